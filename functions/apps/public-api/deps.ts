@@ -1,0 +1,11 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Municipality } from '../../domain/municipality';
+import type { Repository } from '../../store/repository';
+
+/** What the public API's routes need from the outside world; built once per process. */
+export interface PublicApiDeps {
+  repo: Repository;
+  municipality: Municipality;
+  logger: Logger;
+  version: string;
+}

@@ -1,0 +1,95 @@
+// RFC 9457 problem details with a translated title and detail. Every error the API returns goes through here.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+import { t, type MessageKey } from '../i18n/messages';
+import type { AppEnv } from './types';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+const TYPE_BASE = 'https://wijkloket.nl/problems/';
+
+export type ProblemKind =
+  | 'bad-request'
+  | 'malformed-json'
+  | 'validation'
+  | 'not-found'
+  | 'method-not-allowed'
+  | 'unsupported-media-type'
+  | 'payload-too-large'
+  | 'postcode-outside'
+  | 'internal'
+  | 'unavailable';
+
+const KINDS: Record<ProblemKind, { status: ContentfulStatusCode; title: MessageKey; detail: MessageKey }> = {
+  'bad-request': { status: 400, title: 'problem.bad-request.title', detail: 'problem.bad-request.detail' },
+  'malformed-json': { status: 400, title: 'problem.bad-request.title', detail: 'problem.malformed-json.detail' },
+  validation: { status: 400, title: 'problem.validation.title', detail: 'problem.validation.detail' },
+  'not-found': { status: 404, title: 'problem.not-found.title', detail: 'problem.not-found.detail' },
+  'method-not-allowed': { status: 405, title: 'problem.method-not-allowed.title', detail: 'problem.method-not-allowed.detail' },
+  'unsupported-media-type': {
+    status: 415,
+    title: 'problem.unsupported-media-type.title',
+    detail: 'problem.unsupported-media-type.detail',
+  },
+  'payload-too-large': { status: 413, title: 'problem.payload-too-large.title', detail: 'problem.payload-too-large.detail' },
+  'postcode-outside': { status: 422, title: 'problem.postcode-outside.title', detail: 'problem.postcode-outside.detail' },
+  internal: { status: 500, title: 'problem.internal.title', detail: 'problem.internal.detail' },
+  unavailable: { status: 503, title: 'problem.unavailable.title', detail: 'problem.unavailable.detail' },
+};
+
+export interface FieldError {
+  /** JSON pointer-ish dotted path of the field, e.g. "postcode". */
+  field: string;
+  detail: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  requestId: string;
+  errors?: FieldError[];
+}
+
+export function problem(
+  c: Context<AppEnv>,
+  kind: ProblemKind,
+  options: { params?: Record<string, string>; errors?: FieldError[] } = {},
+): Response {
+  const locale = c.get('locale') ?? 'nl';
+  const spec = KINDS[kind];
+  const body: Problem = {
+    type: `${TYPE_BASE}${kind}`,
+    title: t(locale, spec.title, options.params),
+    status: spec.status,
+    detail: t(locale, spec.detail, options.params),
+    instance: new URL(c.req.url).pathname,
+    requestId: c.get('requestId') ?? '',
+    ...(options.errors?.length ? { errors: options.errors } : {}),
+  };
+  c.header('Content-Language', locale);
+  return c.body(JSON.stringify(body), spec.status, { 'Content-Type': PROBLEM_CONTENT_TYPE });
+}
+
+/** Turns zod issues into translated per-field errors; never echoes the submitted values back. */
+export function fieldErrors(c: Context<AppEnv>, error: ZodError): FieldError[] {
+  const locale = c.get('locale') ?? 'nl';
+  return error.issues.flatMap((issue): FieldError[] => {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        field: base ? `${base}.${key}` : key,
+        detail: t(locale, 'problem.unknown-field'),
+      }));
+    }
+    const key: MessageKey =
+      issue.code === 'invalid_type' && issue.input === undefined
+        ? 'problem.required-field'
+        : issue.code === 'too_big'
+          ? 'problem.too-long'
+          : 'problem.invalid-field';
+    return [{ field: base || '(body)', detail: t(locale, key) }];
+  });
+}

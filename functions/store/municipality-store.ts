@@ -1,0 +1,123 @@
+// Storage of the municipality's reference data: districts, postcode areas, demo volunteers, initiatives
+// and staff. Seeded from the municipality's configuration file; read by the API and the site.
+import type { District, Locale, Municipality } from '../domain/municipality';
+import { keys } from './keys';
+import { AlreadyExistsError, type Item, type Key, type Repository } from './repository';
+
+export interface DistrictRecord {
+  municipalityId: string;
+  districtId: string;
+  name: string;
+  neighbourhoods: string[];
+}
+
+export interface InitiativeRecord {
+  initiativeId: string;
+  name: string;
+  description: Record<Locale, string>;
+  email: string;
+  districts: string[];
+  topics: string[];
+}
+
+export type SeedOutcome = 'seeded' | 'already-seeded';
+
+/**
+ * Writes the municipality into the table. Idempotent: the profile item is written last and only if absent,
+ * so it marks a complete seed, and a second start (or two at once) leaves existing data alone.
+ */
+export async function seedMunicipality(repo: Repository, m: Municipality): Promise<SeedOutcome> {
+  if (await repo.get(keys.municipality(m.id))) return 'already-seeded';
+  const items: (Item & Key)[] = [
+    ...m.districts.map((d) => ({
+      ...keys.district(m.id, d.id),
+      type: 'district',
+      municipalityId: m.id,
+      districtId: d.id,
+      name: d.name,
+      neighbourhoods: d.neighbourhoods,
+      neighbours: d.neighbours,
+    })),
+    ...m.districts.flatMap((d) =>
+      d.postcodes.map((pc4) => ({ ...keys.postcodeArea(pc4, m.id), type: 'postcode-area', districtId: d.id, name: d.name })),
+    ),
+    ...m.volunteers.flatMap((v) => {
+      const status = v.approved ? 'approved' : 'pending';
+      return [
+        { ...keys.volunteer(v.id), type: 'volunteer', volunteerId: v.id, ...v, status, approved: undefined },
+        // One projection item per district the volunteer covers, so candidates are found by Query per district.
+        ...v.districts.map((d) => ({
+          pk: keys.volunteer(v.id).pk,
+          sk: `AREA#${d}`,
+          type: 'volunteer-area',
+          volunteerId: v.id,
+          ...keys.volunteersInDistrict(d, status, v.id),
+        })),
+      ];
+    }),
+    ...m.initiatives.flatMap((i) => [
+      { ...keys.initiative(i.id), type: 'initiative', initiativeId: i.id, ...i, id: undefined },
+      ...i.districts.map((d) => ({
+        pk: keys.initiative(i.id).pk,
+        sk: `AREA#${d}`,
+        type: 'initiative-area',
+        initiativeId: i.id,
+        name: i.name,
+        description: i.description,
+        email: i.email,
+        districts: i.districts,
+        topics: i.topics,
+        ...keys.initiativesInDistrict(d, i.id),
+      })),
+    ]),
+    ...m.professionals.map((p) => ({ ...keys.staff(p.id), type: 'staff', staffId: p.id, ...p, id: undefined })),
+  ];
+  await repo.putMany(items);
+  try {
+    await repo.create({
+      ...keys.municipality(m.id),
+      type: 'municipality',
+      municipalityId: m.id,
+      name: m.name,
+      seededAt: new Date().toISOString(),
+    });
+    return 'seeded';
+  } catch (error) {
+    if (error instanceof AlreadyExistsError) return 'already-seeded';
+    throw error;
+  }
+}
+
+export async function findDistrictByPostcodeArea(
+  repo: Repository,
+  municipalityId: string,
+  pc4: string,
+): Promise<{ districtId: string; name: string } | undefined> {
+  const item = await repo.get<{ districtId: string; name: string }>(keys.postcodeArea(pc4, municipalityId));
+  return item ? { districtId: item.districtId, name: item.name } : undefined;
+}
+
+export async function listDistricts(repo: Repository, municipalityId: string): Promise<DistrictRecord[]> {
+  const items = await repo.queryPartition<DistrictRecord & Item>(
+    keys.municipality(municipalityId).pk,
+    keys.districtPrefix,
+  );
+  return items.map(({ municipalityId: mId, districtId, name, neighbourhoods }) => ({
+    municipalityId: mId,
+    districtId,
+    name,
+    neighbourhoods,
+  }));
+}
+
+export async function listInitiativesInDistrict(repo: Repository, districtId: District['id']): Promise<InitiativeRecord[]> {
+  const items = await repo.queryIndex<InitiativeRecord & Item>('gsi1', keys.initiativesInDistrict(districtId, '').gsi1pk);
+  return items.map(({ initiativeId, name, description, email, districts, topics }) => ({
+    initiativeId,
+    name,
+    description,
+    email,
+    districts,
+    topics,
+  }));
+}

@@ -1,0 +1,105 @@
+// A thin repository over the DynamoDB document client. It knows the table, not the domain: callers pass
+// keys built in keys.ts. Every write that must not overwrite is conditional; reads are Get or Query, never Scan.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { TABLE, type IndexName } from './table-definition';
+
+export type Item = Record<string, unknown>;
+export interface Key {
+  pk: string;
+  sk: string;
+}
+
+export class AlreadyExistsError extends Error {
+  constructor(readonly key: Key) {
+    super(`item ${key.pk} / ${key.sk} already exists`);
+    this.name = 'AlreadyExistsError';
+  }
+}
+
+export class Repository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    readonly tableName: string,
+  ) {}
+
+  async get<T extends Item>(key: Key): Promise<T | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key }));
+    return result.Item as T | undefined;
+  }
+
+  /** Creates an item; fails with AlreadyExistsError instead of overwriting. */
+  async create(item: Item & Key): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': TABLE.partitionKey.name },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new AlreadyExistsError({ pk: item.pk, sk: item.sk });
+      throw error;
+    }
+  }
+
+  /** Items of one partition, optionally only those whose sort key starts with a prefix. */
+  async queryPartition<T extends Item>(pk: string, skPrefix?: string): Promise<T[]> {
+    return this.queryAll<T>(keyCondition(TABLE.partitionKey.name, TABLE.sortKey.name, pk, skPrefix));
+  }
+
+  /** Items of one index partition, optionally only those whose index sort key starts with a prefix. */
+  async queryIndex<T extends Item>(indexName: IndexName, pk: string, skPrefix?: string): Promise<T[]> {
+    const index = TABLE.globalSecondaryIndexes.find((i) => i.indexName === indexName)!;
+    return this.queryAll<T>({
+      IndexName: indexName,
+      ...keyCondition(index.partitionKey.name, index.sortKey.name, pk, skPrefix),
+    });
+  }
+
+  /** Writes many items without conditions, for seeding; split into DynamoDB's batches of 25. */
+  async putMany(items: (Item & Key)[]): Promise<void> {
+    for (let i = 0; i < items.length; i += 25) {
+      let pending = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+      while (pending.length > 0) {
+        const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+        pending = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
+      }
+    }
+  }
+
+  private async queryAll<T extends Item>(
+    input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>,
+  ): Promise<T[]> {
+    const items: T[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey }));
+      items.push(...((page.Items ?? []) as T[]));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+}
+
+function keyCondition(pkName: string, skName: string, pk: string, skPrefix?: string) {
+  return skPrefix === undefined
+    ? {
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': pkName },
+        ExpressionAttributeValues: { ':pk': pk },
+      }
+    : {
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: { '#pk': pkName, '#sk': skName },
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      };
+}

@@ -1,0 +1,95 @@
+// The whole platform on one Node server and one origin, as CloudFront composes it in AWS:
+//   /api/*          -> the public API (Hono)
+//   static files    -> the prerendered site (site/dist/client)
+//   everything else -> the site app (Astro on-demand pages, 404 page)
+// Used by `npm start` and by the end-to-end tests.
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { currentMunicipality } from '../../functions/config/municipality';
+import { createPublicApi } from '../../functions/apps/public-api/app';
+import { createSiteApp, type AstroRender } from '../../functions/apps/site/app';
+import { createLogger } from '../../functions/http/logger';
+import { SITE_SECURITY_HEADERS } from '../../functions/http/security-headers';
+import { createDocumentClient } from '../../functions/store/client';
+import { seedMunicipality, type SeedOutcome } from '../../functions/store/municipality-store';
+import { Repository } from '../../functions/store/repository';
+import { TABLE } from '../../functions/store/table-definition';
+import { ensureTable, LocalSetupError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { portInUse } from './ports';
+
+const SITE_DIST = fileURLToPath(new URL('../../site/dist/', import.meta.url));
+
+export interface PlatformOptions {
+  /** Port for the site and API; 0 picks a free one. */
+  port: number;
+  host?: string;
+  /** Keep DynamoDB data in this folder between starts; in memory when absent. */
+  dataDir?: string;
+  dynamoDbPort?: number;
+}
+
+export interface Platform {
+  url: string;
+  dynamoDbEndpoint: string;
+  tableName: string;
+  seed: SeedOutcome;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const host = options.host ?? '127.0.0.1';
+  const entry = `${SITE_DIST}server/entry.mjs`;
+  if (!existsSync(entry)) throw new LocalSetupError('The site is not built yet: run `npm run build` first (npm start does this for you).');
+  if (options.port !== 0 && (await portInUse(options.port, host))) {
+    throw new LocalSetupError(`Port ${options.port} is already in use: stop the program that uses it, or start on another port with \`npm start -- --port 4322\`.`);
+  }
+
+  const dynamo: DynamoDbLocal = await startDynamoDbLocal({ dataDir: options.dataDir, port: options.dynamoDbPort });
+  try {
+    const tableName = TABLE.baseName;
+    await ensureTable(dynamo.endpoint, tableName);
+    const repo = new Repository(createDocumentClient({ tableName, endpoint: dynamo.endpoint }), tableName);
+    const municipality = currentMunicipality();
+    const seed = await seedMunicipality(repo, municipality);
+
+    const { render } = (await import(pathToFileURL(entry).href)) as { render: AstroRender };
+    const api = createPublicApi({ repo, municipality, logger: createLogger('wijkloket-public-api'), version: 'local' });
+    const site = createSiteApp({ render, services: { repo }, logger: createLogger('wijkloket-site') });
+
+    const root = new Hono();
+    root.all('/api/*', (c) => api.fetch(c.req.raw));
+    root.on(['GET', 'HEAD'], '*', async (c, next) => {
+      await next();
+      if (c.res.status < 400) for (const [name, value] of Object.entries(SITE_SECURITY_HEADERS)) c.res.headers.set(name, value);
+    });
+    root.on(['GET', 'HEAD'], '*', serveStatic({ root: `${SITE_DIST}client` }));
+    root.all('*', (c) => site.fetch(c.req.raw));
+
+    const server: ServerType = await new Promise((resolveServer) => {
+      const s = serve({ fetch: root.fetch, port: options.port, hostname: host }, () => resolveServer(s));
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+
+    let stopped: Promise<void> | undefined;
+    return {
+      url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+      dynamoDbEndpoint: dynamo.endpoint,
+      tableName,
+      seed,
+      stop() {
+        stopped ??= (async () => {
+          await new Promise<void>((done) => server.close(() => done()));
+          await dynamo.stop();
+        })();
+        return stopped;
+      },
+    };
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+}

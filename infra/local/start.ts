@@ -1,0 +1,60 @@
+// `npm start`: the whole Wijkloket platform on this machine. Ctrl-C stops it and DynamoDB Local with it.
+import { parseArgs } from 'node:util';
+import { currentMunicipality } from '../../functions/config/municipality';
+import { LocalSetupError } from './dynamodb-local';
+import { startPlatform } from './platform';
+
+const { values } = parseArgs({
+  options: {
+    persist: { type: 'boolean', default: false },
+    port: { type: 'string', default: process.env.PORT ?? '4321' },
+    host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
+  },
+});
+
+const DATA_DIR = '.local/dynamodb';
+
+async function main(): Promise<void> {
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new LocalSetupError(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  const platform = await startPlatform({
+    port,
+    host: values.host,
+    dataDir: values.persist ? DATA_DIR : undefined,
+    dynamoDbPort: process.env.DYNAMODB_PORT ? Number(process.env.DYNAMODB_PORT) : undefined,
+  });
+  const m = currentMunicipality();
+  console.log(`
+Wijkloket ${m.name} is running.
+
+  Site (nl)        ${platform.url}/
+  Site (en)        ${platform.url}/en/
+  In de buurt      ${platform.url}/in-de-buurt/
+  API health       ${platform.url}/api/v1/health
+  OpenAPI          ${platform.url}/api/v1/openapi.json
+  DynamoDB Local   ${platform.dynamoDbEndpoint} (table "${platform.tableName}", ${values.persist ? `kept in ${DATA_DIR}/` : 'in memory; use --persist to keep data'})
+  Demo data        ${platform.seed === 'seeded' ? `seeded ${m.name}: ${m.districts.length} districts, ${m.volunteers.length} volunteers, ${m.initiatives.length} initiatives, ${m.professionals.length} staff` : 'already there, kept as it was'}
+
+Press Ctrl-C to stop.
+`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping Wijkloket and DynamoDB Local...`);
+    await platform.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof LocalSetupError) {
+    console.error(`\nWijkloket could not start: ${error.message}\n`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

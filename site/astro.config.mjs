@@ -1,0 +1,15 @@
+import { defineConfig, passthroughImageService } from 'astro/config';
+import wijkloketAdapter from './adapter/index.mjs';
+
+// Static by default: every page is prerendered unless it says `export const prerender = false`.
+export default defineConfig({
+  output: 'static',
+  adapter: wijkloketAdapter(),
+  trailingSlash: 'ignore',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  i18n: { locales: ['nl', 'en'], defaultLocale: 'nl', routing: { prefixDefaultLocale: false } },
+  security: { checkOrigin: true },
+  devToolbar: { enabled: false },
+  // No image optimisation at runtime: no sharp in Lambda, and the site ships no photos.
+  image: { service: passthroughImageService() },
+});

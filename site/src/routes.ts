@@ -1,0 +1,29 @@
+// Every page of the site with its path per language. The language switch, links and the CDK stack
+// (which sends on-demand paths to the site function instead of S3) all read this one table.
+import type { Locale } from '../../functions/domain/municipality';
+
+export interface PageRoute {
+  paths: Record<Locale, string>;
+  /** Rendered on demand by the site function (needs data or a form post); otherwise prerendered to S3. */
+  onDemand: boolean;
+}
+
+export const PAGES = {
+  home: { paths: { nl: '/', en: '/en/' }, onDemand: false },
+  accessibility: { paths: { nl: '/toegankelijkheid/', en: '/en/accessibility/' }, onDemand: false },
+  nearby: { paths: { nl: '/in-de-buurt/', en: '/en/nearby/' }, onDemand: true },
+} as const satisfies Record<string, PageRoute>;
+
+export type PageId = keyof typeof PAGES;
+
+export function pathOf(page: PageId, locale: Locale): string {
+  return PAGES[page].paths[locale];
+}
+
+/** CloudFront path patterns for the on-demand pages, e.g. "/in-de-buurt*". */
+export function onDemandPathPatterns(): string[] {
+  return Object.values(PAGES as Record<string, PageRoute>)
+    .filter((page) => page.onDemand)
+    .flatMap((page) => Object.values(page.paths))
+    .map((path) => `${path.replace(/\/$/, '')}*`);
+}
