@@ -1,13 +1,14 @@
 // The common frame of every Wijkloket API app: language negotiation, request ids, security headers,
 // body limits, JSON-only bodies, problem+json errors and request logging. Route modules plug into it.
-import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { HTTPException } from 'hono/http-exception';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { negotiateLocale } from '../i18n/negotiate';
-import { fieldErrors, problem, type ProblemKind } from './problem';
+import { ContractRouter } from './contract';
+import { problem, type ProblemKind } from './problem';
 import type { AppEnv } from './types';
 
 /** Largest request body any API route accepts. Enough for a help request; far below Lambda's 6 MB. */
@@ -15,23 +16,21 @@ export const MAX_BODY_BYTES = 16 * 1024;
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
-export function createApi(options: { logger: Logger; basePath: string }): OpenAPIHono<AppEnv> {
-  const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
-      if (!result.success) return problem(c, 'validation', { errors: fieldErrors(c, result.error) });
-    },
-  }).basePath(options.basePath) as unknown as OpenAPIHono<AppEnv>;
+export function createApi(options: { logger: Logger; basePath: string; version: string }): ContractRouter {
+  const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {
     c.set('locale', negotiateLocale(c.req.query('lang'), c.req.header('accept-language')));
     await next();
     c.header('Content-Language', c.get('locale'));
     c.header('Vary', 'Accept-Language', { append: true });
+    c.header('API-Version', options.version);
   });
   app.use(requestId());
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
+    // What happened, never who asked or what: no bodies, query strings, postcodes or addresses.
     options.logger.info('request', {
       requestId: c.get('requestId'),
       method: c.req.method,
@@ -44,23 +43,23 @@ export function createApi(options: { logger: Logger; basePath: string }): OpenAP
     secureHeaders({
       contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
       crossOriginResourcePolicy: 'same-origin',
+      referrerPolicy: 'no-referrer',
     }),
   );
   app.use(async (c, next) => {
-    c.header('Cache-Control', 'no-store');
     await next();
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
-  app.use(
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c as never, 'payload-too-large') }),
-  );
-  // Bodies are JSON only, and malformed JSON is answered here, before any validator sees it.
+  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c as never, 'payload-too-large') }));
+  // Bodies are JSON only, and malformed JSON is answered here, before any route sees it.
   app.use(async (c, next) => {
     if (!METHODS_WITH_BODY.has(c.req.method)) return next();
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) return problem(c, 'unsupported-media-type');
     try {
       await c.req.json();
-    } catch {
+    } catch (error) {
+      if (error instanceof HTTPException) throw error; // the body limit speaks for itself
       return problem(c, 'malformed-json');
     }
     return next();
@@ -69,8 +68,7 @@ export function createApi(options: { logger: Logger; basePath: string }): OpenAP
   app.notFound((c) => problem(c, 'not-found'));
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
-      const kind: ProblemKind =
-        error.status === 413 ? 'payload-too-large' : error.status === 404 ? 'not-found' : 'bad-request';
+      const kind: ProblemKind = error.status === 413 ? 'payload-too-large' : error.status === 404 ? 'not-found' : 'bad-request';
       return problem(c, kind);
     }
     options.logger.error('unhandled error', {
@@ -80,5 +78,5 @@ export function createApi(options: { logger: Logger; basePath: string }): OpenAP
     });
     return problem(c, 'internal');
   });
-  return app;
+  return new ContractRouter(app, options.basePath);
 }

@@ -1,33 +1,85 @@
-import { z } from '@hono/zod-openapi';
+// Builds the OpenAPI 3.1 document from route contracts. Called on the first request for the document,
+// not at start-up, so functions do not pay for it on every cold start.
+import * as z from 'zod/mini';
+import type { RouteContract } from './contract';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string(),
-    requestId: z.string(),
-    errors: z.array(z.object({ field: z.string(), detail: z.string() })).optional(),
-  })
-  .openapi('Problem');
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.string(),
+  instance: z.string(),
+  requestId: z.string(),
+  errors: z.optional(z.array(z.object({ field: z.string(), detail: z.string() }))),
+});
 
-const DESCRIPTIONS: Record<number, string> = {
-  400: 'The request is malformed or a field is invalid',
-  404: 'Not found',
-  413: 'The request body is too large',
-  415: 'The request body is not JSON',
-  422: 'The request is valid but cannot be handled (for example a postcode outside the municipality)',
-  503: 'Temporarily unavailable',
-};
+type JsonSchema = Record<string, unknown>;
 
-/** OpenAPI response entries for the given problem statuses. */
-export function problemResponses(...statuses: (keyof typeof DESCRIPTIONS)[]) {
-  return Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      { description: DESCRIPTIONS[status]!, content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } } },
-    ]),
-  ) as Record<number, { description: string; content: Record<string, { schema: typeof problemSchema }> }>;
+function jsonSchema(schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+export interface OpenApiInfo {
+  title: string;
+  version: string;
+  description: string;
+  contact: { name: string; url: string; email: string };
+  license: { name: string; identifier: string };
+}
+
+export function openApiDocument(info: OpenApiInfo, serverUrl: string, contracts: readonly RouteContract[]) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const contract of contracts) {
+    const query = contract.query ? jsonSchema(contract.query, 'input') : undefined;
+    const queryProps = (query?.properties ?? {}) as Record<string, JsonSchema>;
+    const required = new Set((query?.required as string[] | undefined) ?? []);
+    const pathParams = [...contract.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+    (paths[contract.path] ??= {})[contract.method] = {
+      operationId: contract.operationId,
+      summary: contract.summary,
+      tags: contract.tags,
+      parameters: [
+        ...pathParams.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+        ...Object.entries(queryProps).map(([name, schema]) => ({
+          name,
+          in: 'query',
+          required: required.has(name),
+          ...(typeof schema.description === 'string' ? { description: schema.description } : {}),
+          schema,
+        })),
+      ],
+      ...(contract.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(contract.body, 'input') } } } }
+        : {}),
+      responses: Object.fromEntries(
+        Object.entries(contract.responses).map(([status, spec]) => [
+          status,
+          {
+            description: spec.description,
+            headers: { 'API-Version': { $ref: '#/components/headers/API-Version' } },
+            ...(spec.problem
+              ? { content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } } }
+              : spec.schema
+                ? { content: { 'application/json': { schema: jsonSchema(spec.schema, 'output') } } }
+                : {}),
+          },
+        ]),
+      ),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info,
+    servers: [{ url: serverUrl, description: 'Same origin as the site' }],
+    tags: [...new Set(contracts.flatMap((c) => c.tags))].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: { Problem: jsonSchema(problemSchema, 'output') },
+      headers: {
+        'API-Version': { description: 'Full semantic version of this API', schema: { type: 'string' }, example: info.version },
+      },
+    },
+  };
 }

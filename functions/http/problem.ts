@@ -1,7 +1,7 @@
 // RFC 9457 problem details with a translated title and detail. Every error the API returns goes through here.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ZodError } from 'zod';
+import type * as z from 'zod/mini';
 import { t, type MessageKey } from '../i18n/messages';
 import type { AppEnv } from './types';
 
@@ -74,9 +74,9 @@ export function problem(
 }
 
 /** Turns zod issues into translated per-field errors; never echoes the submitted values back. */
-export function fieldErrors(c: Context<AppEnv>, error: ZodError): FieldError[] {
+export function fieldErrors(c: Context<AppEnv>, issues: readonly z.core.$ZodIssue[]): FieldError[] {
   const locale = c.get('locale') ?? 'nl';
-  return error.issues.flatMap((issue): FieldError[] => {
+  return issues.flatMap((issue): FieldError[] => {
     const base = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({

@@ -11,6 +11,7 @@ import {
 import { TABLE, type IndexName } from './table-definition';
 
 export type Item = Record<string, unknown>;
+type QueryInput = ConstructorParameters<typeof QueryCommand>[0];
 export interface Key {
   pk: string;
   sk: string;
@@ -76,9 +77,7 @@ export class Repository {
     }
   }
 
-  private async queryAll<T extends Item>(
-    input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>,
-  ): Promise<T[]> {
+  private async queryAll<T extends Item>(input: Omit<QueryInput, 'TableName'>): Promise<T[]> {
     const items: T[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
@@ -90,7 +89,7 @@ export class Repository {
   }
 }
 
-function keyCondition(pkName: string, skName: string, pk: string, skPrefix?: string) {
+function keyCondition(pkName: string, skName: string, pk: string, skPrefix?: string): Omit<QueryInput, 'TableName'> {
   return skPrefix === undefined
     ? {
         KeyConditionExpression: '#pk = :pk',

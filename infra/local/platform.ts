@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { currentMunicipality } from '../../functions/config/municipality';
+import { currentMunicipality, validateMunicipalities } from '../../functions/config/municipality';
 import { createPublicApi } from '../../functions/apps/public-api/app';
 import { createSiteApp, type AstroRender } from '../../functions/apps/site/app';
 import { createLogger } from '../../functions/http/logger';
@@ -47,6 +47,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     throw new LocalSetupError(`Port ${options.port} is already in use: stop the program that uses it, or start on another port with \`npm start -- --port 4322\`.`);
   }
 
+  validateMunicipalities();
   const dynamo: DynamoDbLocal = await startDynamoDbLocal({ dataDir: options.dataDir, port: options.dynamoDbPort });
   try {
     const tableName = TABLE.baseName;

@@ -1,26 +1,36 @@
 // The public API: what anyone may ask without signing in. Composed from route modules.
 import { createApi } from '../../http/create-api';
+import { openApiDocument } from '../../http/openapi';
 import type { PublicApiDeps } from './deps';
 import { registerHealth } from './routes/health';
 import { registerMunicipality } from './routes/municipality';
 
+/** Major version in the path (Dutch API Design Rules); the full version travels in the API-Version header. */
 export const PUBLIC_API_BASE_PATH = '/api/v1';
+export const PUBLIC_API_VERSION = '1.0.0';
 export const OPENAPI_PATH = '/openapi.json';
 
 export function createPublicApi(deps: PublicApiDeps) {
-  const app = createApi({ logger: deps.logger, basePath: PUBLIC_API_BASE_PATH });
-  registerHealth(app, deps);
-  registerMunicipality(app, deps);
-  app.doc31(OPENAPI_PATH, {
-    openapi: '3.1.0',
-    info: {
-      title: 'Wijkloket public API',
-      version: deps.version,
-      description: 'Ask for help close by, from neighbours to the district team. Errors are RFC 9457 problem details in Dutch or English.',
-      contact: { name: 'Wijkloket', url: 'https://wijkloket.nl', email: 'security@wijkloket.nl' },
-      license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
-    },
-    servers: [{ url: '/', description: 'Same origin as the site' }],
+  const router = createApi({ logger: deps.logger, basePath: PUBLIC_API_BASE_PATH, version: PUBLIC_API_VERSION });
+  registerHealth(router, deps);
+  registerMunicipality(router, deps);
+
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  router.app.get(PUBLIC_API_BASE_PATH + OPENAPI_PATH, (c) => {
+    document ??= openApiDocument(
+      {
+        title: 'Wijkloket public API',
+        version: PUBLIC_API_VERSION,
+        description:
+          'Ask for help close by, from neighbours to the district team. Errors are RFC 9457 problem details with a Dutch or English detail (Accept-Language or ?lang=).',
+        contact: { name: 'Wijkloket', url: 'https://wijkloket.nl', email: 'security@wijkloket.nl' },
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+      },
+      PUBLIC_API_BASE_PATH,
+      router.contracts,
+    );
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(document);
   });
-  return app;
+  return router.app;
 }

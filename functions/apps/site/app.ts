@@ -10,7 +10,18 @@ export type AstroRender = (request: Request, locals: { services: SiteServices })
 
 export const MAX_FORM_BYTES = 16 * 1024;
 
-export function createSiteApp(options: { render: AstroRender; services: SiteServices; logger: Logger }) {
+export interface SiteAppOptions {
+  render: AstroRender;
+  services: SiteServices;
+  logger: Logger;
+  /**
+   * Behind CloudFront and API Gateway the request URL carries API Gateway's host; CloudFront passes the
+   * viewer's host in X-Forwarded-Host. Astro needs the real origin to check that form posts are same-site.
+   */
+  trustForwardedHost?: boolean;
+}
+
+export function createSiteApp(options: SiteAppOptions) {
   const app = new Hono<{ Variables: { requestId: string } }>();
   app.use(requestId());
   app.all('*', async (c) => {
@@ -21,7 +32,8 @@ export function createSiteApp(options: { render: AstroRender; services: SiteServ
       response = new Response('Payload too large / Te veel gegevens', { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
     } else {
       try {
-        response = await options.render(c.req.raw, { services: options.services });
+        const request = options.trustForwardedHost ? withForwardedHost(c.req.raw) : c.req.raw;
+        response = await options.render(request, { services: options.services });
       } catch (error) {
         options.logger.error('render failed', {
           requestId: c.get('requestId'),
@@ -45,4 +57,19 @@ export function createSiteApp(options: { render: AstroRender; services: SiteServ
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   });
   return app;
+}
+
+/** The request with its URL's host replaced by X-Forwarded-Host, when that header is a plain host name. */
+export function withForwardedHost(request: Request): Request {
+  const forwarded = request.headers.get('x-forwarded-host');
+  if (!forwarded || !/^[a-z0-9.-]+(:[0-9]{1,5})?$/i.test(forwarded)) return request;
+  const url = new URL(request.url);
+  url.host = forwarded;
+  url.protocol = 'https:';
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  return new Request(url, {
+    method: request.method,
+    headers: request.headers,
+    ...(hasBody ? { body: request.body, duplex: 'half' } : {}),
+  } as RequestInit);
 }

@@ -11,6 +11,7 @@ const app = createSiteApp({
   render,
   services: { repo: new Repository(createDocumentClient(store), store.tableName) },
   logger: createLogger('wijkloket-site'),
+  trustForwardedHost: true,
 });
 
 export const handler = handle(app);

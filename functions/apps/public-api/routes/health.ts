@@ -1,38 +1,37 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import * as z from 'zod/mini';
+import type { ContractRouter } from '../../../http/contract';
 import { keys } from '../../../store/keys';
-import type { AppEnv } from '../../../http/types';
 import type { PublicApiDeps } from '../deps';
 
-const healthSchema = z
-  .object({
-    status: z.enum(['ok', 'degraded']),
-    version: z.string(),
-    checks: z.object({ store: z.enum(['ok', 'unreachable']) }),
-  })
-  .openapi('Health');
-
-const route = createRoute({
-  method: 'get',
-  path: '/health',
-  operationId: 'getHealth',
-  tags: ['health'],
-  summary: 'Is the service up, and can it reach its store?',
-  responses: {
-    200: { description: 'Service and store are up', content: { 'application/json': { schema: healthSchema } } },
-    503: { description: 'The store cannot be reached', content: { 'application/json': { schema: healthSchema } } },
-  },
+const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  checks: z.object({ store: z.enum(['ok', 'unreachable']) }),
 });
 
-export function registerHealth(app: OpenAPIHono<AppEnv>, deps: PublicApiDeps): void {
-  app.openapi(route, async (c) => {
-    let store: 'ok' | 'unreachable' = 'ok';
-    try {
-      await deps.repo.get(keys.municipality(deps.municipality.id));
-    } catch (error) {
-      deps.logger.warn('store unreachable', { error: error instanceof Error ? error.name : String(error) });
-      store = 'unreachable';
-    }
-    const body = { status: store === 'ok' ? 'ok' : 'degraded', version: deps.version, checks: { store } } as const;
-    return store === 'ok' ? c.json(body, 200) : c.json(body, 503);
-  });
+export function registerHealth(router: ContractRouter, deps: PublicApiDeps): void {
+  router.add(
+    {
+      method: 'get',
+      path: '/health',
+      operationId: 'getHealth',
+      tags: ['health'],
+      summary: 'Is the service up, and can it reach its store?',
+      responses: {
+        200: { description: 'Service and store are up', schema: healthSchema },
+        503: { description: 'The store cannot be reached', schema: healthSchema },
+      },
+    },
+    async (c) => {
+      let store: 'ok' | 'unreachable' = 'ok';
+      try {
+        await deps.repo.get(keys.municipality(deps.municipality.id));
+      } catch (error) {
+        deps.logger.warn('store unreachable', { error: error instanceof Error ? error.name : String(error) });
+        store = 'unreachable';
+      }
+      const body: z.infer<typeof healthSchema> = { status: store === 'ok' ? 'ok' : 'degraded', version: deps.version, checks: { store } };
+      return c.json(body, store === 'ok' ? 200 : 503);
+    },
+  );
 }
