@@ -7,12 +7,13 @@ import { startPlatform } from './platform';
 const { values } = parseArgs({
   options: {
     persist: { type: 'boolean', default: false },
+    'data-dir': { type: 'string', default: '.local/dynamodb' },
     port: { type: 'string', default: process.env.PORT ?? '4321' },
     host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
   },
 });
 
-const DATA_DIR = '.local/dynamodb';
+const DATA_DIR = values['data-dir'];
 
 async function main(): Promise<void> {
   const port = Number(values.port);

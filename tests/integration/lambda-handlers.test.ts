@@ -1,0 +1,106 @@
+// The deployed artefacts, for real: each function is bundled exactly as CDK bundles it, imported as
+// Lambda would import it, and invoked with API Gateway (HTTP API, payload 2.0) events against DynamoDB Local.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { beforeAll, describe, expect, it, inject } from 'vitest';
+import { currentMunicipality } from '../../functions/config/municipality';
+import { createDocumentClient } from '../../functions/store/client';
+import { seedMunicipality } from '../../functions/store/municipality-store';
+import { Repository } from '../../functions/store/repository';
+import { bundleFunction } from '../../infra/build/bundle-functions';
+import { LAMBDA_FUNCTIONS } from '../../infra/cdk/lambda-functions';
+import { ensureTable } from '../../infra/local/dynamodb-local';
+
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+function event(method: string, path: string, body?: string, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'abc123.execute-api.eu-west-1.amazonaws.com', ...headers },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'abc123',
+      domainName: 'abc123.execute-api.eu-west-1.amazonaws.com',
+      domainPrefix: 'abc123',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
+      requestId: 'req-1',
+      routeKey: '$default',
+      stage: '$default',
+      time: '24/Nov/2026:20:00:00 +0000',
+      timeEpoch: 0,
+    },
+    body,
+    isBase64Encoded: false,
+  };
+}
+
+const handlers: Record<string, Handler> = {};
+
+beforeAll(async () => {
+  const endpoint = inject('dynamoDbEndpoint');
+  const tableName = 'lambda-handlers';
+  await ensureTable(endpoint, tableName);
+  await seedMunicipality(new Repository(createDocumentClient({ tableName, endpoint }), tableName), currentMunicipality());
+  // What the CDK stack sets, plus the local endpoint.
+  Object.assign(process.env, { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint, MUNICIPALITY: 'zaanstad', LOG_LEVEL: 'SILENT' });
+  const outDir = mkdtempSync(join(tmpdir(), 'wijkloket-bundles-'));
+  for (const spec of LAMBDA_FUNCTIONS) {
+    const { file } = await bundleFunction(spec, join(outDir, spec.id));
+    handlers[spec.id] = ((await import(pathToFileURL(file).href)) as { handler: Handler }).handler;
+  }
+});
+
+describe('bundled Lambda handlers', () => {
+  it('public API: health reaches the store', async () => {
+    const res = await handlers['public-api']!(event('GET', '/api/v1/health'), {} as Context);
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body!)).toMatchObject({ status: 'ok', checks: { store: 'ok' } });
+  });
+
+  it('public API: a district lookup and a bad body', async () => {
+    const ok = await handlers['public-api']!(
+      event('POST', '/api/v1/district-lookups', JSON.stringify({ postcode: '1502' }), { 'content-type': 'application/json' }),
+      {} as Context,
+    );
+    expect(JSON.parse(ok.body!).district.id).toBe('zaandam-zuid');
+    const bad = await handlers['public-api']!(
+      event('POST', '/api/v1/district-lookups', '{oops', { 'content-type': 'application/json', 'accept-language': 'en' }),
+      {} as Context,
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers?.['content-type']).toBe('application/problem+json');
+  });
+
+  it('site: renders an on-demand page and the 404 page, with security headers', async () => {
+    const page = await handlers.site!(event('GET', '/en/nearby/'), {} as Context);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('What is there in my neighbourhood?');
+    expect(page.headers?.['content-security-policy']).toContain("default-src 'self'");
+    const missing = await handlers.site!(event('GET', '/no-such-page/index.html'), {} as Context);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('Deze pagina bestaat niet');
+  });
+
+  it('site: a form post through CloudFront passes the origin check with the forwarded host', async () => {
+    const post = (origin: string) =>
+      handlers.site!(
+        event('POST', '/in-de-buurt/', 'postcode=1521', {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-forwarded-host': 'wijkloket.example.nl',
+          origin,
+        }),
+        {} as Context,
+      );
+    const sameSite = await post('https://wijkloket.example.nl');
+    expect(sameSite.statusCode).toBe(200);
+    expect(sameSite.body).toContain('U woont in de wijk Wormerveer.');
+    const crossSite = await post('https://evil.example');
+    expect(crossSite.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,207 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPublicApi, PUBLIC_API_VERSION } from '../../functions/apps/public-api/app';
+import { currentMunicipality } from '../../functions/config/municipality';
+import { MAX_BODY_BYTES } from '../../functions/http/create-api';
+import { createDocumentClient } from '../../functions/store/client';
+import { seedMunicipality } from '../../functions/store/municipality-store';
+import { Repository } from '../../functions/store/repository';
+import { freshRepository, silentLogger } from '../support/store';
+
+const zaanstad = currentMunicipality('zaanstad');
+let repo: Repository;
+let api: ReturnType<typeof createPublicApi>;
+
+beforeAll(async () => {
+  repo = await freshRepository();
+  await seedMunicipality(repo, zaanstad);
+  api = createPublicApi({ repo, municipality: zaanstad, logger: silentLogger(), version: 'test' });
+});
+
+const lookup = (body: string, headers: Record<string, string> = {}) =>
+  api.request('/api/v1/district-lookups', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+
+describe('public API', () => {
+  it('answers health with the store reachable', async () => {
+    const res = await api.request('/api/v1/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', version: 'test', checks: { store: 'ok' } });
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+    expect(res.headers.get('api-version')).toBe(PUBLIC_API_VERSION);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('reports the store as unreachable with 503, not a crash', async () => {
+    const dead = new Repository(createDocumentClient({ tableName: 'x', endpoint: 'http://127.0.0.1:9' }), 'x');
+    const broken = createPublicApi({ repo: dead, municipality: zaanstad, logger: silentLogger(), version: 'test' });
+    const res = await broken.request('/api/v1/health');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: 'degraded', checks: { store: 'unreachable' } });
+  });
+
+  it('describes the municipality in Dutch by default and in English on request', async () => {
+    const nl = await (await api.request('/api/v1/municipality')).json();
+    const en = await (await api.request('/api/v1/municipality', { headers: { 'accept-language': 'en-GB,en' } })).json();
+    expect(nl.team.name).toBe('Sociaal Wijkteam Zaanstad');
+    expect(en.team.name).toBe('Zaanstad social district team');
+    expect(en.crisisLines.map((l: { phone: string }) => l.phone)).toEqual(['112', '0800-2000', '0800-0113']);
+    expect(nl.districts).toHaveLength(zaanstad.districts.length);
+  });
+
+  it('finds the district and its initiatives for a postcode', async () => {
+    const res = await lookup(JSON.stringify({ postcode: '1521 AB' }));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.district).toEqual({ id: 'wormerveer', name: 'Wormerveer' });
+    expect(body.initiatives.map((i: { id: string }) => i.id)).toContain('ini-klusploeg-wormerveer');
+  });
+
+  it('answers a postcode outside the municipality kindly, with where to go, in the asked language', async () => {
+    const res = await lookup(JSON.stringify({ postcode: '1011 AB' }), { 'accept-language': 'en' });
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    const problem = await res.json();
+    expect(problem).toMatchObject({ status: 422, title: 'This postcode is not in Zaanstad', instance: '/api/v1/district-lookups' });
+    expect(problem.detail).toMatch(/municipality where you live/);
+  });
+});
+
+describe('bad input: a clear translated 4xx, never a 5xx', () => {
+  const cases: { name: string; send: (h: Record<string, string>) => Promise<Response>; status: number; nl: RegExp; en: RegExp }[] = [
+    {
+      name: 'malformed JSON',
+      send: (h) => lookup('{"postcode": "1521', h),
+      status: 400,
+      nl: /geen geldige JSON/,
+      en: /not valid JSON/,
+    },
+    {
+      name: 'wrong content type',
+      send: (h) => api.request('/api/v1/district-lookups', { method: 'POST', headers: { 'content-type': 'text/plain', ...h }, body: 'postcode=1521' }),
+      status: 415,
+      nl: /als JSON/,
+      en: /as JSON/,
+    },
+    {
+      name: 'no content type at all',
+      send: (h) => api.request('/api/v1/district-lookups', { method: 'POST', headers: h, body: '{}' }),
+      status: 415,
+      nl: /als JSON/,
+      en: /as JSON/,
+    },
+    {
+      name: 'oversized body',
+      send: (h) => lookup(JSON.stringify({ postcode: '1521', padding: 'x'.repeat(MAX_BODY_BYTES) }), h),
+      status: 413,
+      nl: /te veel gegevens/i,
+      en: /too much data/i,
+    },
+    {
+      name: 'unknown field',
+      send: (h) => lookup(JSON.stringify({ postcode: '1521', bsn: '123456782' }), h),
+      status: 400,
+      nl: /niet goed ingevuld/,
+      en: /not filled in correctly/,
+    },
+    {
+      name: 'missing field',
+      send: (h) => lookup('{}', h),
+      status: 400,
+      nl: /niet goed ingevuld/,
+      en: /not filled in correctly/,
+    },
+    {
+      name: 'wrong type',
+      send: (h) => lookup(JSON.stringify({ postcode: 1521 }), h),
+      status: 400,
+      nl: /niet goed ingevuld/,
+      en: /not filled in correctly/,
+    },
+    {
+      name: 'markup in a field',
+      send: (h) => lookup(JSON.stringify({ postcode: '<script>alert(1)</script>' }), h),
+      status: 400,
+      nl: /niet goed ingevuld/,
+      en: /not filled in correctly/,
+    },
+    {
+      name: 'JSON that is not an object',
+      send: (h) => lookup('[1,2,3]', h),
+      status: 400,
+      nl: /niet goed ingevuld/,
+      en: /not filled in correctly/,
+    },
+    {
+      name: 'an invalid language parameter',
+      send: (h) => api.request('/api/v1/municipality?lang=fr', { headers: h }),
+      status: 400,
+      nl: /niet goed ingevuld/,
+      en: /not filled in correctly/,
+    },
+    {
+      name: 'unknown route',
+      send: (h) => api.request('/api/v1/does-not-exist', { headers: h }),
+      status: 404,
+      nl: /bestaat niet/,
+      en: /does not exist/,
+    },
+    {
+      name: 'wrong method',
+      send: (h) => api.request('/api/v1/health', { method: 'DELETE', headers: h }),
+      status: 404,
+      nl: /bestaat niet/,
+      en: /does not exist/,
+    },
+  ];
+
+  for (const c of cases) {
+    it(`${c.name}: ${c.status} problem+json, in Dutch by default and in English when asked`, async () => {
+      for (const [language, expected] of [['nl', c.nl], ['en', c.en]] as const) {
+        const res = await c.send(language === 'en' ? { 'accept-language': 'en' } : {});
+        expect(res.status).toBe(c.status);
+        expect(res.headers.get('content-type')).toBe('application/problem+json');
+        expect(res.headers.get('content-language')).toBe(language);
+        const problem = await res.json();
+        expect(problem.status).toBe(c.status);
+        expect(problem.detail).toMatch(expected);
+        expect(problem.requestId).toBeTruthy();
+      }
+    });
+  }
+
+  it('answers in English when asked, with the field that is wrong and without echoing the value', async () => {
+    const res = await lookup(JSON.stringify({ postcode: '<script>', extra: 1 }), { 'accept-language': 'en' });
+    const problem = await res.json();
+    expect(problem.detail).toMatch(/not filled in correctly/);
+    expect(problem.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'postcode', detail: 'This value is not right.' },
+        { field: 'extra', detail: 'We do not know this field. Leave it out.' },
+      ]),
+    );
+    expect(JSON.stringify(problem)).not.toContain('<script>');
+  });
+});
+
+describe('OpenAPI document', () => {
+  it('is OpenAPI 3.1 at a stable URL and lists every route with its problems', async () => {
+    const res = await api.request('/api/v1/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = await res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info.version).toBe(PUBLIC_API_VERSION);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/district-lookups', '/health', '/municipality']);
+    const lookupOp = doc.paths['/district-lookups'].post;
+    expect(lookupOp.requestBody.content['application/json'].schema).toMatchObject({
+      type: 'object',
+      additionalProperties: false,
+      required: ['postcode'],
+    });
+    expect(lookupOp.responses['422'].content['application/problem+json'].schema.$ref).toBe('#/components/schemas/Problem');
+    expect(doc.paths['/municipality'].get.parameters).toEqual([expect.objectContaining({ name: 'lang', in: 'query', required: false })]);
+  });
+});

@@ -1,0 +1,10 @@
+import 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** DynamoDB Local endpoint started by the integration project's global setup. */
+    dynamoDbEndpoint: string;
+    /** Base URL of the whole local platform started by the e2e project's global setup. */
+    platformUrl: string;
+  }
+}

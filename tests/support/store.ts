@@ -1,0 +1,19 @@
+// A fresh table per test file on the shared DynamoDB Local, created from the one table definition.
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { createLogger } from '../../functions/http/logger';
+import { createDocumentClient } from '../../functions/store/client';
+import { Repository } from '../../functions/store/repository';
+import { ensureTable } from '../../infra/local/dynamodb-local';
+
+export async function freshRepository(): Promise<Repository> {
+  const endpoint = inject('dynamoDbEndpoint');
+  const tableName = `test-${randomUUID()}`;
+  await ensureTable(endpoint, tableName);
+  return new Repository(createDocumentClient({ tableName, endpoint }), tableName);
+}
+
+export const silentLogger = () => {
+  process.env.LOG_LEVEL ??= 'SILENT';
+  return createLogger('test');
+};

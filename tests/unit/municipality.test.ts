@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { currentMunicipality, MUNICIPALITIES, validateMunicipalities } from '../../functions/config/municipality';
+import { districtForPostcode, parseMunicipality, postcodeArea, postcodeSchema } from '../../functions/domain/municipality';
+
+describe('municipality configuration', () => {
+  it('every configured municipality file is valid', () => {
+    const parsed = validateMunicipalities();
+    expect(parsed.map((m) => m.id)).toEqual(Object.keys(MUNICIPALITIES));
+  });
+
+  it('Zaanstad has its districts, the pilot districts and the three crisis lines', () => {
+    const m = currentMunicipality('zaanstad');
+    expect(m.districts.length).toBeGreaterThanOrEqual(10);
+    expect(m.districts.filter((d) => d.pilot).map((d) => d.id).sort()).toEqual(['wormerveer', 'zaandam-zuid']);
+    expect(m.crisisLines.map((l) => l.phone)).toEqual(['112', '0800-2000', '0800-0113']);
+    expect(m.volunteers.length).toBeGreaterThan(0);
+    expect(m.initiatives.length).toBeGreaterThan(0);
+    expect(m.professionals.length).toBeGreaterThan(0);
+  });
+
+  it('rejects a postcode area that belongs to two districts', () => {
+    const m = structuredClone(currentMunicipality('zaanstad'));
+    m.districts[1]!.postcodes.push(m.districts[0]!.postcodes[0]!);
+    expect(() => parseMunicipality(m)).toThrow(/is in both/);
+  });
+
+  it('rejects a reference to an unknown district', () => {
+    const m = structuredClone(currentMunicipality('zaanstad'));
+    m.volunteers[0]!.districts.push('atlantis');
+    expect(() => parseMunicipality(m)).toThrow(/unknown district atlantis/);
+  });
+
+  it('rejects unknown fields, so a typo in a data file is caught', () => {
+    expect(() => parseMunicipality({ ...currentMunicipality('zaanstad'), colour: 'green' })).toThrow();
+  });
+
+  it('an unknown municipality id is a clear error', () => {
+    expect(() => currentMunicipality('atlantis')).toThrow(/Unknown municipality "atlantis"/);
+  });
+});
+
+describe('postcodes', () => {
+  it.each(['1503 AB', '1503AB', '1503ab', '1503', ' 1503 AB '])('accepts %j', (input) => {
+    expect(postcodeSchema.safeParse(input).success).toBe(true);
+  });
+
+  it.each(['', '0503 AB', '150', '15030', '1503 A', 'ABCD', '1503 AB x', '<script>'])('rejects %j', (input) => {
+    expect(postcodeSchema.safeParse(input).success).toBe(false);
+  });
+
+  it('finds the district by the four digits only', () => {
+    const m = currentMunicipality('zaanstad');
+    expect(postcodeArea(' 1521 XY')).toBe('1521');
+    expect(districtForPostcode(m, '1521 XY')?.id).toBe('wormerveer');
+    expect(districtForPostcode(m, '1011 AB')).toBeUndefined();
+  });
+});

@@ -1,0 +1,39 @@
+// Every page rendered on demand must be routed to the site function by CloudFront, and every page in the
+// route table must exist in both languages.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { onDemandPathPatterns, PAGES } from '../../site/src/routes';
+
+const PAGES_DIR = join(import.meta.dirname, '../../site/src/pages');
+
+function pageFiles(dir = PAGES_DIR): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? pageFiles(join(dir, entry.name)) : entry.name.endsWith('.astro') ? [join(dir, entry.name)] : [],
+  );
+}
+
+function urlOf(file: string): string {
+  const path = '/' + relative(PAGES_DIR, file).replace(/\.astro$/, '').replace(/(^|\/)index$/, '');
+  return path.endsWith('/') ? path : `${path}/`;
+}
+
+const matches = (pattern: string, url: string) => url.startsWith(pattern.replace(/\*$/, ''));
+
+describe('site routes', () => {
+  const files = pageFiles().filter((f) => !f.endsWith('404.astro'));
+
+  it('every page file is in the route table, and every route has a page file', () => {
+    const fileUrls = files.map(urlOf).sort();
+    const tableUrls = Object.values(PAGES).flatMap((p) => Object.values(p.paths)).sort();
+    expect(fileUrls).toEqual(tableUrls);
+  });
+
+  it('on-demand pages are exactly those marked prerender = false, and CloudFront sends them to the function', () => {
+    const patterns = onDemandPathPatterns();
+    for (const file of files) {
+      const onDemand = /export const prerender = false/.test(readFileSync(file, 'utf8'));
+      expect(patterns.some((p) => matches(p, urlOf(file))), urlOf(file)).toBe(onDemand);
+    }
+  });
+});
