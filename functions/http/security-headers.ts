@@ -26,8 +26,9 @@ export const SITE_SECURITY_HEADERS = {
   'Strict-Transport-Security': `max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains`,
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
-  // Private status links carry a secret in their path: never leak it to another site.
-  'Referrer-Policy': 'no-referrer',
+  // Private status links carry a secret in their path: never send it to another site. Not "no-referrer":
+  // then browsers send `Origin: null` on form posts, and the same-origin check of form posts fails.
+  'Referrer-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
 } as const;
