@@ -1,0 +1,88 @@
+// `npm run bench`: figures measured in one run, printed as `name: value unit` lines.
+//   - each Lambda bundle, built exactly as deployed: minified and gzipped size;
+//   - cold import time: median over fresh Node processes, next to a floor handler that only imports
+//     hono and the DynamoDB client, bundled the same way, measured interleaved in the same run.
+// Targets (issue #2): API bundles <= 650 KB minified and <= 200 KB gzipped; cold import <= 1.3 x floor.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { bundleFunction } from '../../infra/build/bundle-functions';
+import { LAMBDA_FUNCTIONS, REPO_ROOT, type LambdaFunctionSpec } from '../../infra/cdk/lambda-functions';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const OUT = join(REPO_ROOT, '.bench');
+const KB = 1000;
+const TARGETS = { minifiedKB: 650, gzippedKB: 200, coldImportRatio: 1.3 };
+
+const FLOOR: LambdaFunctionSpec = {
+  id: 'floor',
+  entry: 'tests/bench/floor-handler.ts',
+  memorySize: 512,
+  description: 'hono + DynamoDB client only',
+  api: true,
+};
+
+const format = (value: number | string) => (typeof value === 'number' && !Number.isInteger(value) ? value.toFixed(2) : String(value));
+const line = (name: string, value: number | string, unit = '') => console.log(`${name}: ${format(value)}${unit ? ` ${unit}` : ''}`);
+
+/** Time to import the bundle in a fresh Node process, measured inside it (start-up of Node itself excluded). */
+function coldImportMs(file: string): number {
+  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { PATH: process.env.PATH, TABLE_NAME: 'bench', AWS_REGION: 'eu-west-1', MUNICIPALITY: 'zaanstad', LOG_LEVEL: 'SILENT' },
+  });
+  return Number(out.toString());
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+async function main(): Promise<void> {
+  rmSync(OUT, { recursive: true, force: true });
+  const specs = [FLOOR, ...LAMBDA_FUNCTIONS];
+  const files = new Map<string, string>();
+  for (const spec of specs) {
+    const { file, bytes } = await bundleFunction(spec, join(OUT, spec.id));
+    files.set(spec.id, file);
+    const gzipped = gzipSync(readFileSync(file)).length;
+    line(`bundle ${spec.id} minified`, bytes / KB, 'KB');
+    line(`bundle ${spec.id} gzipped`, gzipped / KB, 'KB');
+    if (spec.api && spec !== FLOOR) {
+      line(`bundle ${spec.id} minified / target`, bytes / KB / TARGETS.minifiedKB, 'x');
+      line(`bundle ${spec.id} gzipped / target`, gzipped / KB / TARGETS.gzippedKB, 'x');
+    }
+  }
+
+  // Interleaved, so a noisy neighbour slows every function alike instead of one.
+  const samples = new Map<string, number[]>(specs.map((s) => [s.id, []]));
+  for (let run = 0; run < RUNS; run++) {
+    for (const spec of specs) samples.get(spec.id)!.push(coldImportMs(files.get(spec.id)!));
+  }
+  const floor = median(samples.get(FLOOR.id)!);
+  line('cold import runs per function', RUNS, 'processes');
+  line('cold import floor median', floor, 'ms');
+  let failed = false;
+  for (const spec of LAMBDA_FUNCTIONS) {
+    const ms = median(samples.get(spec.id)!);
+    line(`cold import ${spec.id} median`, ms, 'ms');
+    line(`cold import ${spec.id} / floor`, ms / floor, 'x');
+    if (spec.api) {
+      const size = readFileSync(files.get(spec.id)!);
+      const ok =
+        size.length / KB <= TARGETS.minifiedKB &&
+        gzipSync(size).length / KB <= TARGETS.gzippedKB &&
+        ms / floor <= TARGETS.coldImportRatio;
+      line(`target ${spec.id}`, ok ? 'met' : 'MISSED');
+      failed ||= !ok;
+    }
+  }
+  rmSync(OUT, { recursive: true, force: true });
+  if (failed) process.exitCode = 1;
+}
+
+await main();
