@@ -71,7 +71,7 @@ describe('public API', () => {
 });
 
 describe('bad input: a clear translated 4xx, never a 5xx', () => {
-  const cases: { name: string; send: (h: Record<string, string>) => Promise<Response>; status: number; nl: RegExp; en: RegExp }[] = [
+  const cases: { name: string; send: (h: Record<string, string>) => Response | Promise<Response>; status: number; nl: RegExp; en: RegExp }[] = [
     {
       name: 'malformed JSON',
       send: (h) => lookup('{"postcode": "1521', h),
