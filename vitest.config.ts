@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // integration starts DynamoDB Local, e2e starts the whole platform and drives Debian's Chromium.
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
