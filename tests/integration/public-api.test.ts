@@ -71,6 +71,8 @@ describe('public API', () => {
 });
 
 describe('bad input: a clear translated 4xx, never a 5xx', () => {
+  const invalidField = { status: 400, nl: /niet goed ingevuld/, en: /not filled in correctly/ };
+  const notFound = { status: 404, nl: /bestaat niet/, en: /does not exist/ };
   const cases: { name: string; send: (h: Record<string, string>) => Response | Promise<Response>; status: number; nl: RegExp; en: RegExp }[] = [
     {
       name: 'malformed JSON',
@@ -103,58 +105,42 @@ describe('bad input: a clear translated 4xx, never a 5xx', () => {
     {
       name: 'unknown field',
       send: (h) => lookup(JSON.stringify({ postcode: '1521', bsn: '123456782' }), h),
-      status: 400,
-      nl: /niet goed ingevuld/,
-      en: /not filled in correctly/,
+      ...invalidField,
     },
     {
       name: 'missing field',
       send: (h) => lookup('{}', h),
-      status: 400,
-      nl: /niet goed ingevuld/,
-      en: /not filled in correctly/,
+      ...invalidField,
     },
     {
       name: 'wrong type',
       send: (h) => lookup(JSON.stringify({ postcode: 1521 }), h),
-      status: 400,
-      nl: /niet goed ingevuld/,
-      en: /not filled in correctly/,
+      ...invalidField,
     },
     {
       name: 'markup in a field',
       send: (h) => lookup(JSON.stringify({ postcode: '<script>alert(1)</script>' }), h),
-      status: 400,
-      nl: /niet goed ingevuld/,
-      en: /not filled in correctly/,
+      ...invalidField,
     },
     {
       name: 'JSON that is not an object',
       send: (h) => lookup('[1,2,3]', h),
-      status: 400,
-      nl: /niet goed ingevuld/,
-      en: /not filled in correctly/,
+      ...invalidField,
     },
     {
       name: 'an invalid language parameter',
       send: (h) => api.request('/api/v1/municipality?lang=fr', { headers: h }),
-      status: 400,
-      nl: /niet goed ingevuld/,
-      en: /not filled in correctly/,
+      ...invalidField,
     },
     {
       name: 'unknown route',
       send: (h) => api.request('/api/v1/does-not-exist', { headers: h }),
-      status: 404,
-      nl: /bestaat niet/,
-      en: /does not exist/,
+      ...notFound,
     },
     {
       name: 'wrong method',
       send: (h) => api.request('/api/v1/health', { method: 'DELETE', headers: h }),
-      status: 404,
-      nl: /bestaat niet/,
-      en: /does not exist/,
+      ...notFound,
     },
   ];
 
