@@ -32,6 +32,8 @@ export const municipalitySchema = z
           postcodes: z.array(pc4).check(z.minLength(1)),
           pilot: z.boolean(),
           neighbours: z.array(slug),
+          /** Approximate centre, for distance-based matching. */
+          centre: z.strictObject({ lat: z.number().check(z.gte(-90), z.lte(90)), lon: z.number().check(z.gte(-180), z.lte(180)) }),
         }),
       )
       .check(z.minLength(1)),
@@ -48,6 +50,11 @@ export const municipalitySchema = z
         topics: z.array(slug),
         languages: z.array(z.string().check(z.length(2))),
         approved: z.boolean(),
+        /** ISO weekdays (1 = Monday ... 7 = Sunday) on which the volunteer can help. */
+        availableDays: z.array(z.int().check(z.gte(1), z.lte(7))),
+        maxDistanceKm: z.number().check(z.gte(0), z.lte(50)),
+        vogValidUntil: z.optional(z.iso.date()),
+        maxOpenClaims: z.int().check(z.gte(1), z.lte(10)),
       }),
     ),
     initiatives: z.array(

@@ -1,7 +1,9 @@
 // Storage of the municipality's reference data: districts, postcode areas, demo volunteers, initiatives
 // and staff. Seeded from the municipality's configuration file; read by the API and the site.
 import type { District, Locale, Municipality } from '../domain/municipality';
+import { districtForPostcode } from '../domain/municipality';
 import { keys } from './keys';
+import { volunteerItems, type StoredVolunteer } from './volunteer-store';
 import { AlreadyExistsError, type Item, type Key, type Repository } from './repository';
 
 export interface DistrictRecord {
@@ -41,22 +43,9 @@ export async function seedMunicipality(repo: Repository, m: Municipality): Promi
     ...m.districts.flatMap((d) =>
       d.postcodes.map((pc4) => ({ ...keys.postcodeArea(pc4, m.id), type: 'postcode-area', districtId: d.id, name: d.name })),
     ),
-    ...m.volunteers.flatMap((v) => {
-      const status = v.approved ? 'approved' : 'pending';
-      return [
-        { ...keys.volunteer(v.id), type: 'volunteer', volunteerId: v.id, ...v, status, approved: undefined },
-        // One projection item per district the volunteer covers, so candidates are found by Query per district.
-        ...v.districts.map((d) => ({
-          pk: keys.volunteer(v.id).pk,
-          sk: `AREA#${d}`,
-          type: 'volunteer-area',
-          volunteerId: v.id,
-          ...keys.volunteersInDistrict(d, status, v.id),
-        })),
-      ];
-    }),
+    ...m.volunteers.flatMap((v) => volunteerItems(volunteerFromConfig(m, v))),
     ...m.initiatives.flatMap((i) => [
-      { ...keys.initiative(i.id), type: 'initiative', initiativeId: i.id, ...i, id: undefined },
+      { ...keys.initiative(i.id), type: 'initiative', initiativeId: i.id, ...i, id: undefined, referralsByWeek: {} },
       ...i.districts.map((d) => ({
         pk: keys.initiative(i.id).pk,
         sk: `AREA#${d}`,
@@ -120,4 +109,23 @@ export async function listInitiativesInDistrict(repo: Repository, districtId: Di
     districts,
     topics,
   }));
+}
+
+/** A demo volunteer from the municipality file, as the matcher stores it. */
+export function volunteerFromConfig(m: Municipality, v: Municipality['volunteers'][number]): StoredVolunteer {
+  return {
+    volunteerId: v.id,
+    name: v.name,
+    email: v.email,
+    status: v.approved ? 'approved' : 'pending',
+    homeDistrictId: districtForPostcode(m, v.postcode)?.id ?? v.districts[0]!,
+    districts: v.districts,
+    maxDistanceKm: v.maxDistanceKm,
+    topics: v.topics,
+    languages: v.languages,
+    availableDays: v.availableDays,
+    ...(v.vogValidUntil ? { vogValidUntil: v.vogValidUntil } : {}),
+    openClaims: 0,
+    maxOpenClaims: v.maxOpenClaims,
+  };
 }

@@ -26,7 +26,7 @@ export class AlreadyExistsError extends Error {
 
 export class Repository {
   constructor(
-    private readonly client: DynamoDBDocumentClient,
+    readonly client: DynamoDBDocumentClient,
     readonly tableName: string,
   ) {}
 
@@ -64,6 +64,23 @@ export class Repository {
       IndexName: indexName,
       ...keyCondition(index.partitionKey.name, index.sortKey.name, pk, skPrefix),
     });
+  }
+
+  /** Up to `limit` items of one index partition whose index sort key lies in [from, to). */
+  async queryIndexRange<T extends Item>(indexName: IndexName, pk: string, from: string, to: string, limit: number): Promise<T[]> {
+    const index = TABLE.globalSecondaryIndexes.find((i) => i.indexName === indexName)!;
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: indexName,
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+        ExpressionAttributeNames: { '#pk': index.partitionKey.name, '#sk': index.sortKey.name },
+        ExpressionAttributeValues: { ':pk': pk, ':from': from, ':to': to },
+        Limit: limit,
+      }),
+    );
+    // BETWEEN is inclusive; the upper bound is the next range's start, so leave it to that range.
+    return ((result.Items ?? []) as T[]).filter((item) => item[index.sortKey.name] !== to);
   }
 
   /** Writes many items without conditions, for seeding; split into DynamoDB's batches of 25. */

@@ -1,0 +1,47 @@
+// Notifications the engine emits. They are written to the outbox in the same transaction as the change that
+// causes them, so none is lost; a sender delivers them (SES in AWS, the development outbox page locally).
+// They carry ids, never addresses: the sender looks the address up when it sends.
+import { keys } from '../store/keys';
+import type { ExtraWrite } from '../store/request-store';
+
+export const NOTIFICATION_TEMPLATES = [
+  'request-offered',
+  'referral-offered',
+  'claim-reminder',
+  'claim-released',
+  'escalated-to-team',
+  'team-overdue',
+  'request-claimed',
+  'was-it-solved',
+] as const;
+export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
+
+export type Recipient =
+  | { kind: 'volunteer'; id: string }
+  | { kind: 'initiative'; id: string }
+  | { kind: 'team'; id: string }
+  | { kind: 'resident'; id: string };
+
+export interface Notification {
+  notificationId: string;
+  at: string;
+  template: NotificationTemplate;
+  to: Recipient;
+  requestId: string;
+  urgent: boolean;
+}
+
+/** Outbox items are kept for 30 days, then DynamoDB's TTL removes them. */
+const OUTBOX_RETENTION_SECONDS = 30 * 24 * 3600;
+
+export function outboxWrite(n: Notification): ExtraWrite {
+  return {
+    kind: 'put',
+    item: {
+      ...keys.outbox(n.at, n.notificationId),
+      type: 'notification',
+      ...n,
+      expiresAt: Math.floor(Date.parse(n.at) / 1000) + OUTBOX_RETENTION_SECONDS,
+    },
+  };
+}

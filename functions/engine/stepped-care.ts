@@ -1,0 +1,531 @@
+// The stepped-care engine: the application service that applies the pure domain (triage, lifecycle,
+// matching, deadlines) to stored requests. Every command reads the head, lets the domain decide, and commits
+// the new events with the head and any side effects in one conditional transaction.
+import { randomUUID } from 'node:crypto';
+import {
+  claimProgressDeadline,
+  confirmationDeadline,
+  startWmoClock,
+  teamDeadline,
+  widenedDeadline,
+  zerothLineDeadline,
+} from '../domain/deadlines';
+import { DomainError } from '../domain/errors';
+import { FINAL_STATES, nextState, type Actor, type EventType, type RequestEvent } from '../domain/lifecycle';
+import {
+  geography,
+  ineligibility,
+  rankInitiatives,
+  rankVolunteers,
+  searchDistricts,
+  type Geography,
+  type MatchRequest,
+  type RankedCandidate,
+  type VolunteerProfile,
+} from '../domain/matching';
+import { districtForPostcode, postcodeArea, postcodeSchema, type Municipality } from '../domain/municipality';
+import { findTopic, type Topic } from '../domain/topics';
+import { parseTriageInput, triage, type TriageDecision } from '../domain/triage';
+import { keys } from '../store/keys';
+import { listInitiativesInDistrict } from '../store/municipality-store';
+import type { Repository } from '../store/repository';
+import type { DueKind, ExtraWrite, RequestHead, RequestStore } from '../store/request-store';
+import type { VolunteerStore } from '../store/volunteer-store';
+import { outboxWrite, type Notification, type NotificationTemplate, type Recipient } from './notifications';
+
+export interface EngineDeps {
+  repo: Repository;
+  requests: RequestStore;
+  volunteers: VolunteerStore;
+  municipality: Municipality;
+  clock?: () => Date;
+  newId?: () => string;
+  random?: () => number;
+}
+
+export interface Intake {
+  topicId: string;
+  description: string;
+  urgency: string;
+  dangerNow: boolean;
+  wantsProfessional: boolean;
+  formalWmoRequest: boolean;
+  onlySelfHelp?: boolean;
+  postcode: string;
+  /** Language the resident wants to be helped in (two letters). */
+  language: string;
+  /** Pseudonymous household key, for continuity with a volunteer who helped before. */
+  householdKey?: string;
+  /** Same key, same request: a double click or a retry creates nothing new. */
+  idempotencyKey?: string;
+}
+
+export interface SubmitResult {
+  requestId: string;
+  head: RequestHead;
+  decision: TriageDecision;
+  created: boolean;
+}
+
+/** How many volunteers are notified of a new request at once. */
+export const OFFER_COUNT = 3;
+const SYSTEM: Actor = { kind: 'system' };
+const TEAM_ALERT_REPEAT_HOURS = 1;
+
+interface Step {
+  events: RequestEvent[];
+  head: RequestHead;
+  extra: ExtraWrite[];
+}
+
+export class SteppedCareEngine {
+  private readonly geo: Geography;
+  private readonly clock: () => Date;
+  private readonly newId: () => string;
+  private readonly random: () => number;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.geo = geography(deps.municipality.districts);
+    this.clock = deps.clock ?? (() => new Date());
+    this.newId = deps.newId ?? (() => randomUUID());
+    this.random = deps.random ?? Math.random;
+  }
+
+  // ---------------------------------------------------------------- resident
+
+  async submit(intake: Intake): Promise<SubmitResult> {
+    const input = parseTriageInput({
+      topicId: intake.topicId,
+      description: intake.description,
+      urgency: intake.urgency,
+      dangerNow: intake.dangerNow,
+      wantsProfessional: intake.wantsProfessional,
+      formalWmoRequest: intake.formalWmoRequest,
+      ...(intake.onlySelfHelp === undefined ? {} : { onlySelfHelp: intake.onlySelfHelp }),
+    });
+    if (!postcodeSchema.safeParse(intake.postcode).success) {
+      throw new DomainError('invalid-request', 'postcode is not a Dutch postcode', { fields: 'postcode' });
+    }
+    if (!/^[a-z]{2}$/.test(intake.language)) throw new DomainError('invalid-request', 'language must be two letters', { fields: 'language' });
+    const district = districtForPostcode(this.deps.municipality, intake.postcode);
+    if (!district) throw new DomainError('postcode-outside', `postcode is not in ${this.deps.municipality.name}`);
+
+    const decision = triage(input);
+    if (intake.idempotencyKey) {
+      const existing = await this.deps.requests.requestForIdempotencyKey(intake.idempotencyKey);
+      if (existing) return { requestId: existing, head: (await this.deps.requests.head(existing))!, decision, created: false };
+    }
+
+    const now = this.clock();
+    const at = now.toISOString();
+    const requestId = this.newId();
+    let head: RequestHead = {
+      requestId,
+      municipalityId: this.deps.municipality.id,
+      districtId: district.id,
+      postcodeArea: postcodeArea(intake.postcode),
+      topicId: input.topic.id,
+      urgency: input.urgency,
+      priority: decision.priority,
+      level: decision.level,
+      rule: decision.rule,
+      crisis: decision.crisis,
+      language: intake.language,
+      ...(intake.householdKey ? { householdKey: intake.householdKey } : {}),
+      state: 'submitted',
+      version: 0,
+      createdAt: at,
+      updatedAt: at,
+      widened: false,
+      reminded: false,
+      ...(decision.startsWmoClock ? { wmo: startWmoClock(now) } : {}),
+    };
+    const submitted = this.event(head, 'submitted', { kind: 'resident' }, 'submitted', { rule: decision.rule, level: decision.level });
+    head = { ...head, state: 'submitted', version: 1 };
+    let step: Step = { events: [submitted], head, extra: [] };
+
+    if (decision.level === 'own-strength') {
+      step = this.then(step, 'closed', SYSTEM, 'self-help: the resident only wanted tips', {}, { due: undefined });
+    } else if (decision.level === 'district-team' || decision.level === 'collective') {
+      step = this.escalate(step, decision.rule, now);
+    } else {
+      step = this.then(step, 'matching-started', SYSTEM, 'starts at the 0th line', {}, {});
+      step = await this.offer(step, input.topic, now);
+    }
+    if (intake.idempotencyKey) {
+      step.extra.push({ kind: 'put', item: { ...keys.idempotency(intake.idempotencyKey), type: 'idempotency', requestId }, ifAbsent: true });
+    }
+    try {
+      await this.deps.requests.commit(step.head, 0, step.events, step.extra);
+    } catch (error) {
+      // Two submissions with the same key at once: the other one won; answer with its request.
+      if (intake.idempotencyKey && error instanceof DomainError && error.code === 'concurrent-change') {
+        const existing = await this.deps.requests.requestForIdempotencyKey(intake.idempotencyKey);
+        if (existing) return { requestId: existing, head: (await this.deps.requests.head(existing))!, decision, created: false };
+      }
+      throw error;
+    }
+    return { requestId, head: step.head, decision, created: true };
+  }
+
+  async confirmSolved(requestId: string): Promise<RequestHead> {
+    return this.command(requestId, (step) => this.then(step, 'confirmed-solved', { kind: 'resident' }, 'the resident says it was solved', {}, { due: undefined }));
+  }
+
+  async reportNotSolved(requestId: string, reason: string): Promise<RequestHead> {
+    return this.command(requestId, async (step) => {
+      let next = this.then(step, 'reported-not-solved', { kind: 'resident' }, reason, {}, {});
+      next = this.then(next, 'matching-started', SYSTEM, 'reopened after "not solved"', {}, { widened: false });
+      return this.offer(next, this.topicOf(next.head), this.clock());
+    });
+  }
+
+  async withdraw(requestId: string, reason: string): Promise<RequestHead> {
+    return this.command(requestId, (step) => {
+      const claimedBy = step.head.claimedBy;
+      const next = this.then(step, 'withdrawn', { kind: 'resident' }, reason, {}, { due: undefined, claimedBy: undefined });
+      if (claimedBy) next.extra.push(this.releaseCounter(claimedBy));
+      return next;
+    });
+  }
+
+  // ---------------------------------------------------------------- volunteer
+
+  async claim(requestId: string, volunteerId: string): Promise<RequestHead> {
+    const volunteer = await this.deps.volunteers.get(volunteerId);
+    if (!volunteer) throw new DomainError('volunteer-not-found', `no volunteer ${volunteerId}`);
+    try {
+      return await this.command(requestId, (step) => {
+        const { head } = step;
+        if (head.claimedBy || ['claimed', 'in-progress', 'done'].includes(head.state)) {
+          throw new DomainError('already-claimed', 'someone else already took this request');
+        }
+        const why = ineligibility(normaliseProfile(volunteer), this.matchRequest(head), this.geo, this.clock());
+        if (why) throw new DomainError('volunteer-not-eligible', `volunteer cannot take this request: ${why}`, { reason: why });
+        const now = this.clock();
+        const next = this.then(step, 'claimed', { kind: 'volunteer', id: volunteerId }, 'claimed', {}, {
+          claimedBy: volunteerId,
+          reminded: false,
+          firstHumanResponseAt: head.firstHumanResponseAt ?? now.toISOString(),
+          due: { kind: 'progress', at: claimProgressDeadline(head.urgency, now).toISOString() },
+        });
+        next.extra.push({
+          kind: 'update',
+          key: keys.volunteer(volunteerId),
+          update: 'SET openClaims = openClaims + :one',
+          condition: '#status = :approved AND openClaims < maxOpenClaims',
+          names: { '#status': 'status' },
+          values: { ':one': 1, ':approved': 'approved' },
+          onConditionFailed: new DomainError('volunteer-not-eligible', 'volunteer is not approved or has too many open requests', { reason: 'load' }),
+        });
+        return next;
+      });
+    } catch (error) {
+      // Lost a race: another claim (or another change) came first. Tell the truth about the request now.
+      if (error instanceof DomainError && error.code === 'concurrent-change') {
+        const head = await this.deps.requests.head(requestId);
+        if (head?.claimedBy) throw new DomainError('already-claimed', 'someone else already took this request');
+      }
+      throw error;
+    }
+  }
+
+  async noteProgress(requestId: string, volunteerId: string, note: string): Promise<RequestHead> {
+    return this.command(requestId, (step) => {
+      this.assertClaimer(step.head, volunteerId);
+      const now = this.clock();
+      return this.then(step, 'progress-noted', { kind: 'volunteer', id: volunteerId }, note, {}, {
+        reminded: false,
+        due: { kind: 'progress', at: claimProgressDeadline(step.head.urgency, now).toISOString() },
+      });
+    });
+  }
+
+  async release(requestId: string, volunteerId: string, reason: string): Promise<RequestHead> {
+    return this.command(requestId, (step) => {
+      this.assertClaimer(step.head, volunteerId);
+      return this.releaseAndRematch(step, { kind: 'volunteer', id: volunteerId }, reason);
+    });
+  }
+
+  async markDone(requestId: string, volunteerId: string, note: string): Promise<RequestHead> {
+    return this.command(requestId, (step) => {
+      this.assertClaimer(step.head, volunteerId);
+      const now = this.clock();
+      const next = this.then(step, 'marked-done', { kind: 'volunteer', id: volunteerId }, note, {}, {
+        due: { kind: 'confirmation', at: confirmationDeadline(now).toISOString() },
+      });
+      next.extra.push(this.releaseCounter(volunteerId, step.head.householdKey));
+      next.extra.push(this.notify(next.head, 'was-it-solved', { kind: 'resident', id: step.head.requestId }, false));
+      return next;
+    });
+  }
+
+  async needsProfessional(requestId: string, volunteerId: string, reason: string): Promise<RequestHead> {
+    return this.command(requestId, (step) => {
+      this.assertClaimer(step.head, volunteerId);
+      const next = this.escalate(step, 'needs-professional', this.clock(), { kind: 'volunteer', id: volunteerId }, reason);
+      next.extra.push(this.releaseCounter(volunteerId));
+      return next;
+    });
+  }
+
+  // ---------------------------------------------------------------- district team
+
+  async acceptByTeam(requestId: string, professionalId: string): Promise<RequestHead> {
+    return this.command(requestId, (step) =>
+      this.then(step, 'accepted-by-team', { kind: 'professional', id: professionalId }, 'accepted', {}, {
+        firstHumanResponseAt: step.head.firstHumanResponseAt ?? this.clock().toISOString(),
+        due: undefined,
+      }),
+    );
+  }
+
+  async sendBackToZerothLine(requestId: string, professionalId: string, advice: string): Promise<RequestHead> {
+    return this.command(requestId, (step) => {
+      const next = this.then(step, 'sent-back-to-zeroth-line', { kind: 'professional', id: professionalId }, advice, {}, { widened: false, level: 'zeroth-line' });
+      return this.offer(next, this.topicOf(next.head), this.clock());
+    });
+  }
+
+  async refer(requestId: string, professionalId: string, to: string): Promise<RequestHead> {
+    return this.command(requestId, (step) => this.then(step, 'referred', { kind: 'professional', id: professionalId }, `referred to ${to}`, { to }, {}));
+  }
+
+  async close(requestId: string, professionalId: string, outcome: string): Promise<RequestHead> {
+    return this.command(requestId, (step) => this.then(step, 'closed', { kind: 'professional', id: professionalId }, outcome, { outcome }, { due: undefined }));
+  }
+
+  // ---------------------------------------------------------------- safety net
+
+  /**
+   * One pass of the safety net: every request whose deadline passed takes its next step up the ladder.
+   * Idempotent and safe to run twice at once: each step is a conditional commit on the request's version,
+   * so a second sweep finds the deadline moved, or loses the race and skips.
+   */
+  async sweep(limitPerKind = 200): Promise<Record<string, number>> {
+    const counts: Record<string, number> = { widened: 0, escalated: 0, reminded: 0, released: 0, 'closed-unanswered': 0, 'team-alerted': 0, skipped: 0 };
+    for (const kind of ['response', 'progress', 'confirmation', 'team'] as DueKind[]) {
+      const now = this.clock();
+      for (const { requestId } of await this.deps.requests.due(kind, now, limitPerKind)) {
+        try {
+          const outcome = await this.sweepOne(requestId, kind, now);
+          counts[outcome] = (counts[outcome] ?? 0) + 1;
+        } catch (error) {
+          if (error instanceof DomainError && ['concurrent-change', 'illegal-transition', 'request-closed'].includes(error.code)) {
+            counts.skipped! += 1;
+          } else {
+            throw error;
+          }
+        }
+      }
+    }
+    return counts;
+  }
+
+  private async sweepOne(requestId: string, kind: DueKind, now: Date): Promise<string> {
+    let outcome = 'skipped';
+    await this.command(requestId, async (step) => {
+      const { head } = step;
+      if (!head.due || head.due.kind !== kind || head.due.at > now.toISOString()) throw new DomainError('concurrent-change', 'already handled');
+      if (kind === 'response') {
+        if (!head.widened) {
+          outcome = 'widened';
+          const next = this.then(step, 'search-widened', SYSTEM, 'nobody responded in time: looking wider', {}, { widened: true });
+          return this.offer(next, this.topicOf(head), now);
+        }
+        outcome = 'escalated';
+        return this.escalate(step, 'not-picked-up-in-time', now);
+      }
+      if (kind === 'progress') {
+        if (!head.reminded) {
+          outcome = 'reminded';
+          const next = this.then(step, 'reminder-sent', SYSTEM, 'no progress yet', {}, {
+            reminded: true,
+            due: { kind: 'progress', at: claimProgressDeadline(head.urgency, now).toISOString() },
+          });
+          next.extra.push(this.notify(next.head, 'claim-reminder', { kind: 'volunteer', id: head.claimedBy! }, false));
+          return next;
+        }
+        outcome = 'released';
+        return this.releaseAndRematch(step, SYSTEM, 'no progress after a reminder');
+      }
+      if (kind === 'confirmation') {
+        outcome = 'closed-unanswered';
+        return this.then(step, 'confirmed-solved', SYSTEM, 'no answer from the resident within 14 days', {}, { due: undefined });
+      }
+      outcome = 'team-alerted';
+      const next = this.then(step, 'team-alerted', SYSTEM, 'the team has not responded in time', {}, {
+        due: { kind: 'team', at: new Date(now.getTime() + TEAM_ALERT_REPEAT_HOURS * 3_600_000).toISOString() },
+      });
+      next.extra.push(this.notify(next.head, 'team-overdue', { kind: 'team', id: head.districtId }, true));
+      return next;
+    });
+    return outcome;
+  }
+
+  // ---------------------------------------------------------------- matching
+
+  /** Candidates for a request, ranked, with reasons. Reads are bounded (see VolunteerStore). */
+  async candidates(head: Pick<RequestHead, 'districtId' | 'topicId' | 'language' | 'urgency' | 'householdKey' | 'widened'>) {
+    const request = this.matchRequest(head);
+    const districts = searchDistricts(this.geo, request);
+    const ids = await this.deps.volunteers.candidateIds(districts, request.topic.id, this.random);
+    const profiles = (await this.deps.volunteers.profiles(ids)).map(normaliseProfile);
+    const now = this.clock();
+    const volunteers = rankVolunteers(profiles, request, this.geo, now);
+    const listed = (await listInitiativesInDistrict(this.deps.repo, head.districtId)).filter((i) => i.topics.includes(request.topic.id));
+    const initiatives = rankInitiatives(
+      (await this.deps.volunteers.initiativeProfiles(listed.map((i) => i.initiativeId))).map((i) => ({
+        ...i,
+        referralsThisWeek: ((i as unknown as { referralsByWeek?: Record<string, number> }).referralsByWeek ?? {})[isoWeek(now)] ?? 0,
+      })),
+      request,
+    );
+    return { volunteers, initiatives };
+  }
+
+  private async offer(step: Step, topic: Topic, now: Date): Promise<Step> {
+    let { volunteers, initiatives } = await this.candidates(step.head);
+    if (volunteers.length === 0 && initiatives.length === 0 && !step.head.widened) {
+      step = this.then(step, 'search-widened', SYSTEM, 'nobody fits nearby: looking wider', {}, { widened: true });
+      ({ volunteers, initiatives } = await this.candidates(step.head));
+    }
+    if (volunteers.length === 0 && initiatives.length === 0) return this.escalate(step, 'no-match-at-zeroth-line', now);
+
+    const chosen = volunteers.slice(0, OFFER_COUNT);
+    const referral = initiatives.slice(0, 1);
+    const deadline = step.head.widened ? widenedDeadline(topic, step.head.urgency, now) : zerothLineDeadline(topic, step.head.urgency, now);
+    const next = this.then(
+      step,
+      'offered',
+      SYSTEM,
+      'offered to the best fitting helpers',
+      { volunteers: chosen.map(summary), initiatives: referral.map(summary) },
+      {
+        offeredTo: chosen.map((c) => c.candidate.volunteerId),
+        offeredInitiatives: referral.map((c) => c.candidate.initiativeId),
+        responseDeadline: deadline.toISOString(),
+        due: { kind: 'response', at: deadline.toISOString() },
+      },
+    );
+    const urgent = step.head.urgency === 'today';
+    for (const c of chosen) next.extra.push(this.notify(next.head, 'request-offered', { kind: 'volunteer', id: c.candidate.volunteerId }, urgent));
+    for (const c of referral) {
+      next.extra.push(this.notify(next.head, 'referral-offered', { kind: 'initiative', id: c.candidate.initiativeId }, urgent));
+      next.extra.push({
+        kind: 'update',
+        key: keys.initiative(c.candidate.initiativeId),
+        update: 'SET referralsByWeek.#week = if_not_exists(referralsByWeek.#week, :zero) + :one',
+        names: { '#week': isoWeek(now) },
+        values: { ':zero': 0, ':one': 1 },
+        onConditionFailed: new DomainError('concurrent-change', 'initiative changed'),
+      });
+    }
+    return next;
+  }
+
+  private escalate(step: Step, why: string, now: Date, actor: Actor = SYSTEM, reason = why): Step {
+    const deadline = teamDeadline(step.head.priority, now);
+    const next = this.then(step, actor.kind === 'volunteer' ? 'needs-professional' : 'escalated', actor, reason, { why }, {
+      escalatedAt: now.toISOString(),
+      claimedBy: undefined,
+      level: step.head.level === 'collective' ? 'collective' : 'district-team',
+      responseDeadline: step.head.firstHumanResponseAt ? step.head.responseDeadline : deadline.toISOString(),
+      due: { kind: 'team', at: deadline.toISOString() },
+    });
+    next.extra.push(this.notify(next.head, 'escalated-to-team', { kind: 'team', id: step.head.districtId }, step.head.priority === 'crisis' || step.head.priority === 'high'));
+    return next;
+  }
+
+  private async releaseAndRematch(step: Step, actor: Actor, reason: string): Promise<Step> {
+    const volunteerId = step.head.claimedBy!;
+    let next = this.then(step, 'released', actor, reason, { volunteerId }, { claimedBy: undefined, reminded: false });
+    next.extra.push(this.releaseCounter(volunteerId));
+    if (actor.kind === 'system') next.extra.push(this.notify(next.head, 'claim-released', { kind: 'volunteer', id: volunteerId }, false));
+    next = await this.offer(next, this.topicOf(next.head), this.clock());
+    // The one who let go is not offered the same request again.
+    return next;
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  /** Reads the head and events, runs a step, commits it; the commit's conditions guard concurrency. */
+  private async command(requestId: string, run: (step: Step) => Step | Promise<Step>): Promise<RequestHead> {
+    const head = await this.deps.requests.head(requestId);
+    if (!head) throw new DomainError('request-not-found', `no request ${requestId}`);
+    if (FINAL_STATES.has(head.state)) throw new DomainError('request-closed', `the request is ${head.state}`, { state: head.state });
+    const step = await run({ events: [], head, extra: [] });
+    await this.deps.requests.commit(step.head, head.version, step.events, step.extra);
+    return step.head;
+  }
+
+  /** Appends one event after the domain allowed it, and returns the step with the projected head. */
+  private then(step: Step, type: EventType, actor: Actor, reason: string, data: Record<string, unknown>, changes: Partial<RequestHead>): Step {
+    const state = nextState(step.head.state, type, actor);
+    const event = this.event(step.head, type, actor, reason, data);
+    const head: RequestHead = { ...step.head, ...changes, state, version: event.seq, updatedAt: event.at };
+    for (const [key, value] of Object.entries(changes)) if (value === undefined) delete (head as unknown as Record<string, unknown>)[key];
+    return { events: [...step.events, event], head, extra: step.extra };
+  }
+
+  private event(head: RequestHead, type: EventType, actor: Actor, reason: string, data: Record<string, unknown> = {}): RequestEvent {
+    return { seq: head.version + 1, type, at: this.clock().toISOString(), actor, reason, ...(Object.keys(data).length ? { data } : {}) };
+  }
+
+  private notify(head: RequestHead, template: NotificationTemplate, to: Recipient, urgent: boolean): ExtraWrite {
+    const notification: Notification = { notificationId: this.newId(), at: this.clock().toISOString(), template, to, requestId: head.requestId, urgent };
+    return outboxWrite(notification);
+  }
+
+  private releaseCounter(volunteerId: string, helpedHousehold?: string): ExtraWrite {
+    return {
+      kind: 'update',
+      key: keys.volunteer(volunteerId),
+      update: helpedHousehold ? 'SET openClaims = openClaims - :one ADD helpedHouseholds :household' : 'SET openClaims = openClaims - :one',
+      condition: 'openClaims > :zero',
+      values: { ':one': 1, ':zero': 0, ...(helpedHousehold ? { ':household': new Set([helpedHousehold]) } : {}) },
+      onConditionFailed: new DomainError('concurrent-change', 'volunteer counter out of step'),
+    };
+  }
+
+  private assertClaimer(head: RequestHead, volunteerId: string): void {
+    if (head.claimedBy !== volunteerId) throw new DomainError('volunteer-not-eligible', 'only the volunteer who took the request can do this', { reason: 'not-claimer' });
+  }
+
+  private topicOf(head: Pick<RequestHead, 'topicId'>): Topic {
+    return findTopic(head.topicId)!;
+  }
+
+  private matchRequest(head: Pick<RequestHead, 'districtId' | 'topicId' | 'language' | 'urgency' | 'householdKey' | 'widened'>): MatchRequest {
+    return {
+      districtId: head.districtId,
+      topic: this.topicOf(head),
+      language: head.language,
+      urgency: head.urgency,
+      widened: head.widened,
+      ...(head.householdKey ? { householdKey: head.householdKey } : {}),
+    };
+  }
+}
+
+function summary(c: RankedCandidate<{ volunteerId: string } | { initiativeId: string }>) {
+  const id = 'volunteerId' in c.candidate ? c.candidate.volunteerId : c.candidate.initiativeId;
+  return { id, score: c.score, reasons: c.reasons.map((r) => r.code) };
+}
+
+/** DynamoDB returns string sets as Set; the domain works with arrays. */
+function normaliseProfile(v: VolunteerProfile): VolunteerProfile {
+  const helped = v.helpedHouseholds as unknown;
+  return helped instanceof Set ? { ...v, helpedHouseholds: [...(helped as Set<string>)] } : v;
+}
+
+/** ISO week, e.g. "2026-W48": the unit of an initiative's capacity. */
+export function isoWeek(date: Date): string {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const day = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - day);
+  const yearStart = new Date(Date.UTC(d.getUTCFullYear(), 0, 1));
+  const week = Math.ceil(((d.getTime() - yearStart.getTime()) / 86_400_000 + 1) / 7);
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}

@@ -1,0 +1,89 @@
+// Volunteers and initiatives as the matcher needs them. A volunteer's profile item holds the live counters;
+// one small pool item per district x topic makes candidates findable by Query. Reads per match are bounded:
+// at most two pool pages per district and one BatchGet, however many volunteers the municipality has.
+import { randomBytes } from 'node:crypto';
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { InitiativeProfile, VolunteerProfile } from '../domain/matching';
+import { keys } from './keys';
+import type { Item, Key, Repository } from './repository';
+
+/** At most this many pool items are read per district for one match. */
+export const POOL_READ_LIMIT = 100;
+
+export type StoredVolunteer = VolunteerProfile & { name: string; email: string };
+
+/** The items that store a volunteer: profile plus one pool item per district x topic. */
+export function volunteerItems(v: StoredVolunteer): (Item & Key)[] {
+  const slot = rotationSlot();
+  return [
+    { ...keys.volunteer(v.volunteerId), type: 'volunteer', ...v },
+    ...v.districts.flatMap((districtId) =>
+      v.topics.map((topicId) => ({
+        ...keys.volunteerPoolItem(v.volunteerId, districtId, topicId),
+        type: 'volunteer-pool',
+        volunteerId: v.volunteerId,
+        gsi1pk: keys.volunteerPool(districtId, topicId),
+        gsi1sk: keys.volunteerPoolSort(v.status, slot, v.volunteerId),
+      })),
+    ),
+  ];
+}
+
+/** A random, fixed position in every pool, so that reading from a random start rotates fairly. */
+function rotationSlot(): string {
+  return randomBytes(2).toString('hex');
+}
+
+export class VolunteerStore {
+  constructor(
+    private readonly repo: Repository,
+    private readonly client: DynamoDBDocumentClient,
+  ) {}
+
+  async put(volunteers: StoredVolunteer[]): Promise<void> {
+    await this.repo.putMany(volunteers.flatMap(volunteerItems));
+  }
+
+  async get(volunteerId: string): Promise<StoredVolunteer | undefined> {
+    return this.repo.get<StoredVolunteer & Item>(keys.volunteer(volunteerId));
+  }
+
+  /**
+   * Ids of approved volunteers in the pool of each district for a topic. Starts at a random slot and wraps
+   * around, so every approved volunteer gets a turn, and reads at most POOL_READ_LIMIT items per district.
+   */
+  async candidateIds(districtIds: string[], topicId: string, random = Math.random): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const districtId of districtIds) {
+      const start = Math.floor(random() * 0x10000).toString(16).padStart(4, '0');
+      const pool = keys.volunteerPool(districtId, topicId);
+      const first = await this.repo.queryIndexRange('gsi1', pool, `approved#${start}`, 'approved#~', POOL_READ_LIMIT);
+      const rest = first.length < POOL_READ_LIMIT ? await this.repo.queryIndexRange('gsi1', pool, 'approved#', `approved#${start}`, POOL_READ_LIMIT - first.length) : [];
+      for (const item of [...first, ...rest]) ids.add(item.volunteerId as string);
+    }
+    return [...ids];
+  }
+
+  /** Live profiles (with their open-claim counters) of the given volunteers, in one BatchGet per 100. */
+  async profiles(ids: string[]): Promise<StoredVolunteer[]> {
+    return this.batchGet<StoredVolunteer>(ids.map((id) => keys.volunteer(id)));
+  }
+
+  async initiativeProfiles(ids: string[]): Promise<InitiativeProfile[]> {
+    return this.batchGet<InitiativeProfile>(ids.map((id) => keys.initiative(id)));
+  }
+
+  private async batchGet<T>(itemKeys: Key[]): Promise<T[]> {
+    const out: T[] = [];
+    for (let i = 0; i < itemKeys.length; i += 100) {
+      let pending = itemKeys.slice(i, i + 100) as unknown as Record<string, unknown>[];
+      while (pending.length > 0) {
+        const result = await this.client.send(new BatchGetCommand({ RequestItems: { [this.repo.tableName]: { Keys: pending } } }));
+        out.push(...((result.Responses?.[this.repo.tableName] ?? []) as T[]));
+        pending = (result.UnprocessedKeys?.[this.repo.tableName]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    }
+    return out;
+  }
+}
+

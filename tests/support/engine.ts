@@ -1,0 +1,55 @@
+// A stepped-care engine on a fresh table of the shared DynamoDB Local, with a clock the test controls.
+import { currentMunicipality } from '../../functions/config/municipality';
+import { SteppedCareEngine } from '../../functions/engine/stepped-care';
+import { seedMunicipality } from '../../functions/store/municipality-store';
+import { RequestStore } from '../../functions/store/request-store';
+import { VolunteerStore, type StoredVolunteer } from '../../functions/store/volunteer-store';
+import { freshRepository } from './store';
+
+export class TestClock {
+  constructor(public now: Date) {}
+  advanceHours(hours: number): void {
+    this.now = new Date(this.now.getTime() + hours * 3_600_000);
+  }
+  read = () => this.now;
+}
+
+export async function engineOnFreshTable(start = new Date('2026-11-24T09:00:00Z')) {
+  const repo = await freshRepository();
+  const municipality = currentMunicipality('zaanstad');
+  await seedMunicipality(repo, municipality);
+  const client = repo.client;
+  const requests = new RequestStore(repo, client);
+  const volunteers = new VolunteerStore(repo, client);
+  const clock = new TestClock(start);
+  const engine = new SteppedCareEngine({ repo, requests, volunteers, municipality, clock: clock.read });
+  return { engine, repo, requests, volunteers, clock, municipality };
+}
+
+export function volunteer(overrides: Partial<StoredVolunteer> & { volunteerId: string }): StoredVolunteer {
+  return {
+    name: overrides.volunteerId,
+    email: `${overrides.volunteerId}@vrijwilliger.example`,
+    status: 'approved',
+    homeDistrictId: 'zaandam-zuid',
+    districts: ['zaandam-zuid'],
+    maxDistanceKm: 2,
+    topics: ['groceries-errands'],
+    languages: ['nl'],
+    availableDays: [1, 2, 3, 4, 5, 6, 7],
+    openClaims: 0,
+    maxOpenClaims: 3,
+    ...overrides,
+  };
+}
+
+export const groceries = {
+  topicId: 'groceries-errands',
+  description: 'Ik kan door mijn heup niet naar de supermarkt. Wie kan boodschappen doen?',
+  urgency: 'this-week',
+  dangerNow: false,
+  wantsProfessional: false,
+  formalWmoRequest: false,
+  postcode: '1502 AB',
+  language: 'nl',
+};
