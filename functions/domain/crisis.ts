@@ -25,12 +25,12 @@ const SIGNALS: Signal[] = [
   // Violence at home, child abuse
   { kind: 'violence', pattern: /\b(huiselijk geweld|kindermishandeling|mishandel\w*|domestic (violence|abuse)|child abuse)\b/ },
   { kind: 'violence', pattern: /\b(slaat|schopt|wurgt|sloeg|schopte) (mij|me|ons|de kinderen|mijn kind\w*)\b/ },
-  { kind: 'violence', pattern: /\b(word|werd|worden) (ik |we )?(geslagen|geschopt|mishandeld|bedreigd)\b/ },
+  { kind: 'violence', pattern: /\b(word|werd|worden)( [a-z']+){0,2} (geslagen|geschopt|mishandeld|bedreigd)\b/ },
   { kind: 'violence', pattern: /\b(hits|hit|beats|beat|kicks|chokes|choked|strangled) (me|us|my (child|children|kids?|son|daughter))\b/ },
   { kind: 'violence', pattern: /\b(abus(ed|es|ing)|threaten(s|ed)? (me|to kill))\b/ },
   // Danger now
   { kind: 'danger', pattern: /\b(ik ben|we zijn|is) (nu )?in (levens)?gevaar\b/ },
-  { kind: 'danger', pattern: /\b(niet|on)veilig (thuis|in (mijn|ons) huis)\b/ },
+  { kind: 'danger', pattern: /\b(niet veilig|onveilig) (thuis|in (mijn|ons) huis)\b/ },
   { kind: 'danger', pattern: /\bbang (voor|van) (mijn|m'n|mn) (man|vrouw|partner|vriend|vriendin|ex|vader|moeder|zoon|dochter)\b/ },
   { kind: 'danger', pattern: /\b(in danger|not safe at home|unsafe at home|afraid of my (husband|wife|partner|boyfriend|girlfriend|ex|father|mother|son))\b/ },
 ];

@@ -72,6 +72,16 @@ export const OFFER_COUNT = 3;
 const SYSTEM: Actor = { kind: 'system' };
 const TEAM_ALERT_REPEAT_HOURS = 1;
 
+export interface SweepCounts {
+  widened: number;
+  escalated: number;
+  reminded: number;
+  released: number;
+  'closed-unanswered': number;
+  'team-alerted': number;
+  skipped: number;
+}
+
 interface Step {
   events: RequestEvent[];
   head: RequestHead;
@@ -303,17 +313,16 @@ export class SteppedCareEngine {
    * Idempotent and safe to run twice at once: each step is a conditional commit on the request's version,
    * so a second sweep finds the deadline moved, or loses the race and skips.
    */
-  async sweep(limitPerKind = 200): Promise<Record<string, number>> {
-    const counts: Record<string, number> = { widened: 0, escalated: 0, reminded: 0, released: 0, 'closed-unanswered': 0, 'team-alerted': 0, skipped: 0 };
+  async sweep(limitPerKind = 200): Promise<SweepCounts> {
+    const counts: SweepCounts = { widened: 0, escalated: 0, reminded: 0, released: 0, 'closed-unanswered': 0, 'team-alerted': 0, skipped: 0 };
     for (const kind of ['response', 'progress', 'confirmation', 'team'] as DueKind[]) {
       const now = this.clock();
       for (const { requestId } of await this.deps.requests.due(kind, now, limitPerKind)) {
         try {
-          const outcome = await this.sweepOne(requestId, kind, now);
-          counts[outcome] = (counts[outcome] ?? 0) + 1;
+          counts[await this.sweepOne(requestId, kind, now)] += 1;
         } catch (error) {
           if (error instanceof DomainError && ['concurrent-change', 'illegal-transition', 'request-closed'].includes(error.code)) {
-            counts.skipped! += 1;
+            counts.skipped += 1;
           } else {
             throw error;
           }
@@ -323,8 +332,8 @@ export class SteppedCareEngine {
     return counts;
   }
 
-  private async sweepOne(requestId: string, kind: DueKind, now: Date): Promise<string> {
-    let outcome = 'skipped';
+  private async sweepOne(requestId: string, kind: DueKind, now: Date): Promise<keyof SweepCounts> {
+    let outcome: keyof SweepCounts = 'skipped';
     await this.command(requestId, async (step) => {
       const { head } = step;
       if (!head.due || head.due.kind !== kind || head.due.at > now.toISOString()) throw new DomainError('concurrent-change', 'already handled');

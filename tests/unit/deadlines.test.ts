@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { claimProgressDeadline, startWmoClock, teamDeadline, widenedDeadline, wmoApplicationReceived, zerothLineDeadline } from '../../functions/domain/deadlines';
+import { findTopic } from '../../functions/domain/topics';
+import { isoWeek } from '../../functions/engine/stepped-care';
+
+const t0 = new Date('2026-11-24T09:00:00Z');
+const groceries = findTopic('groceries-errands')!;
+
+describe('deadlines', () => {
+  it('0th line windows follow the topic and urgency; the widened window is half, at least 2 hours', () => {
+    expect(zerothLineDeadline(groceries, 'today', t0).toISOString()).toBe('2026-11-24T13:00:00.000Z');
+    expect(zerothLineDeadline(groceries, 'this-week', t0).toISOString()).toBe('2026-11-26T09:00:00.000Z');
+    expect(widenedDeadline(groceries, 'today', t0).toISOString()).toBe('2026-11-24T11:00:00.000Z');
+    expect(widenedDeadline(groceries, 'this-week', t0).toISOString()).toBe('2026-11-25T09:00:00.000Z');
+  });
+
+  it('the team responds within an hour in a crisis', () => {
+    expect(teamDeadline('crisis', t0).toISOString()).toBe('2026-11-24T10:00:00.000Z');
+    expect(teamDeadline('low', t0).toISOString()).toBe('2026-11-27T09:00:00.000Z');
+    expect(claimProgressDeadline('today', t0).toISOString()).toBe('2026-11-24T17:00:00.000Z');
+  });
+
+  it('the Wmo clocks: 6 weeks to investigate after a melding, 2 weeks to decide after an application', () => {
+    const clock = startWmoClock(t0);
+    expect(clock.investigationDeadline).toBe('2027-01-05T09:00:00.000Z');
+    expect(wmoApplicationReceived(clock, new Date('2026-12-15T09:00:00Z')).decisionDeadline).toBe('2026-12-29T09:00:00.000Z');
+  });
+
+  it('ISO weeks, across the year boundary', () => {
+    expect(isoWeek(t0)).toBe('2026-W48');
+    expect(isoWeek(new Date('2027-01-01T12:00:00Z'))).toBe('2026-W53');
+    expect(isoWeek(new Date('2027-01-04T12:00:00Z'))).toBe('2027-W01');
+  });
+});
