@@ -8,7 +8,8 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { negotiateLocale } from '../i18n/negotiate';
 import { ContractRouter } from './contract';
-import { problem, type ProblemKind } from './problem';
+import { DomainError } from '../domain/errors';
+import { domainProblem, problem, type ProblemKind } from './problem';
 import type { AppEnv } from './types';
 
 /** Largest request body any API route accepts. Enough for a help request; far below Lambda's 6 MB. */
@@ -67,6 +68,7 @@ export function createApi(options: { logger: Logger; basePath: string; version: 
 
   app.notFound((c) => problem(c, 'not-found'));
   app.onError((error, c) => {
+    if (error instanceof DomainError) return domainProblem(c, error);
     if (error instanceof HTTPException && error.status < 500) {
       const kind: ProblemKind = error.status === 413 ? 'payload-too-large' : error.status === 404 ? 'not-found' : 'bad-request';
       return problem(c, kind);

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type * as z from 'zod/mini';
+import type { DomainError, DomainErrorCode } from '../domain/errors';
 import { t, type MessageKey } from '../i18n/messages';
 import type { AppEnv } from './types';
 
@@ -17,6 +18,13 @@ export type ProblemKind =
   | 'unsupported-media-type'
   | 'payload-too-large'
   | 'postcode-outside'
+  | 'unknown-topic'
+  | 'illegal-transition'
+  | 'request-closed'
+  | 'already-claimed'
+  | 'concurrent-change'
+  | 'not-eligible'
+  | 'request-not-found'
   | 'internal'
   | 'unavailable';
 
@@ -33,6 +41,13 @@ const KINDS: Record<ProblemKind, { status: ContentfulStatusCode; title: MessageK
   },
   'payload-too-large': { status: 413, title: 'problem.payload-too-large.title', detail: 'problem.payload-too-large.detail' },
   'postcode-outside': { status: 422, title: 'problem.postcode-outside.title', detail: 'problem.postcode-outside.detail' },
+  'unknown-topic': { status: 400, title: 'problem.unknown-topic.title', detail: 'problem.unknown-topic.detail' },
+  'illegal-transition': { status: 409, title: 'problem.conflict.title', detail: 'problem.illegal-transition.detail' },
+  'request-closed': { status: 409, title: 'problem.conflict.title', detail: 'problem.request-closed.detail' },
+  'already-claimed': { status: 409, title: 'problem.conflict.title', detail: 'problem.already-claimed.detail' },
+  'concurrent-change': { status: 409, title: 'problem.conflict.title', detail: 'problem.concurrent-change.detail' },
+  'not-eligible': { status: 403, title: 'problem.not-eligible.title', detail: 'problem.not-eligible.detail' },
+  'request-not-found': { status: 404, title: 'problem.not-found.title', detail: 'problem.request-not-found.detail' },
   internal: { status: 500, title: 'problem.internal.title', detail: 'problem.internal.detail' },
   unavailable: { status: 503, title: 'problem.unavailable.title', detail: 'problem.unavailable.detail' },
 };
@@ -91,5 +106,28 @@ export function fieldErrors(c: Context<AppEnv>, issues: readonly z.core.$ZodIssu
           ? 'problem.too-long'
           : 'problem.invalid-field';
     return [{ field: base || '(body)', detail: t(locale, key) }];
+  });
+}
+
+/** The problem a domain error becomes: every DomainErrorCode has one, so no domain error is a 5xx. */
+export const DOMAIN_PROBLEMS: Record<DomainErrorCode, ProblemKind> = {
+  'unknown-topic': 'unknown-topic',
+  'postcode-outside': 'postcode-outside',
+  'invalid-request': 'validation',
+  'illegal-transition': 'illegal-transition',
+  'request-not-found': 'request-not-found',
+  'request-closed': 'request-closed',
+  'already-claimed': 'already-claimed',
+  'volunteer-not-eligible': 'not-eligible',
+  'volunteer-not-found': 'not-eligible',
+  'concurrent-change': 'concurrent-change',
+};
+
+export function domainProblem(c: Context<AppEnv>, error: DomainError, params: Record<string, string> = {}): Response {
+  const fields = error.details.fields?.split(',').filter(Boolean) ?? [];
+  const locale = c.get('locale') ?? 'nl';
+  return problem(c, DOMAIN_PROBLEMS[error.code], {
+    params,
+    ...(fields.length ? { errors: fields.map((field) => ({ field, detail: t(locale, 'problem.invalid-field') })) } : {}),
   });
 }

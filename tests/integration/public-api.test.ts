@@ -173,6 +173,36 @@ describe('bad input: a clear translated 4xx, never a 5xx', () => {
   });
 });
 
+describe('topics and triage preview', () => {
+  it('lists the topic catalogue in the asked language', async () => {
+    const nl = await (await api.request('/api/v1/topics')).json();
+    const en = await (await api.request('/api/v1/topics?lang=en')).json();
+    expect(nl).toHaveLength(12);
+    expect(nl.find((t: { id: string }) => t.id === 'money-debts').label).toBe('Geldzorgen en schulden');
+    expect(en.find((t: { id: string }) => t.id === 'money-debts').label).toBe('Money worries and debts');
+  });
+
+  const preview = (body: unknown, lang = 'nl') =>
+    api.request(`/api/v1/triage-previews?lang=${lang}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const intake = { topicId: 'odd-jobs', description: 'Mijn lamp moet opgehangen worden', urgency: 'no-rush', dangerNow: false, wantsProfessional: false, formalWmoRequest: false };
+
+  it('explains the route, and shows the emergency numbers for crisis words', async () => {
+    expect(await (await preview(intake)).json()).toMatchObject({ level: 'zeroth-line', showEmergencyNumbers: false });
+    const crisis = await (await preview({ ...intake, description: "I don't want to live anymore" }, 'en')).json();
+    expect(crisis).toMatchObject({ level: 'district-team', priority: 'crisis', showEmergencyNumbers: true });
+    expect(crisis.reasons.map((r: { text: string }) => r.text).join(' ')).toContain('0800-0113');
+  });
+
+  it('answers an unknown topic and an impossible urgency with a translated 400', async () => {
+    const unknown = await preview({ ...intake, topicId: 'astrology' }, 'en');
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).title).toBe('We do not know this topic');
+    const urgency = await preview({ ...intake, urgency: 'yesterday' });
+    expect(urgency.status).toBe(400);
+    expect((await urgency.json()).errors).toEqual([{ field: 'urgency', detail: 'Deze waarde klopt niet.' }]);
+  });
+});
+
 describe('OpenAPI document', () => {
   it('is OpenAPI 3.1 at a stable URL and lists every route with its problems', async () => {
     const res = await api.request('/api/v1/openapi.json');
@@ -180,7 +210,7 @@ describe('OpenAPI document', () => {
     const doc = await res.json();
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info.version).toBe(PUBLIC_API_VERSION);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/district-lookups', '/health', '/municipality']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/district-lookups', '/health', '/municipality', '/topics', '/triage-previews']);
     const lookupOp = doc.paths['/district-lookups'].post;
     expect(lookupOp.requestBody.content['application/json'].schema).toMatchObject({
       type: 'object',

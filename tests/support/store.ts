@@ -1,7 +1,6 @@
 // A fresh table per test file on the shared DynamoDB Local, created from the one table definition.
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { createLogger } from '../../functions/http/logger';
 import { createDocumentClient } from '../../functions/store/client';
 import { Repository } from '../../functions/store/repository';
 import { ensureTable } from '../../infra/local/dynamodb-local';
@@ -13,7 +12,4 @@ export async function freshRepository(): Promise<Repository> {
   return new Repository(createDocumentClient({ tableName, endpoint }), tableName);
 }
 
-export const silentLogger = () => {
-  process.env.LOG_LEVEL ??= 'SILENT';
-  return createLogger('test');
-};
+export { silentLogger } from './logger';

@@ -4,6 +4,7 @@ import { openApiDocument } from '../../http/openapi';
 import type { PublicApiDeps } from './deps';
 import { registerHealth } from './routes/health';
 import { registerMunicipality } from './routes/municipality';
+import { registerSteppedCare } from './routes/stepped-care';
 
 /** Major version in the path (Dutch API Design Rules); the full version travels in the API-Version header. */
 export const PUBLIC_API_BASE_PATH = '/api/v1';
@@ -14,6 +15,7 @@ export function createPublicApi(deps: PublicApiDeps) {
   const router = createApi({ logger: deps.logger, basePath: PUBLIC_API_BASE_PATH, version: PUBLIC_API_VERSION });
   registerHealth(router, deps);
   registerMunicipality(router, deps);
+  registerSteppedCare(router);
 
   let document: ReturnType<typeof openApiDocument> | undefined;
   router.app.get(PUBLIC_API_BASE_PATH + OPENAPI_PATH, (c) => {
