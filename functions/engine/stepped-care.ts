@@ -27,9 +27,9 @@ import { districtForPostcode, postcodeArea, postcodeSchema, type Municipality } 
 import { findTopic, type Topic } from '../domain/topics';
 import { parseTriageInput, triage, type TriageDecision } from '../domain/triage';
 import { keys } from '../store/keys';
-import { listInitiativesInDistrict } from '../store/municipality-store';
+import { listInitiativesInDistrict, type InitiativeRecord } from '../store/municipality-store';
 import type { Repository } from '../store/repository';
-import type { DueKind, ExtraWrite, RequestHead, RequestStore } from '../store/request-store';
+import { type DueKind, type ExtraWrite, type RequestHead, type RequestStore } from '../store/request-store';
 import type { VolunteerStore } from '../store/volunteer-store';
 import { outboxWrite, type Notification, type NotificationTemplate, type Recipient } from './notifications';
 
@@ -41,6 +41,43 @@ export interface EngineDeps {
   clock?: () => Date;
   newId?: () => string;
   random?: () => number;
+  /** The initiatives listed in a district; by default read from the store and kept for a minute. */
+  directory?: (districtId: string) => Promise<InitiativeRecord[]>;
+  /** Heads this process wrote last; by default a bounded in-memory map (see `command`). */
+  heads?: HeadCache;
+}
+
+/**
+ * The heads this process committed last. Commands start from a remembered head and let the commit's version
+ * condition catch a stale one; then, or when the domain refuses on a remembered head, they read the stored
+ * head and try once more. So a stale entry costs a retry, never a wrong answer.
+ */
+export class HeadCache {
+  private readonly entries = new Map<string, RequestHead>();
+  constructor(private readonly capacity = 5000) {}
+  get(requestId: string): RequestHead | undefined {
+    return this.entries.get(requestId);
+  }
+  set(head: RequestHead): void {
+    this.entries.delete(head.requestId);
+    this.entries.set(head.requestId, head);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+/** Initiatives change rarely: a warm function reads a district's list at most once a minute. */
+export const DIRECTORY_CACHE_MS = 60_000;
+
+function cachedDirectory(repo: Repository): (districtId: string) => Promise<InitiativeRecord[]> {
+  const cache = new Map<string, { until: number; list: Promise<InitiativeRecord[]> }>();
+  return (districtId) => {
+    const hit = cache.get(districtId);
+    if (hit && hit.until > Date.now()) return hit.list;
+    const list = listInitiativesInDistrict(repo, districtId);
+    cache.set(districtId, { until: Date.now() + DIRECTORY_CACHE_MS, list });
+    list.catch(() => cache.delete(districtId));
+    return list;
+  };
 }
 
 export interface Intake {
@@ -73,6 +110,8 @@ const SYSTEM: Actor = { kind: 'system' };
 const TEAM_ALERT_REPEAT_HOURS = 1;
 
 export interface SweepCounts {
+  /** What happened to which request, for callers that react (and for the logs). */
+  actions: { requestId: string; outcome: SweepOutcome; head?: RequestHead }[];
   widened: number;
   escalated: number;
   reminded: number;
@@ -81,6 +120,8 @@ export interface SweepCounts {
   'team-alerted': number;
   skipped: number;
 }
+
+export type SweepOutcome = 'widened' | 'escalated' | 'reminded' | 'released' | 'closed-unanswered' | 'team-alerted' | 'skipped';
 
 interface Step {
   events: RequestEvent[];
@@ -93,12 +134,21 @@ export class SteppedCareEngine {
   private readonly clock: () => Date;
   private readonly newId: () => string;
   private readonly random: () => number;
+  private readonly directory: (districtId: string) => Promise<InitiativeRecord[]>;
+  private readonly heads: HeadCache;
 
   constructor(private readonly deps: EngineDeps) {
     this.geo = geography(deps.municipality.districts);
+    this.directory = deps.directory ?? cachedDirectory(deps.repo);
+    this.heads = deps.heads ?? new HeadCache();
     this.clock = deps.clock ?? (() => new Date());
     this.newId = deps.newId ?? (() => randomUUID());
     this.random = deps.random ?? Math.random;
+  }
+
+  /** The same engine with a fixed clock: for simulations and replays that run many moments at once. */
+  at(moment: Date): SteppedCareEngine {
+    return new SteppedCareEngine({ ...this.deps, directory: this.directory, heads: this.heads, clock: () => moment });
   }
 
   // ---------------------------------------------------------------- resident
@@ -121,11 +171,8 @@ export class SteppedCareEngine {
     if (!district) throw new DomainError('postcode-outside', `postcode is not in ${this.deps.municipality.name}`);
 
     const decision = triage(input);
-    if (intake.idempotencyKey) {
-      const existing = await this.deps.requests.requestForIdempotencyKey(intake.idempotencyKey);
-      if (existing) return { requestId: existing, head: (await this.deps.requests.head(existing))!, decision, created: false };
-    }
-
+    // Idempotency is optimistic: the key is written in the same transaction as the request, and a second
+    // submission with the same key fails that condition and is answered with the first request.
     const now = this.clock();
     const at = now.toISOString();
     const requestId = this.newId();
@@ -168,13 +215,14 @@ export class SteppedCareEngine {
     try {
       await this.deps.requests.commit(step.head, 0, step.events, step.extra);
     } catch (error) {
-      // Two submissions with the same key at once: the other one won; answer with its request.
+      // The same key again (a retry, a double click, or two at once): answer with the request it made.
       if (intake.idempotencyKey && error instanceof DomainError && error.code === 'concurrent-change') {
         const existing = await this.deps.requests.requestForIdempotencyKey(intake.idempotencyKey);
         if (existing) return { requestId: existing, head: (await this.deps.requests.head(existing))!, decision, created: false };
       }
       throw error;
     }
+    this.heads.set(step.head);
     return { requestId, head: step.head, decision, created: true };
   }
 
@@ -202,14 +250,15 @@ export class SteppedCareEngine {
   // ---------------------------------------------------------------- volunteer
 
   async claim(requestId: string, volunteerId: string): Promise<RequestHead> {
-    const volunteer = await this.deps.volunteers.get(volunteerId);
-    if (!volunteer) throw new DomainError('volunteer-not-found', `no volunteer ${volunteerId}`);
     try {
-      return await this.command(requestId, (step) => {
+      return await this.command(requestId, async (step) => {
         const { head } = step;
+        // Checked before reading the volunteer: most losing claims end here, at the price of one read.
         if (head.claimedBy || ['claimed', 'in-progress', 'done'].includes(head.state)) {
           throw new DomainError('already-claimed', 'someone else already took this request');
         }
+        const volunteer = await this.deps.volunteers.get(volunteerId);
+        if (!volunteer) throw new DomainError('volunteer-not-found', `no volunteer ${volunteerId}`);
         const why = ineligibility(normaliseProfile(volunteer), this.matchRequest(head), this.geo, this.clock());
         if (why) throw new DomainError('volunteer-not-eligible', `volunteer cannot take this request: ${why}`, { reason: why });
         const now = this.clock();
@@ -229,7 +278,7 @@ export class SteppedCareEngine {
           onConditionFailed: new DomainError('volunteer-not-eligible', 'volunteer is not approved or has too many open requests', { reason: 'load' }),
         });
         return next;
-      });
+      }, true);
     } catch (error) {
       // Lost a race: another claim (or another change) came first. Tell the truth about the request now.
       if (error instanceof DomainError && error.code === 'concurrent-change') {
@@ -262,7 +311,9 @@ export class SteppedCareEngine {
     return this.command(requestId, (step) => {
       this.assertClaimer(step.head, volunteerId);
       const now = this.clock();
-      const next = this.then(step, 'marked-done', { kind: 'volunteer', id: volunteerId }, note, {}, {
+      // The claim ends here: the volunteer is free again, and a reopened request can be claimed anew.
+      const next = this.then(step, 'marked-done', { kind: 'volunteer', id: volunteerId }, note, { volunteerId }, {
+        claimedBy: undefined,
         due: { kind: 'confirmation', at: confirmationDeadline(now).toISOString() },
       });
       next.extra.push(this.releaseCounter(volunteerId, step.head.householdKey));
@@ -313,28 +364,28 @@ export class SteppedCareEngine {
    * Idempotent and safe to run twice at once: each step is a conditional commit on the request's version,
    * so a second sweep finds the deadline moved, or loses the race and skips.
    */
-  async sweep(limitPerKind = 200): Promise<SweepCounts> {
-    const counts: SweepCounts = { widened: 0, escalated: 0, reminded: 0, released: 0, 'closed-unanswered': 0, 'team-alerted': 0, skipped: 0 };
-    for (const kind of ['response', 'progress', 'confirmation', 'team'] as DueKind[]) {
-      const now = this.clock();
-      for (const { requestId } of await this.deps.requests.due(kind, now, limitPerKind)) {
-        try {
-          counts[await this.sweepOne(requestId, kind, now)] += 1;
-        } catch (error) {
-          if (error instanceof DomainError && ['concurrent-change', 'illegal-transition', 'request-closed'].includes(error.code)) {
-            counts.skipped += 1;
-          } else {
-            throw error;
-          }
+  async sweep(limit = 500): Promise<SweepCounts> {
+    const counts: SweepCounts = { actions: [], widened: 0, escalated: 0, reminded: 0, released: 0, 'closed-unanswered': 0, 'team-alerted': 0, skipped: 0 };
+    const now = this.clock();
+    for (const { requestId, kind } of await this.deps.requests.due(now, limit)) {
+      try {
+        const { outcome, head } = await this.sweepOne(requestId, kind, now);
+        counts[outcome] += 1;
+        counts.actions.push({ requestId, outcome, head });
+      } catch (error) {
+        if (error instanceof DomainError && ['concurrent-change', 'illegal-transition', 'request-closed'].includes(error.code)) {
+          counts.skipped += 1;
+        } else {
+          throw error;
         }
       }
     }
     return counts;
   }
 
-  private async sweepOne(requestId: string, kind: DueKind, now: Date): Promise<keyof SweepCounts> {
-    let outcome: keyof SweepCounts = 'skipped';
-    await this.command(requestId, async (step) => {
+  private async sweepOne(requestId: string, kind: DueKind, now: Date): Promise<{ outcome: SweepOutcome; head: RequestHead }> {
+    let outcome: SweepOutcome = 'skipped';
+    const head = await this.command(requestId, async (step) => {
       const { head } = step;
       if (!head.due || head.due.kind !== kind || head.due.at > now.toISOString()) throw new DomainError('concurrent-change', 'already handled');
       if (kind === 'response') {
@@ -369,8 +420,8 @@ export class SteppedCareEngine {
       });
       next.extra.push(this.notify(next.head, 'team-overdue', { kind: 'team', id: head.districtId }, true));
       return next;
-    });
-    return outcome;
+    }, true);
+    return { outcome, head };
   }
 
   // ---------------------------------------------------------------- matching
@@ -383,7 +434,7 @@ export class SteppedCareEngine {
     const profiles = (await this.deps.volunteers.profiles(ids)).map(normaliseProfile);
     const now = this.clock();
     const volunteers = rankVolunteers(profiles, request, this.geo, now);
-    const listed = (await listInitiativesInDistrict(this.deps.repo, head.districtId)).filter((i) => i.topics.includes(request.topic.id));
+    const listed = (await this.directory(head.districtId)).filter((i) => i.topics.includes(request.topic.id));
     const initiatives = rankInitiatives(
       (await this.deps.volunteers.initiativeProfiles(listed.map((i) => i.initiativeId))).map((i) => ({
         ...i,
@@ -459,13 +510,31 @@ export class SteppedCareEngine {
 
   // ---------------------------------------------------------------- plumbing
 
-  /** Reads the head and events, runs a step, commits it; the commit's conditions guard concurrency. */
-  private async command(requestId: string, run: (step: Step) => Step | Promise<Step>): Promise<RequestHead> {
+  /**
+   * Runs a step on the request's head and commits it; the commit's conditions guard concurrency. Starts from
+   * the remembered head when there is one (see HeadCache); `fresh` forces a read, for contended commands.
+   */
+  private async command(requestId: string, run: (step: Step) => Step | Promise<Step>, fresh = false): Promise<RequestHead> {
+    const remembered = fresh ? undefined : this.heads.get(requestId);
+    if (remembered) {
+      try {
+        return await this.attempt(remembered, run);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        // Perhaps the remembered head was stale: decide again on the stored one.
+      }
+    }
     const head = await this.deps.requests.head(requestId);
     if (!head) throw new DomainError('request-not-found', `no request ${requestId}`);
+    this.heads.set(head);
+    return this.attempt(head, run);
+  }
+
+  private async attempt(head: RequestHead, run: (step: Step) => Step | Promise<Step>): Promise<RequestHead> {
     if (FINAL_STATES.has(head.state)) throw new DomainError('request-closed', `the request is ${head.state}`, { state: head.state });
     const step = await run({ events: [], head, extra: [] });
     await this.deps.requests.commit(step.head, head.version, step.events, step.extra);
+    this.heads.set(step.head);
     return step.head;
   }
 

@@ -20,9 +20,9 @@ export const keys = {
   requestHead: (id: string) => ({ pk: `REQUEST#${id}`, sk: 'HEAD' }),
   requestEvent: (id: string, seq: number) => ({ pk: `REQUEST#${id}`, sk: `EVENT#${String(seq).padStart(6, '0')}` }),
   requestEventPrefix: 'EVENT#',
-  /** Requests waiting on a deadline of one kind, ordered by deadline: what the safety-net sweep reads. */
-  due: (kind: string, at: string, requestId: string) => ({ gsi1pk: `DUE#${kind}`, gsi1sk: `${at}#${requestId}` }),
-  duePartition: (kind: string) => `DUE#${kind}`,
+  /** Requests waiting on a deadline, ordered by deadline: one partition, what the safety-net sweep reads. */
+  due: (kind: string, at: string, requestId: string) => ({ gsi1pk: 'DUE', gsi1sk: `${at}#${kind}#${requestId}` }),
+  duePartition: 'DUE',
   idempotency: (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: 'REQUEST' }),
   outbox: (at: string, id: string) => ({ pk: 'OUTBOX', sk: `${at}#${id}` }),
 } as const;

@@ -44,21 +44,7 @@ export async function seedMunicipality(repo: Repository, m: Municipality): Promi
       d.postcodes.map((pc4) => ({ ...keys.postcodeArea(pc4, m.id), type: 'postcode-area', districtId: d.id, name: d.name })),
     ),
     ...m.volunteers.flatMap((v) => volunteerItems(volunteerFromConfig(m, v))),
-    ...m.initiatives.flatMap((i) => [
-      { ...keys.initiative(i.id), type: 'initiative', initiativeId: i.id, ...i, id: undefined, referralsByWeek: {} },
-      ...i.districts.map((d) => ({
-        pk: keys.initiative(i.id).pk,
-        sk: `AREA#${d}`,
-        type: 'initiative-area',
-        initiativeId: i.id,
-        name: i.name,
-        description: i.description,
-        email: i.email,
-        districts: i.districts,
-        topics: i.topics,
-        ...keys.initiativesInDistrict(d, i.id),
-      })),
-    ]),
+    ...m.initiatives.flatMap((i) => initiativeItems(i)),
     ...m.professionals.map((p) => ({ ...keys.staff(p.id), type: 'staff', staffId: p.id, ...p, id: undefined })),
   ];
   await repo.putMany(items);
@@ -128,4 +114,23 @@ export function volunteerFromConfig(m: Municipality, v: Municipality['volunteers
     openClaims: 0,
     maxOpenClaims: v.maxOpenClaims,
   };
+}
+
+/** The items that store an initiative: its profile (with its weekly referral counts) and one item per district. */
+export function initiativeItems(i: Municipality['initiatives'][number]): (Item & Key)[] {
+  return [
+    { ...keys.initiative(i.id), type: 'initiative', initiativeId: i.id, ...i, id: undefined, referralsByWeek: {} },
+    ...i.districts.map((d) => ({
+      pk: keys.initiative(i.id).pk,
+      sk: `AREA#${d}`,
+      type: 'initiative-area',
+      initiativeId: i.id,
+      name: i.name,
+      description: i.description,
+      email: i.email,
+      districts: i.districts,
+      topics: i.topics,
+      ...keys.initiativesInDistrict(d, i.id),
+    })),
+  ];
 }

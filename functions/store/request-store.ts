@@ -2,7 +2,7 @@
 // those events (current state, version, pending deadline). Both are written in one transaction whose
 // conditions make every change an optimistic, all-or-nothing step: no lost update, no double claim.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { RequestEvent, RequestState } from '../domain/lifecycle';
 import { DomainError } from '../domain/errors';
 import type { Level, Urgency } from '../domain/topics';
@@ -13,7 +13,6 @@ import type { Item, Repository } from './repository';
 import { TABLE } from './table-definition';
 
 export type DueKind = 'response' | 'progress' | 'confirmation' | 'team';
-export const DUE_KINDS: readonly DueKind[] = ['response', 'progress', 'confirmation', 'team'];
 
 /** The projection of a request's events; never edited except together with a new event. */
 export interface RequestHead {
@@ -72,6 +71,20 @@ export class RequestStore {
     if (!item) return undefined;
     const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _type, ...head } = item as Item;
     return head as unknown as RequestHead;
+  }
+
+  /** Heads of many requests, 100 per BatchGet (for reports and simulations, not for user paths). */
+  async heads(requestIds: string[]): Promise<RequestHead[]> {
+    const out: RequestHead[] = [];
+    for (let i = 0; i < requestIds.length; i += 100) {
+      let pending = requestIds.slice(i, i + 100).map((id) => keys.requestHead(id)) as Record<string, unknown>[];
+      while (pending.length > 0) {
+        const result = await this.client.send(new BatchGetCommand({ RequestItems: { [this.repo.tableName]: { Keys: pending } } }));
+        out.push(...((result.Responses?.[this.repo.tableName] ?? []) as unknown as RequestHead[]));
+        pending = (result.UnprocessedKeys?.[this.repo.tableName]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    }
+    return out;
   }
 
   async events(requestId: string): Promise<RequestEvent[]> {
@@ -148,18 +161,26 @@ export class RequestStore {
     }
   }
 
-  /** Requests whose deadline of this kind has passed, oldest first: one Query on the due index. */
-  async due(kind: DueKind, now: Date, limit = 100): Promise<{ requestId: string; at: string }[]> {
+  /**
+   * Requests whose deadline has passed, oldest first: one Query on the due index (sparse: only requests
+   * with a pending deadline have one), never a Scan.
+   */
+  async due(now: Date, limit = 500): Promise<{ requestId: string; kind: DueKind; at: string }[]> {
+    const index = TABLE.globalSecondaryIndexes[0];
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.repo.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :now',
-        ExpressionAttributeValues: { ':pk': keys.duePartition(kind), ':now': `${now.toISOString()}#~` },
+        IndexName: index.indexName,
+        KeyConditionExpression: '#pk = :pk AND #sk <= :now',
+        ExpressionAttributeNames: { '#pk': index.partitionKey.name, '#sk': index.sortKey.name },
+        ExpressionAttributeValues: { ':pk': keys.duePartition, ':now': `${now.toISOString()}#~` },
         Limit: limit,
       }),
     );
-    return (result.Items ?? []).map((item) => ({ requestId: item.requestId as string, at: (item.due as { at: string }).at }));
+    return (result.Items ?? []).map((item) => {
+      const due = item.due as { kind: DueKind; at: string };
+      return { requestId: item.requestId as string, kind: due.kind, at: due.at };
+    });
   }
 
   /** The request an idempotency key created, if any. */

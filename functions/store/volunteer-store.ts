@@ -49,17 +49,24 @@ export class VolunteerStore {
   }
 
   /**
-   * Ids of approved volunteers in the pool of each district for a topic. Starts at a random slot and wraps
-   * around, so every approved volunteer gets a turn, and reads at most POOL_READ_LIMIT items per district.
+   * Ids of approved volunteers in the pool of each district for a topic. A small pool is read whole in one
+   * Query. A large one is read from a random slot onwards (wrapping around), so every approved volunteer
+   * gets a turn while a match never reads more than POOL_READ_LIMIT items per district: the number of reads
+   * does not grow with the number of volunteers.
    */
   async candidateIds(districtIds: string[], topicId: string, random = Math.random): Promise<string[]> {
     const ids = new Set<string>();
     for (const districtId of districtIds) {
-      const start = Math.floor(random() * 0x10000).toString(16).padStart(4, '0');
       const pool = keys.volunteerPool(districtId, topicId);
-      const first = await this.repo.queryIndexRange('gsi1', pool, `approved#${start}`, 'approved#~', POOL_READ_LIMIT);
-      const rest = first.length < POOL_READ_LIMIT ? await this.repo.queryIndexRange('gsi1', pool, 'approved#', `approved#${start}`, POOL_READ_LIMIT - first.length) : [];
-      for (const item of [...first, ...rest]) ids.add(item.volunteerId as string);
+      let items = await this.repo.queryIndexRange('gsi1', pool, 'approved#', 'approved#~', POOL_READ_LIMIT);
+      if (items.length === POOL_READ_LIMIT) {
+        const start = `approved#${Math.floor(random() * 0x10000).toString(16).padStart(4, '0')}`;
+        items = await this.repo.queryIndexRange('gsi1', pool, start, 'approved#~', POOL_READ_LIMIT);
+        if (items.length < POOL_READ_LIMIT) {
+          items = [...items, ...(await this.repo.queryIndexRange('gsi1', pool, 'approved#', start, POOL_READ_LIMIT - items.length))];
+        }
+      }
+      for (const item of items) ids.add(item.volunteerId as string);
     }
     return [...ids];
   }

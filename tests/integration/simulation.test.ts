@@ -1,0 +1,17 @@
+// A simulated month through the real engine and store: the guarantees must hold in every run.
+import { describe, expect, it, inject } from 'vitest';
+import { runSimulation } from '../simulation/district-year';
+
+describe('a simulated month of the demo municipality', () => {
+  it('leaves no request without a human response past its deadline, and never double-claims', async () => {
+    process.env.LOG_LEVEL = 'SILENT';
+    const result = await runSimulation({ requests: 400, days: 30, volunteers: 80, initiatives: 8, seed: 7, tailDays: 20 }, inject('dynamoDbEndpoint'), 'simulation-month');
+    const figures = Object.fromEntries(result.figures.map(([name, value]) => [name, value]));
+    expect(figures.requests).toBe(400);
+    expect(result.pastDeadlineWithoutResponse).toBe(0);
+    expect(result.doubleClaims).toBe(0);
+    expect(result.claimCountersConsistent).toBe(true);
+    expect(figures['crisis routed to team within 1 minute']).toBe(100);
+    expect(Number(figures['resolved at 0th line'])).toBeGreaterThan(20);
+  }, 180_000);
+});
