@@ -3,6 +3,7 @@
 //   - cold import time: median over fresh Node processes, next to a floor handler that only imports
 //     hono and the DynamoDB client, bundled the same way, measured interleaved in the same run.
 // Targets (issue #2): API bundles <= 650 KB minified and <= 200 KB gzipped; cold import <= 1.3 x floor.
+// Then the engine's benchmarks (issue #3, tests/bench/engine.ts).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { bundleFunction } from '../../infra/build/bundle-functions';
 import { LAMBDA_FUNCTIONS, REPO_ROOT, type LambdaFunctionSpec } from '../../infra/cdk/lambda-functions';
+import { engineBenchmarks } from './engine';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const OUT = join(REPO_ROOT, '.bench');
@@ -82,7 +84,11 @@ async function main(): Promise<void> {
     }
   }
   rmSync(OUT, { recursive: true, force: true });
-  if (failed) process.exitCode = 1;
+
+  process.env.LOG_LEVEL = 'SILENT';
+  const engineOk = await engineBenchmarks(line);
+  line('target engine', engineOk ? 'met' : 'MISSED');
+  if (failed || !engineOk) process.exitCode = 1;
 }
 
 await main();

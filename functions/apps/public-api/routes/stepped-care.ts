@@ -1,8 +1,8 @@
 // The topic catalogue and a triage preview: what a resident may read before asking, and "why this route".
 import * as z from 'zod/mini';
 import { LOCALES } from '../../../domain/municipality';
-import { LEVELS, TOPICS, URGENCIES } from '../../../domain/topics';
-import { parseTriageInput, PRIORITIES, triage, DESCRIPTION_MAX } from '../../../domain/triage';
+import { LEVELS, TOPICS } from '../../../domain/topics';
+import { parseTriageInput, PRIORITIES, triage, triageInputSchema } from '../../../domain/triage';
 import type { ContractRouter } from '../../../http/contract';
 
 const langQuery = z.object({ lang: z.optional(z.enum(LOCALES)) });
@@ -14,16 +14,6 @@ const topicSchema = z.object({
   defaultLevel: z.enum(LEVELS),
   selfHelp: z.array(z.string()),
   responseHours: z.object({ today: z.number(), 'this-week': z.number(), 'no-rush': z.number() }),
-});
-
-const triageBody = z.strictObject({
-  topicId: z.string().check(z.minLength(1), z.maxLength(64)),
-  description: z.string().check(z.minLength(1), z.maxLength(DESCRIPTION_MAX)),
-  urgency: z.enum(URGENCIES),
-  dangerNow: z.boolean(),
-  wantsProfessional: z.boolean(),
-  formalWmoRequest: z.boolean(),
-  onlySelfHelp: z.optional(z.boolean()),
 });
 
 const triageResult = z.object({
@@ -70,7 +60,7 @@ export function registerSteppedCare(router: ContractRouter): void {
       tags: ['stepped-care'],
       summary: 'Where would this request start on the stepped-care ladder, and why?',
       query: langQuery,
-      body: triageBody,
+      body: triageInputSchema,
       responses: {
         200: { description: 'The first level, the priority and the reasons', schema: triageResult },
         400: { description: 'Invalid input or an unknown topic', problem: true },
