@@ -21,6 +21,7 @@ export function buildApp(app = new App()) {
     description: 'Wijkloket: functions, HTTP API, site bucket and CloudFront',
     table: stateful.table,
     municipality: app.node.tryGetContext('municipality'),
+    senderEmail: app.node.getContext('senderEmail') as string,
   });
   Tags.of(app).add('project', 'wijkloket');
   // cdk-nag's AWS Solutions rules run on every synth; an unacknowledged finding fails the synth.

@@ -24,6 +24,20 @@ export const LAMBDA_FUNCTIONS: readonly LambdaFunctionSpec[] = [
     api: true,
   },
   {
+    id: 'safety-net',
+    entry: 'functions/apps/safety-net/lambda.ts',
+    memorySize: 512,
+    description: 'Wijkloket safety net: the scheduled sweep of passed deadlines',
+    api: false,
+  },
+  {
+    id: 'notifier',
+    entry: 'functions/apps/notifier/lambda.ts',
+    memorySize: 512,
+    description: 'Wijkloket notifier: sends the outbox through SES',
+    api: false,
+  },
+  {
     id: 'site',
     entry: 'functions/apps/site/lambda.ts',
     memorySize: 1024,

@@ -6,6 +6,10 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -27,6 +31,8 @@ export interface StatelessStackProps extends StackProps {
   municipality?: string;
   /** Requests per second per stage before API Gateway answers 429. */
   apiRateLimit?: number;
+  /** From address of notification e-mails; its domain must be a verified SES identity. */
+  senderEmail: string;
 }
 
 export class StatelessStack extends Stack {
@@ -52,8 +58,52 @@ export class StatelessStack extends Stack {
     for (const spec of LAMBDA_FUNCTIONS) this.functions[spec.id] = this.createFunction(spec, props);
     const publicApi = this.functions['public-api']!;
     const site = this.functions.site!;
+    const safetyNet = this.functions['safety-net']!;
+    const notifier = this.functions.notifier!;
     grantTableAccess(publicApi, props.table, 'read-write');
     grantTableAccess(site, props.table, 'read');
+    grantTableAccess(safetyNet, props.table, 'read-write');
+    grantTableAccess(notifier, props.table, 'read');
+
+    // The safety net sweeps every five minutes; a sweep is idempotent, so an overlapping run is harmless.
+    new events.Rule(this, 'SafetyNetSchedule', {
+      description: 'Wijkloket: move requests whose deadline passed one step up the ladder',
+      schedule: events.Schedule.rate(Duration.minutes(5)),
+      targets: [new eventTargets.LambdaFunction(safetyNet, { retryAttempts: 2 })],
+    });
+
+    // The outbox: every new OUTBOX item reaches the notifier through the table's stream; failures retry,
+    // and what still fails lands in a dead-letter queue instead of disappearing.
+    const notificationsDlq = new sqs.Queue(this, 'NotificationsDeadLetters', {
+      retentionPeriod: Duration.days(14),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    acknowledge(notificationsDlq, [{ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the notifier; it needs none of its own.' }]);
+    notifier.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: lambda.StartingPosition.LATEST,
+        batchSize: 10,
+        retryAttempts: 10,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(notificationsDlq),
+        filters: [
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.isEqual('INSERT'),
+            dynamodb: { Keys: { [TABLE.partitionKey.name]: { S: lambda.FilterRule.isEqual('OUTBOX') } } },
+          }),
+        ],
+      }),
+    );
+    const senderDomain = props.senderEmail.split('@')[1]!;
+    notifier.addEnvironment('SENDER_EMAIL', props.senderEmail);
+    notifier.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [`arn:${this.partition}:ses:${this.region}:${this.account}:identity/${senderDomain}`],
+      }),
+    );
 
     // HTTP API: /api/* to the public API, everything else (on-demand pages, 404) to the site function.
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: logs.RetentionDays.THREE_MONTHS });

@@ -17,6 +17,8 @@ import { createDocumentClient } from '../../functions/store/client';
 import { seedMunicipality, type SeedOutcome } from '../../functions/store/municipality-store';
 import { Repository } from '../../functions/store/repository';
 import { TABLE } from '../../functions/store/table-definition';
+import { createEngine } from '../../functions/engine/create-engine';
+import { devOutbox } from './dev-outbox';
 import { ensureTable, LocalSetupError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { portInUse } from './ports';
 
@@ -29,7 +31,11 @@ export interface PlatformOptions {
   /** Keep DynamoDB data in this folder between starts; in memory when absent. */
   dataDir?: string;
   dynamoDbPort?: number;
+  /** How often the safety net sweeps; AWS runs it every five minutes, locally every minute. */
+  sweepIntervalMs?: number;
 }
+
+export const LOCAL_SWEEP_INTERVAL_MS = 60_000;
 
 export interface Platform {
   url: string;
@@ -60,7 +66,18 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const api = createPublicApi({ repo, municipality, logger: createLogger('wijkloket-public-api'), version: 'local' });
     const site = createSiteApp({ render, services: { repo }, logger: createLogger('wijkloket-site') });
 
+    const logger = createLogger('wijkloket-safety-net');
+    const engine = createEngine({ tableName, endpoint: dynamo.endpoint }, municipality.id);
+    const sweeper = setInterval(() => {
+      engine.sweep().then(
+        ({ actions, ...counts }) => actions.length > 0 && logger.info('sweep', { ...counts, actions: actions.length }),
+        (error: unknown) => logger.error('sweep failed', { error: error instanceof Error ? error.message : String(error) }),
+      );
+    }, options.sweepIntervalMs ?? LOCAL_SWEEP_INTERVAL_MS);
+    sweeper.unref();
+
     const root = new Hono();
+    root.route('/', devOutbox(repo));
     root.all('/api/*', (c) => api.fetch(c.req.raw));
     root.on(['GET', 'HEAD'], '*', async (c, next) => {
       await next();
@@ -83,6 +100,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       seed,
       stop() {
         stopped ??= (async () => {
+          clearInterval(sweeper);
           await new Promise<void>((done) => server.close(() => done()));
           await dynamo.stop();
         })();

@@ -147,6 +147,17 @@ describe('the neighbourhood lookup results', () => {
   });
 });
 
+describe('development outbox', () => {
+  it('shows what would be e-mailed, accessibly', async () => {
+    const page = await newPage(browser);
+    const response = await page.goto(base + '/dev/outbox');
+    expect(response?.status()).toBe(200);
+    expect(await page.textContent('h1')).toBe('Outbox (alleen lokaal)');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('API through the same origin', () => {
   it('health answers from the browser origin', async () => {
     const page = await newPage(browser);

@@ -126,6 +126,19 @@ describe('stateless stack', () => {
     });
   });
 
+  it('runs the safety net every five minutes and sends the outbox from the table stream', () => {
+    stateless.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED' });
+    stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'LATEST',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { pk: { S: ['OUTBOX'] } } } }) }] },
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    stateless.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'ses:SendEmail' })]) },
+    });
+  });
+
   it('has alarms for function errors and API 5xx', () => {
     stateless.resourceCountIs('AWS::CloudWatch::Alarm', LAMBDA_FUNCTIONS.length + 1);
   });

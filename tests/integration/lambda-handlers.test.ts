@@ -15,6 +15,7 @@ import { LAMBDA_FUNCTIONS } from '../../infra/cdk/lambda-functions';
 import { ensureTable } from '../../infra/local/dynamodb-local';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+type AnyHandler = (event: unknown, context?: Context) => Promise<unknown>;
 
 function event(method: string, path: string, body?: string, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
   return {
@@ -48,7 +49,17 @@ beforeAll(async () => {
   await ensureTable(endpoint, tableName);
   await seedMunicipality(new Repository(createDocumentClient({ tableName, endpoint }), tableName), currentMunicipality());
   // What the CDK stack sets, plus the local endpoint.
-  Object.assign(process.env, { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint, MUNICIPALITY: 'zaanstad', LOG_LEVEL: 'SILENT' });
+  Object.assign(process.env, {
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: endpoint,
+    MUNICIPALITY: 'zaanstad',
+    LOG_LEVEL: 'SILENT',
+    SENDER_EMAIL: 'noreply@wijkloket.example',
+    // SES cannot run here: point it at a closed local port, so a send fails at once and nothing leaves the machine.
+    AWS_ENDPOINT_URL_SESV2: 'http://127.0.0.1:9',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+  });
   const outDir = mkdtempSync(join(tmpdir(), 'wijkloket-bundles-'));
   for (const spec of LAMBDA_FUNCTIONS) {
     const { file } = await bundleFunction(spec, join(outDir, spec.id));
@@ -102,5 +113,34 @@ describe('bundled Lambda handlers', () => {
     expect(sameSite.body).toContain('U woont in de wijk Wormerveer.');
     const crossSite = await post('https://evil.example');
     expect(crossSite.statusCode).toBe(403);
+  });
+});
+
+describe('scheduled and stream functions', () => {
+  it('safety net: one sweep runs against the store', async () => {
+    const sweep = handlers['safety-net'] as unknown as AnyHandler;
+    expect(await sweep({ source: 'aws.events', 'detail-type': 'Scheduled Event' })).toEqual({ actions: 0 });
+  });
+
+  it('notifier: skips a recipient without an address, and reports a failed send so the stream retries it', async () => {
+    const notify = handlers.notifier as unknown as AnyHandler;
+    const record = (seq: string, to: Record<string, string>) => ({
+      eventName: 'INSERT',
+      dynamodb: {
+        SequenceNumber: seq,
+        NewImage: {
+          pk: { S: 'OUTBOX' },
+          sk: { S: `2026-11-24T10:00:00.000Z#${seq}` },
+          notificationId: { S: seq },
+          at: { S: '2026-11-24T10:00:00.000Z' },
+          template: { S: 'request-offered' },
+          to: { M: Object.fromEntries(Object.entries(to).map(([k, v]) => [k, { S: v }])) },
+          requestId: { S: 'r1' },
+          urgent: { BOOL: false },
+        },
+      },
+    });
+    const result = await notify({ Records: [record('1', { kind: 'resident', id: 'r1' }), record('2', { kind: 'volunteer', id: 'vol-fatima' })] });
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: '2' }] });
   });
 });

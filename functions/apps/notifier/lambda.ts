@@ -1,0 +1,48 @@
+// Sends the outbox: a DynamoDB stream delivers every new OUTBOX item (filtered in the CDK stack), and this
+// function e-mails it through SES. A failed send fails the batch, so the stream retries it: nothing is lost.
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { currentMunicipality } from '../../config/municipality';
+import type { Notification } from '../../engine/notifications';
+import { createLogger } from '../../http/logger';
+import { renderNotification } from '../../notify/render';
+import { recipientAddress } from '../../notify/recipients';
+import { createDocumentClient, storeConfigFromEnv } from '../../store/client';
+import { Repository } from '../../store/repository';
+
+const logger = createLogger('wijkloket-notifier');
+const store = storeConfigFromEnv();
+const repo = new Repository(createDocumentClient(store), store.tableName);
+const municipality = currentMunicipality();
+const ses = new SESv2Client({});
+const sender = process.env.SENDER_EMAIL ?? '';
+
+export async function handler(event: DynamoDBStreamEvent): Promise<{ batchItemFailures: { itemIdentifier: string }[] }> {
+  const failures: { itemIdentifier: string }[] = [];
+  for (const record of event.Records) {
+    const image = record.dynamodb?.NewImage;
+    if (!image) continue;
+    const n = unmarshall(image as Parameters<typeof unmarshall>[0]) as Notification;
+    try {
+      const address = await recipientAddress(repo, municipality, n.to);
+      if (!address) {
+        logger.info('no address, not sent', { notificationId: n.notificationId, template: n.template, to: n.to.kind });
+        continue;
+      }
+      const { subject, body } = renderNotification(n.template, 'nl');
+      await ses.send(
+        new SendEmailCommand({
+          FromEmailAddress: sender,
+          Destination: { ToAddresses: [address] },
+          Content: { Simple: { Subject: { Data: subject }, Body: { Text: { Data: body } } } },
+        }),
+      );
+      logger.info('sent', { notificationId: n.notificationId, template: n.template, to: n.to.kind });
+    } catch (error) {
+      logger.error('send failed', { notificationId: n.notificationId, error: error instanceof Error ? error.message : String(error) });
+      failures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
+    }
+  }
+  return { batchItemFailures: failures };
+}

@@ -1,0 +1,43 @@
+// Plain-language e-mail texts for the engine's notifications, in Dutch and English. No personal data of the
+// resident ever goes into them: a link to the request is enough.
+import type { Locale } from '../domain/municipality';
+import type { NotificationTemplate } from '../engine/notifications';
+
+const TEXTS: Record<NotificationTemplate, Record<Locale, { subject: string; body: string }>> = {
+  'request-offered': {
+    nl: { subject: 'Een buur vraagt om hulp', body: 'Er is een hulpvraag in uw buurt die bij u past. Kijk in Wijkloket of u kunt helpen.' },
+    en: { subject: 'A neighbour asks for help', body: 'There is a request for help near you that fits you. See in Wijkloket whether you can help.' },
+  },
+  'referral-offered': {
+    nl: { subject: 'Nieuwe doorverwijzing voor uw initiatief', body: 'Wijkloket verwijst een inwoner naar uw initiatief. Open de link om te reageren.' },
+    en: { subject: 'New referral for your initiative', body: 'Wijkloket refers a resident to your initiative. Open the link to respond.' },
+  },
+  'claim-reminder': {
+    nl: { subject: 'Herinnering: hoe gaat het met de hulpvraag?', body: 'U pakte een hulpvraag op. Laat even weten hoe het gaat, of geef de vraag terug als het niet lukt.' },
+    en: { subject: 'Reminder: how is the request going?', body: 'You took a request for help. Let us know how it is going, or hand it back if it does not work out.' },
+  },
+  'claim-released': {
+    nl: { subject: 'De hulpvraag is teruggegeven', body: 'We hoorden niets en hebben de vraag aan iemand anders gegeven. Geen probleem: dank u voor uw inzet.' },
+    en: { subject: 'The request has been handed back', body: 'We did not hear from you and passed the request on. No problem: thank you for your help.' },
+  },
+  'escalated-to-team': {
+    nl: { subject: 'Nieuwe vraag in de wachtrij van het wijkteam', body: 'Er staat een nieuwe vraag in de wachtrij. Bekijk de prioriteit en pak hem op.' },
+    en: { subject: 'New request in the district team queue', body: 'A new request is waiting in the queue. Check its priority and pick it up.' },
+  },
+  'team-overdue': {
+    nl: { subject: 'Let op: een vraag wacht te lang', body: 'Een vraag in de wachtrij is over de tijd. Pak hem nu op of wijs hem toe.' },
+    en: { subject: 'Attention: a request is waiting too long', body: 'A request in the queue is past its time. Pick it up now or assign it.' },
+  },
+  'request-claimed': {
+    nl: { subject: 'Iemand gaat u helpen', body: 'Een vrijwilliger heeft uw vraag opgepakt en neemt contact met u op.' },
+    en: { subject: 'Someone is going to help you', body: 'A volunteer has taken your request and will contact you.' },
+  },
+  'was-it-solved': {
+    nl: { subject: 'Is uw vraag opgelost?', body: 'De vrijwilliger meldt dat het gelukt is. Klopt dat? Laat het ons weten via uw persoonlijke link.' },
+    en: { subject: 'Was your question solved?', body: 'The volunteer says it worked out. Is that right? Let us know through your private link.' },
+  },
+};
+
+export function renderNotification(template: NotificationTemplate, locale: Locale): { subject: string; body: string } {
+  return TEXTS[template][locale];
+}

@@ -1,0 +1,48 @@
+// Development only: the outbox as a page, so a newcomer (and the tests) can read what would have been
+// e-mailed. In AWS the notifier function sends these through SES instead; this page does not exist there.
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import type { Notification } from '../../functions/engine/notifications';
+import { renderNotification } from '../../functions/notify/render';
+import type { Repository } from '../../functions/store/repository';
+
+export const DEV_OUTBOX_PATH = '/dev/outbox';
+
+export function devOutbox(repo: Repository): Hono {
+  const app = new Hono();
+  app.get(DEV_OUTBOX_PATH, async (c) => {
+    const items = (await repo.queryPartition<Notification & Record<string, unknown>>('OUTBOX')).reverse().slice(0, 200);
+    c.header('Cache-Control', 'no-store');
+    return c.html(html`<!doctype html>
+      <html lang="nl">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>Outbox (ontwikkeling) | Wijkloket</title>
+        </head>
+        <body>
+          <main>
+            <h1>Outbox (alleen lokaal)</h1>
+            <p>Wat Wijkloket zou e-mailen, nieuwste eerst. In AWS verstuurt de notifier dit via SES.</p>
+            <table>
+              <caption>${items.length} berichten</caption>
+              <thead>
+                <tr><th scope="col">Tijd</th><th scope="col">Aan</th><th scope="col">Onderwerp</th><th scope="col">Vraag</th></tr>
+              </thead>
+              <tbody>
+                ${items.map(
+                  (n) => html`<tr>
+                    <td>${n.at}</td>
+                    <td>${n.to.kind} ${n.to.id}</td>
+                    <td>${renderNotification(n.template, 'nl').subject}${n.urgent ? ' (spoed)' : ''}</td>
+                    <td>${n.requestId}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </main>
+        </body>
+      </html>`);
+  });
+  return app;
+}
