@@ -3,10 +3,16 @@
 // document cannot drift from what the code accepts. (Why not @hono/zod-openapi: docs/decisions/0005.)
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
+import { LOCALES } from '../domain/municipality';
 import { fieldErrors, problem } from './problem';
 import type { AppEnv } from './types';
 
 type Schema = z.core.$ZodType;
+
+/** The query every route accepts: `lang` picks the response language (else Accept-Language, else nl). */
+export const langQuery = z.object({
+  lang: z.optional(z.enum(LOCALES)).register(z.globalRegistry, { description: 'Response language; default from Accept-Language, else nl' }),
+});
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface ResponseSpec {

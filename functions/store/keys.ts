@@ -24,5 +24,6 @@ export const keys = {
   due: (kind: string, at: string, requestId: string) => ({ gsi1pk: 'DUE', gsi1sk: `${at}#${kind}#${requestId}` }),
   duePartition: 'DUE',
   idempotency: (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: 'REQUEST' }),
-  outbox: (at: string, id: string) => ({ pk: 'OUTBOX', sk: `${at}#${id}` }),
+  outboxPartition: 'OUTBOX',
+  outbox: (at: string, id: string) => ({ pk: keys.outboxPartition, sk: `${at}#${id}` }),
 } as const;

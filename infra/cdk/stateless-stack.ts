@@ -20,6 +20,7 @@ import type { Construct } from 'constructs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DEFAULT_MUNICIPALITY } from '../../functions/config/municipality';
+import { keys } from '../../functions/store/keys';
 import { TABLE } from '../../functions/store/table-definition';
 import { HSTS_MAX_AGE_SECONDS, SITE_CSP, SITE_SECURITY_HEADERS } from '../../functions/http/security-headers';
 import { onDemandPathPatterns } from '../../site/src/routes';
@@ -91,7 +92,7 @@ export class StatelessStack extends Stack {
         filters: [
           lambda.FilterCriteria.filter({
             eventName: lambda.FilterRule.isEqual('INSERT'),
-            dynamodb: { Keys: { [TABLE.partitionKey.name]: { S: lambda.FilterRule.isEqual('OUTBOX') } } },
+            dynamodb: { Keys: { [TABLE.partitionKey.name]: { S: lambda.FilterRule.isEqual(keys.outboxPartition) } } },
           }),
         ],
       }),

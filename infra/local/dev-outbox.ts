@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { Notification } from '../../functions/engine/notifications';
 import { renderNotification } from '../../functions/notify/render';
+import { keys } from '../../functions/store/keys';
 import type { Repository } from '../../functions/store/repository';
 
 export const DEV_OUTBOX_PATH = '/dev/outbox';
@@ -11,7 +12,7 @@ export const DEV_OUTBOX_PATH = '/dev/outbox';
 export function devOutbox(repo: Repository): Hono {
   const app = new Hono();
   app.get(DEV_OUTBOX_PATH, async (c) => {
-    const items = (await repo.queryPartition<Notification & Record<string, unknown>>('OUTBOX')).reverse().slice(0, 200);
+    const items = (await repo.queryPartition<Notification & Record<string, unknown>>(keys.outboxPartition)).reverse().slice(0, 200);
     c.header('Cache-Control', 'no-store');
     return c.html(html`<!doctype html>
       <html lang="nl">

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../functions/domain/errors';
 import { deriveState } from '../../functions/domain/lifecycle';
+import { keys } from '../../functions/store/keys';
 import { engineOnFreshTable, groceries, volunteer } from '../support/engine';
 
 const codeOf = async (promise: Promise<unknown>) => {
@@ -25,7 +26,7 @@ describe('submitting a request', () => {
     expect(events.map((e) => e.type)).toEqual(['submitted', 'matching-started', 'offered']);
     expect(deriveState(events)).toBe(head.state);
     expect((events[2]!.data!.volunteers as { reasons: string[] }[])[0]!.reasons).toContain('own-district');
-    const outbox = await repo.queryPartition('OUTBOX');
+    const outbox = await repo.queryPartition(keys.outboxPartition);
     expect(outbox).toEqual([expect.objectContaining({ template: 'request-offered', to: { kind: 'volunteer', id: 'vol-fatima' }, requestId })]);
     expect(head.due?.kind).toBe('response');
   });
@@ -63,7 +64,7 @@ describe('submitting a request', () => {
     expect(await codeOf(engine.submit({ ...groceries, description: '   ' }))).toBe('invalid-request');
     expect(await codeOf(engine.submit({ ...groceries, postcode: '1011 AB' }))).toBe('postcode-outside');
     expect(await codeOf(engine.submit({ ...groceries, postcode: 'nope' }))).toBe('invalid-request');
-    expect(await repo.queryPartition('OUTBOX')).toEqual([]);
+    expect(await repo.queryPartition(keys.outboxPartition)).toEqual([]);
   });
 });
 

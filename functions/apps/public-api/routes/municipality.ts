@@ -1,13 +1,10 @@
 import * as z from 'zod/mini';
-import { LOCALES, postcodeArea, postcodeSchema } from '../../../domain/municipality';
-import type { ContractRouter } from '../../../http/contract';
+import { postcodeArea, postcodeSchema } from '../../../domain/municipality';
+import { langQuery, type ContractRouter } from '../../../http/contract';
 import { problem } from '../../../http/problem';
 import { findDistrictByPostcodeArea, listInitiativesInDistrict } from '../../../store/municipality-store';
 import type { PublicApiDeps } from '../deps';
 
-const langQuery = z.object({
-  lang: z.optional(z.enum(LOCALES)).register(z.globalRegistry, { description: 'Response language; default from Accept-Language, else nl' }),
-});
 
 const municipalitySchema = z.object({
   id: z.string(),

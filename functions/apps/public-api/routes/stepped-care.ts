@@ -1,11 +1,9 @@
 // The topic catalogue and a triage preview: what a resident may read before asking, and "why this route".
 import * as z from 'zod/mini';
-import { LOCALES } from '../../../domain/municipality';
 import { LEVELS, TOPICS } from '../../../domain/topics';
 import { parseTriageInput, PRIORITIES, triage, triageInputSchema } from '../../../domain/triage';
-import type { ContractRouter } from '../../../http/contract';
+import { langQuery, type ContractRouter } from '../../../http/contract';
 
-const langQuery = z.object({ lang: z.optional(z.enum(LOCALES)) });
 
 const topicSchema = z.object({
   id: z.string(),
