@@ -78,10 +78,15 @@ export function triage(input: TriageInput): TriageDecision {
       reasons: [
         {
           code: 'safety',
-          text: {
-            nl: 'U gaf aan dat iemand in gevaar kan zijn. Een professional van het wijkteam pakt dit meteen op. Is er nu gevaar? Bel 112.',
-            en: 'You told us someone may be in danger. A professional from the district team picks this up straight away. Is there danger now? Call 112.',
-          },
+          text: input.dangerNow
+            ? {
+                nl: 'U gaf aan dat iemand in gevaar kan zijn. Een professional van het wijkteam pakt dit meteen op. Is er nu gevaar? Bel 112.',
+                en: 'You told us someone may be in danger. A professional from the district team picks this up straight away. Is there danger now? Call 112.',
+              }
+            : {
+                nl: 'Wat u schreef, klinkt alsof het nu niet veilig of niet goed gaat. Een professional van het wijkteam pakt dit meteen op. Is er nu gevaar? Bel 112.',
+                en: 'What you wrote sounds as if things are not safe or not right just now. A professional from the district team picks this up straight away. Is there danger now? Call 112.',
+              },
         },
         ...crisisKinds.map((kind): Reason => ({ code: `crisis:${kind}`, text: CRISIS_TEXT[kind] })),
       ],
