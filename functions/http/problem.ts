@@ -71,11 +71,12 @@ export interface Problem {
 export function problem(
   c: Context<AppEnv>,
   kind: ProblemKind,
-  options: { params?: Record<string, string>; errors?: FieldError[] } = {},
+  options: { params?: Record<string, string>; errors?: FieldError[]; extensions?: Record<string, unknown> } = {},
 ): Response {
   const locale = c.get('locale') ?? 'nl';
   const spec = KINDS[kind];
-  const body: Problem = {
+  const body: Problem & Record<string, unknown> = {
+    ...options.extensions,
     type: `${TYPE_BASE}${kind}`,
     title: t(locale, spec.title, options.params),
     status: spec.status,

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPublicApi, PUBLIC_API_VERSION } from '../../functions/apps/public-api/app';
 import { currentMunicipality } from '../../functions/config/municipality';
@@ -40,7 +44,8 @@ describe('public API', () => {
     const broken = createPublicApi({ repo: dead, municipality: zaanstad, logger: silentLogger(), version: 'test' });
     const res = await broken.request('/api/v1/health');
     expect(res.status).toBe(503);
-    expect(await res.json()).toMatchObject({ status: 'degraded', checks: { store: 'unreachable' } });
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(await res.json()).toMatchObject({ status: 503, checks: { store: 'unreachable' } });
   });
 
   it('describes the municipality in Dutch by default and in English on request', async () => {
@@ -204,6 +209,18 @@ describe('topics and triage preview', () => {
 });
 
 describe('OpenAPI document', () => {
+  it('conforms to the Dutch API Design Rules (Spectral ruleset of Logius)', async () => {
+    const doc = await (await api.request('/api/v1/openapi.json')).text();
+    const dir = mkdtempSync(join(tmpdir(), 'wijkloket-oas-'));
+    writeFileSync(join(dir, 'openapi.json'), doc);
+    const ruleset = join(import.meta.dirname, '../standards/nl-api-design-rules.yaml');
+    const spectral = join(import.meta.dirname, '../../node_modules/.bin/spectral');
+    const run = spawnSync(spectral, ['lint', '-r', ruleset, '-f', 'json', '-q', join(dir, 'openapi.json')], { encoding: 'utf8' });
+    const findings = JSON.parse(run.stdout || '[]') as { code: string; message: string; path: string[] }[];
+    expect(findings.map((f) => `${f.code} at ${f.path.join('.')}: ${f.message}`)).toEqual([]);
+    expect(run.status).toBe(0);
+  }, 60_000);
+
   it('is OpenAPI 3.1 at a stable URL and lists every route with its problems', async () => {
     const res = await api.request('/api/v1/openapi.json');
     expect(res.status).toBe(200);

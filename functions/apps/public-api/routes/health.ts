@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import type { ContractRouter } from '../../../http/contract';
+import { problem } from '../../../http/problem';
 import { keys } from '../../../store/keys';
 import type { PublicApiDeps } from '../deps';
 
 const healthSchema = z.object({
-  status: z.enum(['ok', 'degraded']),
+  status: z.literal('ok'),
   version: z.string(),
   checks: z.object({ store: z.enum(['ok', 'unreachable']) }),
 });
@@ -19,7 +20,7 @@ export function registerHealth(router: ContractRouter, deps: PublicApiDeps): voi
       summary: 'Is the service up, and can it reach its store?',
       responses: {
         200: { description: 'Service and store are up', schema: healthSchema },
-        503: { description: 'The store cannot be reached', schema: healthSchema },
+        503: { description: 'The store cannot be reached (a problem with a `checks` member)', problem: true },
       },
     },
     async (c) => {
@@ -30,8 +31,9 @@ export function registerHealth(router: ContractRouter, deps: PublicApiDeps): voi
         deps.logger.warn('store unreachable', { error: error instanceof Error ? error.name : String(error) });
         store = 'unreachable';
       }
-      const body: z.infer<typeof healthSchema> = { status: store === 'ok' ? 'ok' : 'degraded', version: deps.version, checks: { store } };
-      return c.json(body, store === 'ok' ? 200 : 503);
+      if (store !== 'ok') return problem(c, 'unavailable', { extensions: { status: 503, checks: { store } } });
+      const body: z.infer<typeof healthSchema> = { status: 'ok', version: deps.version, checks: { store } };
+      return c.json(body);
     },
   );
 }
