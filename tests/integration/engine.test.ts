@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../functions/domain/errors';
 import { deriveState } from '../../functions/domain/lifecycle';
 import { keys } from '../../functions/store/keys';
+import { SteppedCareEngine } from '../../functions/engine/stepped-care';
 import { engineOnFreshTable, groceries, volunteer } from '../support/engine';
 
 const codeOf = async (promise: Promise<unknown>) => {
@@ -128,6 +129,23 @@ describe('claims', () => {
     expect(escalated.claimedBy).toBeUndefined();
     const accepted = await engine.acceptByTeam(requestId, 'pro-anouk');
     expect(accepted.state).toBe('accepted-by-team');
+  });
+});
+
+describe('several processes, each with its own memory of heads', () => {
+  it('a stale remembered head costs a retry, never a wrong answer', async () => {
+    const { engine, repo, requests, volunteers, municipality, clock } = await engineOnFreshTable();
+    // A second "Lambda container" on the same table, with an empty head cache.
+    const other = new SteppedCareEngine({ repo, requests, volunteers, municipality, clock: clock.read });
+    const { requestId } = await engine.submit(groceries); // `engine` remembers the request as offered
+    await other.claim(requestId, 'vol-fatima'); // `other` moves it on
+    // `engine` still remembers "offered": its release is refused on that head, then retried on the stored one.
+    const released = await engine.release(requestId, 'vol-fatima', 'Lukt toch niet');
+    expect(released.claimedBy).toBeUndefined();
+    expect(['offered', 'escalated']).toContain(released.state);
+    // And `other` now remembers "claimed": its markDone is refused on the stored head too.
+    expect(await codeOf(other.markDone(requestId, 'vol-fatima', 'klaar'))).toBe('volunteer-not-eligible');
+    expect(deriveState(await requests.events(requestId))).toBe(released.state);
   });
 });
 
