@@ -445,11 +445,16 @@ export class SteppedCareEngine {
     return { volunteers, initiatives };
   }
 
-  private async offer(step: Step, topic: Topic, now: Date): Promise<Step> {
-    let { volunteers, initiatives } = await this.candidates(step.head);
+  /** Offers the request to the best fitting helpers; `exclude` are volunteers who just let go of it. */
+  private async offer(step: Step, topic: Topic, now: Date, exclude: readonly string[] = []): Promise<Step> {
+    const find = async (head: RequestHead) => {
+      const found = await this.candidates(head);
+      return { ...found, volunteers: found.volunteers.filter((c) => !exclude.includes(c.candidate.volunteerId)) };
+    };
+    let { volunteers, initiatives } = await find(step.head);
     if (volunteers.length === 0 && initiatives.length === 0 && !step.head.widened) {
       step = this.then(step, 'search-widened', SYSTEM, 'nobody fits nearby: looking wider', {}, { widened: true });
-      ({ volunteers, initiatives } = await this.candidates(step.head));
+      ({ volunteers, initiatives } = await find(step.head));
     }
     if (volunteers.length === 0 && initiatives.length === 0) return this.escalate(step, 'no-match-at-zeroth-line', now);
 
@@ -503,9 +508,8 @@ export class SteppedCareEngine {
     let next = this.then(step, 'released', actor, reason, { volunteerId }, { claimedBy: undefined, reminded: false });
     next.extra.push(this.releaseCounter(volunteerId));
     if (actor.kind === 'system') next.extra.push(this.notify(next.head, 'claim-released', { kind: 'volunteer', id: volunteerId }, false));
-    next = await this.offer(next, this.topicOf(next.head), this.clock());
     // The one who let go is not offered the same request again.
-    return next;
+    return this.offer(next, this.topicOf(next.head), this.clock(), [volunteerId]);
   }
 
   // ---------------------------------------------------------------- plumbing

@@ -180,6 +180,8 @@ describe('the safety net', () => {
     expect((await engine.sweep()).released).toBe(1);
     const head = await requests.head(requestId);
     expect(head?.claimedBy).toBeUndefined();
+    // Fatima was the only fitting volunteer and let it lie: it is not offered to her again but goes further.
+    expect(head?.offeredTo ?? []).not.toContain('vol-fatima');
     expect(['offered', 'escalated']).toContain(head?.state);
     expect((await volunteers.get('vol-fatima'))?.openClaims).toBe(0);
   });
