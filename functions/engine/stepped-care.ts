@@ -495,6 +495,8 @@ export class SteppedCareEngine {
     const next = this.then(step, actor.kind === 'volunteer' ? 'needs-professional' : 'escalated', actor, reason, { why }, {
       escalatedAt: now.toISOString(),
       claimedBy: undefined,
+      offeredTo: undefined,
+      offeredInitiatives: undefined,
       level: step.head.level === 'collective' ? 'collective' : 'district-team',
       responseDeadline: step.head.firstHumanResponseAt ? step.head.responseDeadline : deadline.toISOString(),
       due: { kind: 'team', at: deadline.toISOString() },
@@ -505,7 +507,7 @@ export class SteppedCareEngine {
 
   private async releaseAndRematch(step: Step, actor: Actor, reason: string): Promise<Step> {
     const volunteerId = step.head.claimedBy!;
-    let next = this.then(step, 'released', actor, reason, { volunteerId }, { claimedBy: undefined, reminded: false });
+    let next = this.then(step, 'released', actor, reason, { volunteerId }, { claimedBy: undefined, reminded: false, offeredTo: undefined, offeredInitiatives: undefined });
     next.extra.push(this.releaseCounter(volunteerId));
     if (actor.kind === 'system') next.extra.push(this.notify(next.head, 'claim-released', { kind: 'volunteer', id: volunteerId }, false));
     // The one who let go is not offered the same request again.
