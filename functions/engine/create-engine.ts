@@ -12,7 +12,7 @@ export function createEngine(store: StoreConfig, municipalityId?: string): Stepp
   return new SteppedCareEngine({
     repo,
     requests: new RequestStore(repo, client),
-    volunteers: new VolunteerStore(repo, client),
+    volunteers: new VolunteerStore(repo),
     municipality: currentMunicipality(municipalityId),
   });
 }

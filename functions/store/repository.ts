@@ -2,6 +2,7 @@
 // keys built in keys.ts. Every write that must not overwrite is conditional; reads are Get or Query, never Scan.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   GetCommand,
   PutCommand,
@@ -81,6 +82,20 @@ export class Repository {
     );
     // BETWEEN is inclusive; the upper bound is the next range's start, so leave it to that range.
     return ((result.Items ?? []) as T[]).filter((item) => item[index.sortKey.name] !== to);
+  }
+
+  /** Many items by key, 100 per BatchGet, retrying what DynamoDB leaves unprocessed. Order is not kept. */
+  async getMany<T extends Item>(itemKeys: Key[]): Promise<T[]> {
+    const out: T[] = [];
+    for (let i = 0; i < itemKeys.length; i += 100) {
+      let pending = itemKeys.slice(i, i + 100) as unknown as Record<string, unknown>[];
+      while (pending.length > 0) {
+        const result = await this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } }));
+        out.push(...((result.Responses?.[this.tableName] ?? []) as T[]));
+        pending = (result.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    }
+    return out;
   }
 
   /** Writes many items without conditions, for seeding; split into DynamoDB's batches of 25. */

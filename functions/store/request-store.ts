@@ -2,7 +2,7 @@
 // those events (current state, version, pending deadline). Both are written in one transaction whose
 // conditions make every change an optimistic, all-or-nothing step: no lost update, no double claim.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { RequestEvent, RequestState } from '../domain/lifecycle';
 import { DomainError } from '../domain/errors';
 import type { Level, Urgency } from '../domain/topics';
@@ -73,18 +73,9 @@ export class RequestStore {
     return head as unknown as RequestHead;
   }
 
-  /** Heads of many requests, 100 per BatchGet (for reports and simulations, not for user paths). */
+  /** Heads of many requests, for reports and simulations, not for user paths. */
   async heads(requestIds: string[]): Promise<RequestHead[]> {
-    const out: RequestHead[] = [];
-    for (let i = 0; i < requestIds.length; i += 100) {
-      let pending = requestIds.slice(i, i + 100).map((id) => keys.requestHead(id)) as Record<string, unknown>[];
-      while (pending.length > 0) {
-        const result = await this.client.send(new BatchGetCommand({ RequestItems: { [this.repo.tableName]: { Keys: pending } } }));
-        out.push(...((result.Responses?.[this.repo.tableName] ?? []) as unknown as RequestHead[]));
-        pending = (result.UnprocessedKeys?.[this.repo.tableName]?.Keys ?? []) as Record<string, unknown>[];
-      }
-    }
-    return out;
+    return (await this.repo.getMany<RequestHead & Item>(requestIds.map((id) => keys.requestHead(id)))) as RequestHead[];
   }
 
   async events(requestId: string): Promise<RequestEvent[]> {

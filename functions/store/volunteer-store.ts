@@ -2,7 +2,6 @@
 // one small pool item per district x topic makes candidates findable by Query. Reads per match are bounded:
 // at most two pool pages per district and one BatchGet, however many volunteers the municipality has.
 import { randomBytes } from 'node:crypto';
-import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { InitiativeProfile, VolunteerProfile } from '../domain/matching';
 import { keys } from './keys';
 import type { Item, Key, Repository } from './repository';
@@ -35,10 +34,7 @@ function rotationSlot(): string {
 }
 
 export class VolunteerStore {
-  constructor(
-    private readonly repo: Repository,
-    private readonly client: DynamoDBDocumentClient,
-  ) {}
+  constructor(private readonly repo: Repository) {}
 
   async put(volunteers: StoredVolunteer[]): Promise<void> {
     await this.repo.putMany(volunteers.flatMap(volunteerItems));
@@ -73,24 +69,10 @@ export class VolunteerStore {
 
   /** Live profiles (with their open-claim counters) of the given volunteers, in one BatchGet per 100. */
   async profiles(ids: string[]): Promise<StoredVolunteer[]> {
-    return this.batchGet<StoredVolunteer>(ids.map((id) => keys.volunteer(id)));
+    return this.repo.getMany<StoredVolunteer & Item>(ids.map((id) => keys.volunteer(id)));
   }
 
   async initiativeProfiles(ids: string[]): Promise<InitiativeProfile[]> {
-    return this.batchGet<InitiativeProfile>(ids.map((id) => keys.initiative(id)));
-  }
-
-  private async batchGet<T>(itemKeys: Key[]): Promise<T[]> {
-    const out: T[] = [];
-    for (let i = 0; i < itemKeys.length; i += 100) {
-      let pending = itemKeys.slice(i, i + 100) as unknown as Record<string, unknown>[];
-      while (pending.length > 0) {
-        const result = await this.client.send(new BatchGetCommand({ RequestItems: { [this.repo.tableName]: { Keys: pending } } }));
-        out.push(...((result.Responses?.[this.repo.tableName] ?? []) as T[]));
-        pending = (result.UnprocessedKeys?.[this.repo.tableName]?.Keys ?? []) as Record<string, unknown>[];
-      }
-    }
-    return out;
+    return this.repo.getMany<InitiativeProfile & Item>(ids.map((id) => keys.initiative(id)));
   }
 }
-

@@ -38,7 +38,7 @@ export async function engineBenchmarks(line: Line): Promise<boolean> {
     const repo = new Repository(client, tableName);
     const municipality = currentMunicipality('zaanstad');
     await seedMunicipality(repo, municipality);
-    const volunteers = new VolunteerStore(repo, client);
+    const volunteers = new VolunteerStore(repo);
     const requests = new RequestStore(repo, client);
     const rng = new Random(42);
     const engine = new SteppedCareEngine({ repo, requests, volunteers, municipality, random: rng.next, clock: () => new Date('2026-11-24T10:00:00Z') });

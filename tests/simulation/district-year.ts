@@ -75,7 +75,7 @@ export async function runSimulation(options: SimulationOptions, endpoint: string
   const repo = new Repository(client, tableName);
   const municipality = currentMunicipality('zaanstad');
   await seedMunicipality(repo, municipality);
-  const volunteerStore = new VolunteerStore(repo, client);
+  const volunteerStore = new VolunteerStore(repo);
   const requests = new RequestStore(repo, client);
   const start = Date.parse('2026-01-05T00:00:00Z');
   let now = start;

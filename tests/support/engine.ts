@@ -20,7 +20,7 @@ export async function engineOnFreshTable(start = new Date('2026-11-24T09:00:00Z'
   await seedMunicipality(repo, municipality);
   const client = repo.client;
   const requests = new RequestStore(repo, client);
-  const volunteers = new VolunteerStore(repo, client);
+  const volunteers = new VolunteerStore(repo);
   const clock = new TestClock(start);
   const engine = new SteppedCareEngine({ repo, requests, volunteers, municipality, clock: clock.read });
   return { engine, repo, requests, volunteers, clock, municipality };
