@@ -26,13 +26,15 @@ export function createSiteApp(options: SiteAppOptions) {
   app.use(requestId());
   app.all('*', async (c) => {
     const started = performance.now();
-    const length = Number(c.req.header('content-length') ?? '0');
     let response: Response;
-    if (length > MAX_FORM_BYTES) {
-      response = new Response('Payload too large / Te veel gegevens', { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    const request = await prepareRequest(c.req.raw, { trustForwardedHost: options.trustForwardedHost ?? false, maxBytes: MAX_FORM_BYTES });
+    if (!request) {
+      response = new Response('Te veel gegevens: maak het korter. / Too much data: please make it shorter.', {
+        status: 413,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      });
     } else {
       try {
-        const request = options.trustForwardedHost ? withForwardedHost(c.req.raw) : c.req.raw;
         response = await options.render(request, { services: options.services });
       } catch (error) {
         options.logger.error('render failed', {
@@ -59,17 +61,33 @@ export function createSiteApp(options: SiteAppOptions) {
   return app;
 }
 
-/** The request with its URL's host replaced by X-Forwarded-Host, when that header is a plain host name. */
-export function withForwardedHost(request: Request): Request {
-  const forwarded = request.headers.get('x-forwarded-host');
-  if (!forwarded || !/^[a-z0-9.-]+(:[0-9]{1,5})?$/i.test(forwarded)) return request;
+/**
+ * The request as the page should see it: its body read into memory (forms are small; a body over `maxBytes`,
+ * also one sent in chunks without a length, gives null), and, behind CloudFront, its URL's host taken from
+ * X-Forwarded-Host when that header is a plain host name.
+ */
+export async function prepareRequest(request: Request, options: { trustForwardedHost: boolean; maxBytes: number }): Promise<Request | null> {
   const url = new URL(request.url);
-  url.host = forwarded;
-  url.protocol = 'https:';
-  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-  return new Request(url, {
-    method: request.method,
-    headers: request.headers,
-    ...(hasBody ? { body: request.body, duplex: 'half' } : {}),
-  } as RequestInit);
+  const forwarded = request.headers.get('x-forwarded-host');
+  if (options.trustForwardedHost && forwarded && /^[a-z0-9.-]+(:[0-9]{1,5})?$/i.test(forwarded)) {
+    url.host = forwarded;
+    url.protocol = 'https:';
+  }
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== null;
+  if (!hasBody) return url.href === request.url ? request : new Request(url, { method: request.method, headers: request.headers });
+  if (Number(request.headers.get('content-length') ?? '0') > options.maxBytes) return null;
+  const reader = request.body!.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > options.maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new Request(url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks) });
 }

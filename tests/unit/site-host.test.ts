@@ -1,0 +1,53 @@
+// The site host around Astro's render: body limits (also for chunked bodies), forwarded host, headers.
+// Astro itself is replaced by an echo here; the real render runs in the integration and e2e tests.
+import { describe, expect, it } from 'vitest';
+import { createSiteApp, MAX_FORM_BYTES } from '../../functions/apps/site/app';
+import type { Repository } from '../../functions/store/repository';
+import { silentLogger } from '../support/logger';
+
+const echo = createSiteApp({
+  render: async (request) => new Response(`${request.method} ${request.url} ${(await request.text()).length}`),
+  services: { repo: {} as Repository },
+  logger: silentLogger(),
+  trustForwardedHost: true,
+});
+
+function chunked(bytes: number): ReadableStream<Uint8Array> {
+  let sent = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (sent >= bytes) return controller.close();
+      const size = Math.min(1024, bytes - sent);
+      sent += size;
+      controller.enqueue(new Uint8Array(size).fill(97));
+    },
+  });
+}
+
+describe('site host', () => {
+  it('passes a small form post on, body intact', async () => {
+    const res = await echo.request('http://localhost/in-de-buurt/', { method: 'POST', body: 'postcode=1521' });
+    expect(await res.text()).toBe('POST http://localhost/in-de-buurt/ 13');
+  });
+
+  it('refuses a body over the limit with 413, by declared length and by counting a chunked stream', async () => {
+    const declared = await echo.request('http://localhost/in-de-buurt/', { method: 'POST', body: 'x'.repeat(MAX_FORM_BYTES + 1) });
+    expect(declared.status).toBe(413);
+    const streamed = await echo.request(new Request('http://localhost/in-de-buurt/', { method: 'POST', body: chunked(MAX_FORM_BYTES * 4), duplex: 'half' } as RequestInit));
+    expect(streamed.status).toBe(413);
+    expect(await streamed.text()).toContain('Too much data');
+  });
+
+  it('takes the host from X-Forwarded-Host only when it is a plain host name', async () => {
+    const ok = await echo.request('http://abc.execute-api.example/in-de-buurt/', { headers: { 'x-forwarded-host': 'wijkloket.zaanstad.nl' } });
+    expect(await ok.text()).toBe('GET https://wijkloket.zaanstad.nl/in-de-buurt/ 0');
+    const forged = await echo.request('http://abc.execute-api.example/x', { headers: { 'x-forwarded-host': 'evil.example/path?' } });
+    expect(await forged.text()).toBe('GET http://abc.execute-api.example/x 0');
+  });
+
+  it('adds the security headers and a request id to every page', async () => {
+    const res = await echo.request('http://localhost/');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+  });
+});
