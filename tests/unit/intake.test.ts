@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { intakeSchema, triageInputOf, type ResidentIntake } from '../../functions/domain/intake';
+import { triage } from '../../functions/domain/triage';
+
+const valid: ResidentIntake = {
+  topicId: 'odd-jobs',
+  description: 'Mijn lamp in de gang moet opgehangen worden.',
+  postcode: '1521 AB',
+  visitNeeded: true,
+  houseNumber: '12a',
+  urgency: 'no-rush',
+  dangerNow: false,
+  forWhom: 'myself',
+  language: 'nl',
+  contact: { method: 'email', email: 'els@example.nl' },
+  firstName: 'Els',
+  consent: { volunteers: true, initiatives: true },
+  wantsProfessional: false,
+  formalWmoRequest: false,
+};
+
+const fieldsOf = (input: unknown) => {
+  const result = z.safeParse(intakeSchema, input);
+  return result.success ? [] : result.error.issues.map((i) => i.path.join('.'));
+};
+
+describe('resident intake', () => {
+  it('accepts a complete intake, also without contact and without a visit', () => {
+    expect(fieldsOf(valid)).toEqual([]);
+    const { houseNumber: _h, ...noVisit } = valid;
+    expect(fieldsOf({ ...noVisit, visitNeeded: false, contact: { method: 'none' } })).toEqual([]);
+  });
+
+  it.each<[string, Partial<Record<keyof ResidentIntake, unknown>> & Record<string, unknown>, string]>([
+    ['a visit without a house number', { houseNumber: undefined }, 'houseNumber'],
+    ['a house number without a visit', { visitNeeded: false }, 'houseNumber'],
+    ['someone else without their agreement', { forWhom: 'someone-else' }, 'otherPersonAgreed'],
+    ['e-mail contact without an address', { contact: { method: 'email' } }, 'contact.email'],
+    ['phone contact without a number', { contact: { method: 'phone' } }, 'contact.phone'],
+    ['an address given with "no contact"', { contact: { method: 'none', email: 'els@example.nl' } }, 'contact.email'],
+    ['a malformed e-mail address', { contact: { method: 'email', email: 'els@' } }, 'contact.email'],
+    ['a phone number that is not one', { contact: { method: 'phone', phone: 'bel me' } }, 'contact.phone'],
+    ['an empty description', { description: '   ' }, 'description'],
+    ['a description over the limit', { description: 'a'.repeat(2001) }, 'description'],
+    ['an impossible urgency', { urgency: 'yesterday' }, 'urgency'],
+    ['a postcode that is not one', { postcode: '15 AB' }, 'postcode'],
+    ['a BSN field', { bsn: '123456782' }, ''],
+    ['a date of birth', { dateOfBirth: '1940-01-01' }, ''],
+  ])('rejects %s', (_name, change, field) => {
+    expect(fieldsOf({ ...valid, ...change })).toContain(field);
+  });
+
+  it('keeps markup as text: validation does not strip or render it', () => {
+    const parsed = z.parse(intakeSchema, { ...valid, description: '<script>alert(1)</script> help' });
+    expect(parsed.description).toBe('<script>alert(1)</script> help');
+  });
+
+  it('a resident who shows the 0th line nothing is routed to a professional', () => {
+    expect(triage(triageInputOf(valid)).level).toBe('zeroth-line');
+    expect(triage(triageInputOf({ ...valid, consent: { volunteers: false, initiatives: false } }))).toMatchObject({
+      level: 'district-team',
+      rule: 'wish-for-professional',
+    });
+  });
+});
