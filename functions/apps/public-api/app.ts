@@ -1,6 +1,6 @@
 // The public API: what anyone may ask without signing in. Composed from route modules.
 import { createApi } from '../../http/create-api';
-import { openApiDocument } from '../../http/openapi';
+import type { openApiDocument } from '../../http/openapi';
 import type { PublicApiDeps } from './deps';
 import { registerHealth } from './routes/health';
 import { registerMunicipality } from './routes/municipality';
@@ -18,7 +18,9 @@ export function createPublicApi(deps: PublicApiDeps) {
   registerSteppedCare(router);
 
   let document: ReturnType<typeof openApiDocument> | undefined;
-  router.app.get(PUBLIC_API_BASE_PATH + OPENAPI_PATH, (c) => {
+  router.app.get(PUBLIC_API_BASE_PATH + OPENAPI_PATH, async (c) => {
+    // Loaded on the first request for the document: most cold starts never need the generator.
+    const { openApiDocument } = await import('../../http/openapi');
     document ??= openApiDocument(
       {
         title: 'Wijkloket public API',
