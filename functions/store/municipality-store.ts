@@ -1,7 +1,7 @@
 // Storage of the municipality's reference data: districts, postcode areas, demo volunteers, initiatives
 // and staff. Seeded from the municipality's configuration file; read by the API and the site.
 import type { District, Locale, Municipality } from '../domain/municipality';
-import { districtForPostcode } from '../domain/municipality';
+import { districtForPostcode, postcodeArea } from '../domain/municipality';
 import { keys } from './keys';
 import { volunteerItems, type StoredVolunteer } from './volunteer-store';
 import { AlreadyExistsError, type Item, type Key, type Repository } from './repository';
@@ -133,4 +133,21 @@ export function initiativeItems(i: Municipality['initiatives'][number]): (Item &
       ...keys.initiativesInDistrict(d, i.id),
     })),
   ];
+}
+
+export interface Neighbourhood {
+  postcodeArea: string;
+  district: { districtId: string; name: string };
+  initiatives: InitiativeRecord[];
+}
+
+/**
+ * The district of a postcode and the initiatives there; undefined when the postcode lies outside the
+ * municipality. The one lookup behind the API's district lookup and the site's "what is near me" page.
+ */
+export async function lookupNeighbourhood(repo: Repository, municipalityId: string, postcode: string): Promise<Neighbourhood | undefined> {
+  const area = postcodeArea(postcode);
+  const district = await findDistrictByPostcodeArea(repo, municipalityId, area);
+  if (!district) return undefined;
+  return { postcodeArea: area, district, initiatives: await listInitiativesInDistrict(repo, district.districtId) };
 }

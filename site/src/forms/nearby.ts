@@ -1,11 +1,7 @@
 // The neighbourhood lookup behind /in-de-buurt/ and /en/nearby/: reads the posted form, validates it
 // and asks the store. Runs in the page frontmatter, so the page can still set its status and headers.
-import { postcodeArea, postcodeSchema } from '../../../functions/domain/municipality';
-import {
-  findDistrictByPostcodeArea,
-  listInitiativesInDistrict,
-  type InitiativeRecord,
-} from '../../../functions/store/municipality-store';
+import { postcodeSchema } from '../../../functions/domain/municipality';
+import { lookupNeighbourhood, type InitiativeRecord } from '../../../functions/store/municipality-store';
 import { useTranslations, type Locale } from '../i18n';
 import type { SiteServices } from '../services';
 
@@ -25,8 +21,7 @@ export async function nearbyLookup(request: Request, locale: Locale, services: S
   state.postcode = typeof raw === 'string' ? raw.slice(0, 32) : '';
   const parsed = postcodeSchema.safeParse(state.postcode);
   if (!parsed.success) return { ...state, error: t('nearby.error.invalid'), status: 400 };
-  const district = await findDistrictByPostcodeArea(services.repo, municipality.id, postcodeArea(parsed.data));
-  if (!district) return { ...state, error: t('problem.postcode-outside.detail'), status: 422 };
-  const initiatives = await listInitiativesInDistrict(services.repo, district.districtId);
-  return { ...state, result: { district: district.name, initiatives } };
+  const found = await lookupNeighbourhood(services.repo, municipality.id, parsed.data);
+  if (!found) return { ...state, error: t('problem.postcode-outside.detail'), status: 422 };
+  return { ...state, result: { district: found.district.name, initiatives: found.initiatives } };
 }

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { postcodeArea, postcodeSchema } from '../../../domain/municipality';
+import { postcodeSchema } from '../../../domain/municipality';
 import { langQuery, type ContractRouter } from '../../../http/contract';
 import { problem } from '../../../http/problem';
-import { findDistrictByPostcodeArea, listInitiativesInDistrict } from '../../../store/municipality-store';
+import { lookupNeighbourhood } from '../../../store/municipality-store';
 import type { PublicApiDeps } from '../deps';
 
 
@@ -74,14 +74,12 @@ export function registerMunicipality(router: ContractRouter, deps: PublicApiDeps
     },
     async (c, { body: { postcode } }) => {
       const locale = c.get('locale');
-      const area = postcodeArea(postcode);
-      const district = await findDistrictByPostcodeArea(deps.repo, m.id, area);
-      if (!district) return problem(c, 'postcode-outside', { params: { municipality: m.name } });
-      const initiatives = await listInitiativesInDistrict(deps.repo, district.districtId);
+      const found = await lookupNeighbourhood(deps.repo, m.id, postcode);
+      if (!found) return problem(c, 'postcode-outside', { params: { municipality: m.name } });
       const result: z.infer<typeof lookupResult> = {
-        postcodeArea: area,
-        district: { id: district.districtId, name: district.name },
-        initiatives: initiatives.map((i) => ({
+        postcodeArea: found.postcodeArea,
+        district: { id: found.district.districtId, name: found.district.name },
+        initiatives: found.initiatives.map((i) => ({
           id: i.initiativeId,
           name: i.name,
           description: i.description[locale],
