@@ -101,16 +101,6 @@ export function deriveState(events: readonly RequestEvent[]): RequestState {
   return state;
 }
 
-/** Is this event allowed now? For showing or hiding actions, without throwing. */
-export function canHappen(current: RequestState, type: EventType, actor: Actor): boolean {
-  try {
-    nextState(current, type, actor);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function illegal(from: string, type: EventType): DomainError {
   return new DomainError('illegal-transition', `"${type}" cannot happen to a request that is ${from}`, { state: from, event: type });
 }

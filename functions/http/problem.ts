@@ -14,7 +14,6 @@ export type ProblemKind =
   | 'malformed-json'
   | 'validation'
   | 'not-found'
-  | 'method-not-allowed'
   | 'unsupported-media-type'
   | 'payload-too-large'
   | 'postcode-outside'
@@ -33,7 +32,6 @@ const KINDS: Record<ProblemKind, { status: ContentfulStatusCode; title: MessageK
   'malformed-json': { status: 400, title: 'problem.bad-request.title', detail: 'problem.malformed-json.detail' },
   validation: { status: 400, title: 'problem.validation.title', detail: 'problem.validation.detail' },
   'not-found': { status: 404, title: 'problem.not-found.title', detail: 'problem.not-found.detail' },
-  'method-not-allowed': { status: 405, title: 'problem.method-not-allowed.title', detail: 'problem.method-not-allowed.detail' },
   'unsupported-media-type': {
     status: 415,
     title: 'problem.unsupported-media-type.title',

@@ -7,7 +7,6 @@ export const keys = {
   volunteer: (id: string) => ({ pk: `VOLUNTEER#${id}`, sk: 'PROFILE' }),
   /** One item per district x topic a volunteer covers: candidates are found per pool, never by Scan. */
   volunteerPoolItem: (id: string, districtId: string, topicId: string) => ({ pk: `VOLUNTEER#${id}`, sk: `POOL#${districtId}#${topicId}` }),
-  volunteerPoolPrefix: 'POOL#',
   volunteerPool: (districtId: string, topicId: string) => `POOL#${districtId}#${topicId}`,
   /** Sort key in a pool: status first (only approved ones are read), then a fixed random slot for rotation. */
   volunteerPoolSort: (status: string, slot: string, id: string) => `${status}#${slot}#${id}`,
