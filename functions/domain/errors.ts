@@ -10,7 +10,9 @@ export type DomainErrorCode =
   | 'already-claimed'
   | 'volunteer-not-eligible'
   | 'volunteer-not-found'
-  | 'concurrent-change';
+  | 'concurrent-change'
+  | 'status-link-invalid'
+  | 'lookup-failed';
 
 export class DomainError extends Error {
   override name = 'DomainError';

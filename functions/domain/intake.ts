@@ -6,7 +6,15 @@ import { URGENCIES } from './topics';
 import { DESCRIPTION_MAX, type TriageInput } from './triage';
 
 export const CONTACT_METHODS = ['email', 'phone', 'none'] as const;
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
 export const CONTACT_LANGUAGES = ['nl', 'en'] as const;
+
+/** Personal data is kept at most this long after the request was made, then removed (TTL plus a sweep). */
+export const PERSONAL_DATA_RETENTION_DAYS = 365;
+/** Opening the status page with reference code and contact gives access for this long. */
+export const STATUS_SESSION_HOURS = 2;
+export const REPLY_MAX = 1000;
+export const FEEDBACK_COMMENT_MAX = 1000;
 
 const dutchPhone = z.string().check(z.trim(), z.maxLength(20), z.regex(/^(\+|00|0)[\d\s()-]{8,18}$/));
 
@@ -64,4 +72,21 @@ export function triageInputOf(intake: ResidentIntake): TriageInput {
     formalWmoRequest: intake.formalWmoRequest,
     ...(intake.onlySelfHelp === undefined ? {} : { onlySelfHelp: intake.onlySelfHelp }),
   };
+}
+
+/** Does what someone typed on the status lookup match the contact given with the request? */
+export function sameContact(typed: string, contact: { method: ContactMethod; email?: string; phone?: string }): boolean {
+  const value = typed.trim();
+  if (contact.method === 'email' && contact.email) return value.toLowerCase() === contact.email.trim().toLowerCase();
+  if (contact.method === 'phone' && contact.phone) {
+    const digits = normalisePhone(value);
+    return digits.length >= 9 && digits === normalisePhone(contact.phone);
+  }
+  return false;
+}
+
+/** "+31 6 1234 5678", "0031612345678" and "06-12345678" are the same number. */
+export function normalisePhone(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  return digits.replace(/^(\+31|0031)/, '0').replace(/\+/g, '');
 }

@@ -57,6 +57,12 @@ export const TRANSITIONS = {
   referred: { from: ['accepted-by-team'], to: 'referred', by: ['professional'] },
   closed: { from: ['accepted-by-team', 'referred', 'not-solved', 'submitted'], to: 'closed', by: ['professional', 'system'] },
   withdrawn: { from: OPEN_STATES, to: 'withdrawn', by: ['resident'] },
+  // Bookkeeping events: recorded without moving the request.
+  'information-requested': { from: OPEN_STATES, to: null, by: ['volunteer', 'professional'] },
+  'resident-replied': { from: OPEN_STATES, to: null, by: ['resident'] },
+  'feedback-given': { from: ['closed'], to: null, by: ['resident'] },
+  // Erasure may follow a final state: the personal data goes, the anonymous facts stay.
+  'personal-data-erased': { from: STATES, to: null, by: ['resident', 'system'] },
 } as const satisfies Record<string, Transition>;
 
 export type EventType = keyof typeof TRANSITIONS | 'submitted';
@@ -80,7 +86,7 @@ export function nextState(current: RequestState | null, type: EventType, actor: 
   }
   if (current === null) throw illegal('none', type);
   const transition: Transition = TRANSITIONS[type];
-  if (FINAL_STATES.has(current)) {
+  if (FINAL_STATES.has(current) && !transition.from.includes(current)) {
     throw new DomainError('request-closed', `the request is ${current}; nothing can happen to it any more`, { state: current, event: type });
   }
   if (!transition.from.includes(current)) throw illegal(current, type);

@@ -1,18 +1,32 @@
-// Builds the engine from a store configuration: the one place that wires stores to the engine.
+// Builds the engine and the services on top of it from a store configuration: the one place that wires
+// stores to the engine, for Lambda handlers, the local platform and the benchmarks.
 import { currentMunicipality } from '../config/municipality';
+import { ResidentDesk } from '../resident/desk';
 import { createDocumentClient, type StoreConfig } from '../store/client';
 import { Repository } from '../store/repository';
 import { RequestStore } from '../store/request-store';
+import { ResidentStore } from '../store/resident-store';
 import { VolunteerStore } from '../store/volunteer-store';
 import { SteppedCareEngine } from './stepped-care';
 
-export function createEngine(store: StoreConfig, municipalityId?: string): SteppedCareEngine {
+export function createServices(store: StoreConfig, municipalityId?: string) {
   const client = createDocumentClient(store);
   const repo = new Repository(client, store.tableName);
-  return new SteppedCareEngine({
-    repo,
-    requests: new RequestStore(repo, client),
-    volunteers: new VolunteerStore(repo),
-    municipality: currentMunicipality(municipalityId),
-  });
+  return servicesOn(repo, municipalityId);
+}
+
+export function servicesOn(repo: Repository, municipalityId?: string, clock?: () => Date) {
+  const requests = new RequestStore(repo, repo.client);
+  const residents = new ResidentStore(repo);
+  const volunteers = new VolunteerStore(repo);
+  const municipality = currentMunicipality(municipalityId);
+  const engine = new SteppedCareEngine({ repo, requests, volunteers, municipality, ...(clock ? { clock } : {}) });
+  const desk = new ResidentDesk({ engine, requests, residents, ...(clock ? { clock } : {}) });
+  return { repo, requests, residents, volunteers, engine, desk, municipality };
+}
+
+export type Services = ReturnType<typeof servicesOn>;
+
+export function createEngine(store: StoreConfig, municipalityId?: string): SteppedCareEngine {
+  return createServices(store, municipalityId).engine;
 }

@@ -13,6 +13,7 @@ export const NOTIFICATION_TEMPLATES = [
   'team-overdue',
   'request-claimed',
   'was-it-solved',
+  'receipt',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

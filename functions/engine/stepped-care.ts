@@ -95,6 +95,8 @@ export interface Intake {
   householdKey?: string;
   /** Same key, same request: a double click or a retry creates nothing new. */
   idempotencyKey?: string;
+  /** Writes that belong to the new request (the resident's personal data, lookups), in the same transaction. */
+  extra?: (requestId: string) => ExtraWrite[];
 }
 
 export interface SubmitResult {
@@ -197,7 +199,12 @@ export class SteppedCareEngine {
       reminded: false,
       ...(decision.startsWmoClock ? { wmo: startWmoClock(now) } : {}),
     };
-    const submitted = this.event(head, 'submitted', { kind: 'resident' }, 'submitted', { rule: decision.rule, level: decision.level });
+    // The reasons are kept with the event so the resident reads the same "why this route" later.
+    const submitted = this.event(head, 'submitted', { kind: 'resident' }, 'submitted', {
+      rule: decision.rule,
+      level: decision.level,
+      reasons: decision.reasons.map((r) => r.text),
+    });
     head = { ...head, state: 'submitted', version: 1 };
     let step: Step = { events: [submitted], head, extra: [] };
 
@@ -209,6 +216,7 @@ export class SteppedCareEngine {
       step = this.then(step, 'matching-started', SYSTEM, 'starts at the 0th line', {}, {});
       step = await this.offer(step, input.topic, now);
     }
+    if (intake.extra) step.extra.push(...intake.extra(requestId));
     if (intake.idempotencyKey) {
       step.extra.push({ kind: 'put', item: { ...keys.idempotency(intake.idempotencyKey), type: 'idempotency', requestId }, ifAbsent: true });
     }
@@ -247,6 +255,51 @@ export class SteppedCareEngine {
     });
   }
 
+  /** The resident answered a question; the answer itself is personal data and travels in `extra`. */
+  async residentReplied(requestId: string, extra: ExtraWrite[]): Promise<RequestHead> {
+    return this.command(requestId, (step) => {
+      const next = this.then(step, 'resident-replied', { kind: 'resident' }, 'the resident sent more information', {}, {});
+      next.extra.push(...extra);
+      return next;
+    });
+  }
+
+  /** Satisfaction after closing, once; the score stays with the anonymous facts. */
+  async giveFeedback(requestId: string, score: number, extra: ExtraWrite[]): Promise<RequestHead> {
+    return this.command(
+      requestId,
+      (step) => {
+        if (step.head.feedbackScore !== undefined) throw new DomainError('illegal-transition', 'feedback was already given', { event: 'feedback-given' });
+        const next = this.then(step, 'feedback-given', { kind: 'resident' }, 'feedback', { score }, { feedbackScore: score });
+        next.extra.push(...extra);
+        return next;
+      },
+      { allowFinal: true },
+    );
+  }
+
+  /**
+   * Removes the resident's personal data (`deletes`) and records that it happened. An open request is
+   * withdrawn first: nobody can help without the data. The anonymous head and events stay for the counts.
+   */
+  async erasePersonalData(requestId: string, actor: 'resident' | 'system', reason: string, deletes: ExtraWrite[]): Promise<RequestHead> {
+    return this.command(
+      requestId,
+      (step) => {
+        let next = step;
+        if (!FINAL_STATES.has(step.head.state)) {
+          const claimedBy = step.head.claimedBy;
+          next = this.then(next, 'withdrawn', { kind: 'resident' }, 'withdrawn because the personal data was deleted', {}, { due: undefined, claimedBy: undefined });
+          if (claimedBy) next.extra.push(this.releaseCounter(claimedBy));
+        }
+        next = this.then(next, 'personal-data-erased', { kind: actor }, reason, {}, { householdKey: undefined, personalDataErased: true });
+        next.extra.push(...deletes);
+        return next;
+      },
+      { allowFinal: true },
+    );
+  }
+
   // ---------------------------------------------------------------- volunteer
 
   async claim(requestId: string, volunteerId: string): Promise<RequestHead> {
@@ -278,7 +331,7 @@ export class SteppedCareEngine {
           onConditionFailed: new DomainError('volunteer-not-eligible', 'volunteer is not approved or has too many open requests', { reason: 'load' }),
         });
         return next;
-      }, true);
+      }, { fresh: true });
     } catch (error) {
       // Lost a race: another claim (or another change) came first. Tell the truth about the request now.
       if (error instanceof DomainError && error.code === 'concurrent-change') {
@@ -420,7 +473,7 @@ export class SteppedCareEngine {
       });
       next.extra.push(this.notify(next.head, 'team-overdue', { kind: 'team', id: head.districtId }, true));
       return next;
-    }, true);
+    }, { fresh: true });
     return { outcome, head };
   }
 
@@ -520,11 +573,15 @@ export class SteppedCareEngine {
    * Runs a step on the request's head and commits it; the commit's conditions guard concurrency. Starts from
    * the remembered head when there is one (see HeadCache); `fresh` forces a read, for contended commands.
    */
-  private async command(requestId: string, run: (step: Step) => Step | Promise<Step>, fresh = false): Promise<RequestHead> {
-    const remembered = fresh ? undefined : this.heads.get(requestId);
+  private async command(
+    requestId: string,
+    run: (step: Step) => Step | Promise<Step>,
+    options: { fresh?: boolean; allowFinal?: boolean } = {},
+  ): Promise<RequestHead> {
+    const remembered = options.fresh ? undefined : this.heads.get(requestId);
     if (remembered) {
       try {
-        return await this.attempt(remembered, run);
+        return await this.attempt(remembered, run, options.allowFinal);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         // Perhaps the remembered head was stale: decide again on the stored one.
@@ -533,11 +590,11 @@ export class SteppedCareEngine {
     const head = await this.deps.requests.head(requestId);
     if (!head) throw new DomainError('request-not-found', `no request ${requestId}`);
     this.heads.set(head);
-    return this.attempt(head, run);
+    return this.attempt(head, run, options.allowFinal);
   }
 
-  private async attempt(head: RequestHead, run: (step: Step) => Step | Promise<Step>): Promise<RequestHead> {
-    if (FINAL_STATES.has(head.state)) throw new DomainError('request-closed', `the request is ${head.state}`, { state: head.state });
+  private async attempt(head: RequestHead, run: (step: Step) => Step | Promise<Step>, allowFinal = false): Promise<RequestHead> {
+    if (!allowFinal && FINAL_STATES.has(head.state)) throw new DomainError('request-closed', `the request is ${head.state}`, { state: head.state });
     const step = await run({ events: [], head, extra: [] });
     await this.deps.requests.commit(step.head, head.version, step.events, step.extra);
     this.heads.set(step.head);

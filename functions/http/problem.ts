@@ -24,6 +24,10 @@ export type ProblemKind =
   | 'concurrent-change'
   | 'not-eligible'
   | 'request-not-found'
+  | 'status-link-invalid'
+  | 'lookup-failed'
+  | 'rate-limited'
+  | 'honeypot'
   | 'internal'
   | 'unavailable';
 
@@ -46,6 +50,10 @@ const KINDS: Record<ProblemKind, { status: ContentfulStatusCode; title: MessageK
   'concurrent-change': { status: 409, title: 'problem.conflict.title', detail: 'problem.concurrent-change.detail' },
   'not-eligible': { status: 403, title: 'problem.not-eligible.title', detail: 'problem.not-eligible.detail' },
   'request-not-found': { status: 404, title: 'problem.not-found.title', detail: 'problem.request-not-found.detail' },
+  'status-link-invalid': { status: 404, title: 'problem.status-link-invalid.title', detail: 'problem.status-link-invalid.detail' },
+  'lookup-failed': { status: 404, title: 'problem.lookup-failed.title', detail: 'problem.lookup-failed.detail' },
+  'rate-limited': { status: 429, title: 'problem.rate-limited.title', detail: 'problem.rate-limited.detail' },
+  honeypot: { status: 400, title: 'problem.bad-request.title', detail: 'problem.honeypot.detail' },
   internal: { status: 500, title: 'problem.internal.title', detail: 'problem.internal.detail' },
   unavailable: { status: 503, title: 'problem.unavailable.title', detail: 'problem.unavailable.detail' },
 };
@@ -120,6 +128,8 @@ export const DOMAIN_PROBLEMS: Record<DomainErrorCode, ProblemKind> = {
   'volunteer-not-eligible': 'not-eligible',
   'volunteer-not-found': 'not-eligible',
   'concurrent-change': 'concurrent-change',
+  'status-link-invalid': 'status-link-invalid',
+  'lookup-failed': 'lookup-failed',
 };
 
 export function domainProblem(c: Context<AppEnv>, error: DomainError, params: Record<string, string> = {}): Response {

@@ -32,12 +32,24 @@ const TEXTS: Record<NotificationTemplate, Record<Locale, { subject: string; body
     nl: { subject: 'Iemand gaat u helpen', body: 'Een vrijwilliger heeft uw vraag opgepakt en neemt contact met u op.' },
     en: { subject: 'Someone is going to help you', body: 'A volunteer has taken your request and will contact you.' },
   },
+  receipt: {
+    nl: {
+      subject: 'Wij hebben uw vraag ontvangen ({reference})',
+      body: 'Dank u wel voor uw vraag. Uw vraagnummer is {reference}. Wilt u zien hoe het ermee staat? Ga naar {site}/mijn-vraag/ en vul uw vraagnummer en dit e-mailadres in. Is er nu gevaar? Bel 112. Vragen? Bel het wijkteam: {team}.',
+    },
+    en: {
+      subject: 'We received your request ({reference})',
+      body: 'Thank you for your request. Your reference code is {reference}. Want to see how it is going? Go to {site}/en/my-request/ and enter your reference code and this e-mail address. Is someone in danger now? Call 112. Questions? Call the district team: {team}.',
+    },
+  },
   'was-it-solved': {
     nl: { subject: 'Is uw vraag opgelost?', body: 'De vrijwilliger meldt dat het gelukt is. Klopt dat? Laat het ons weten via uw persoonlijke link.' },
     en: { subject: 'Was your question solved?', body: 'The volunteer says it worked out. Is that right? Let us know through your private link.' },
   },
 };
 
-export function renderNotification(template: NotificationTemplate, locale: Locale): { subject: string; body: string } {
-  return TEXTS[template][locale];
+export function renderNotification(template: NotificationTemplate, locale: Locale, params: Record<string, string> = {}): { subject: string; body: string } {
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  const { subject, body } = TEXTS[template][locale];
+  return { subject: fill(subject), body: fill(body) };
 }

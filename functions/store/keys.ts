@@ -23,6 +23,24 @@ export const keys = {
   due: (kind: string, at: string, requestId: string) => ({ gsi1pk: 'DUE', gsi1sk: `${at}#${kind}#${requestId}` }),
   duePartition: 'DUE',
   idempotency: (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: 'REQUEST' }),
+  /** The resident's personal data for a request, apart from the anonymous head and events (erasable). */
+  personal: (requestId: string) => ({ pk: `REQUEST#${requestId}`, sk: 'PERSONAL' }),
+  /** Personal items ordered by when they must go: what the retention sweep reads (TTL may lag two days). */
+  retention: (expiresAtIso: string, requestId: string, sk: string) => ({ gsi1pk: 'RETENTION', gsi1sk: `${expiresAtIso}#${requestId}#${sk}` }),
+  retentionPartition: 'RETENTION',
+  /** A resident's message (a reply, a feedback comment): personal, erasable. */
+  residentMessage: (requestId: string, at: string) => ({ pk: `REQUEST#${requestId}`, sk: `MESSAGE#${at}` }),
+  residentMessagePrefix: 'MESSAGE#',
+  /** Who looked at or changed the resident's personal data: kept for accountability, holds no personal data. */
+  audit: (requestId: string, at: string, id: string) => ({ pk: `REQUEST#${requestId}`, sk: `AUDIT#${at}#${id}` }),
+  auditPrefix: 'AUDIT#',
+  /** Reference code to request; the code alone opens nothing (the contact given is needed too). */
+  reference: (code: string) => ({ pk: `REFERENCE#${code}`, sk: 'REQUEST' }),
+  /** A status token, by the SHA-256 hash of the token: the token itself is never stored. */
+  statusToken: (tokenHash: string) => ({ pk: `STATUS#${tokenHash}`, sk: 'TOKEN' }),
+  /** In the request's partition, one per status token: how erasure finds the tokens without a scan. */
+  statusTokenRef: (requestId: string, tokenHash: string) => ({ pk: `REQUEST#${requestId}`, sk: `TOKEN#${tokenHash}` }),
+  statusTokenRefPrefix: 'TOKEN#',
   outboxPartition: 'OUTBOX',
   outbox: (at: string, id: string) => ({ pk: keys.outboxPartition, sk: `${at}#${id}` }),
 } as const;

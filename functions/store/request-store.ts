@@ -44,11 +44,16 @@ export interface RequestHead {
   escalatedAt?: string;
   wmo?: WmoClock;
   due?: { kind: DueKind; at: string };
+  /** The resident's satisfaction (1 to 5) after closing: anonymous, it outlives the personal data. */
+  feedbackScore?: number;
+  /** The resident's personal data has been removed (on request or by retention). */
+  personalDataErased?: boolean;
 }
 
 /** Extra writes that must happen in the same transaction (a volunteer's counter, outbox items, ...). */
 export type ExtraWrite =
   | { kind: 'put'; item: Item & { pk: string; sk: string }; ifAbsent?: boolean }
+  | { kind: 'delete'; key: { pk: string; sk: string } }
   | {
       kind: 'update';
       key: { pk: string; sk: string };
@@ -112,7 +117,9 @@ export class RequestStore {
         },
       })),
       ...extra.map((write) =>
-        write.kind === 'put'
+        write.kind === 'delete'
+          ? { Delete: { TableName: table, Key: write.key } }
+          : write.kind === 'put'
           ? {
               Put: {
                 TableName: table,
@@ -142,6 +149,7 @@ export class RequestStore {
       if (failed > 0 && extraIndex >= 0) {
         const write = extra[extraIndex]!;
         if (write.kind === 'update') throw write.onConditionFailed;
+        // (deletes carry no condition, so a failed extra is a put that found its item already there)
         throw new DomainError('concurrent-change', 'an item written with this change already exists');
       }
       if (failed >= 0) throw new DomainError('concurrent-change', `request ${head.requestId} was changed by someone else first`);

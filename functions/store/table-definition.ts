@@ -8,6 +8,13 @@
 //   VOLUNTEER#<id>     / PROFILE              a volunteer; gsi1: DISTRICT#<d>#VOLUNTEERS / <status>#<id>
 //   INITIATIVE#<id>    / PROFILE              an initiative; gsi1: DISTRICT#<d>#INITIATIVES / <id>
 //   STAFF#<id>         / PROFILE              a professional, team lead or coordinator
+//   REQUEST#<id>       / HEAD, EVENT#<seq>    a request's anonymous projection and event log; gsi1: DUE / <at>#<kind>#<id>
+//   REQUEST#<id>       / PERSONAL, MESSAGE#<at>, TOKEN#<hash>  the resident's erasable data; gsi1: RETENTION / <until>#<id>#<sk>
+//   REQUEST#<id>       / AUDIT#<at>#<id>      who saw or changed personal data
+//   REFERENCE#<code>   / REQUEST              reference code -> request (erasable)
+//   STATUS#<hash>      / TOKEN                status-token hash -> request (erasable)
+//   IDEMPOTENCY#<hash> / REQUEST              intake idempotency key -> request
+//   OUTBOX             / <at>#<id>            notifications to send (stream -> notifier)
 import type { AttributeDefinition, CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
 export interface KeyAttribute {

@@ -1,6 +1,8 @@
 // A stepped-care engine on a fresh table of the shared DynamoDB Local, with a clock the test controls.
 import { currentMunicipality } from '../../functions/config/municipality';
+import { servicesOn } from '../../functions/engine/create-engine';
 import { SteppedCareEngine } from '../../functions/engine/stepped-care';
+import type { ResidentIntake } from '../../functions/domain/intake';
 import { seedMunicipality } from '../../functions/store/municipality-store';
 import { RequestStore } from '../../functions/store/request-store';
 import { VolunteerStore, type StoredVolunteer } from '../../functions/store/volunteer-store';
@@ -53,3 +55,32 @@ export const groceries = {
   postcode: '1502 AB',
   language: 'nl',
 };
+
+/** The resident's desk on a fresh table, with the test's clock. */
+export async function deskOnFreshTable(start = new Date('2026-11-24T09:00:00Z')) {
+  const repo = await freshRepository();
+  const clock = new TestClock(start);
+  const services = servicesOn(repo, 'zaanstad', clock.read);
+  await seedMunicipality(repo, services.municipality);
+  return { ...services, clock };
+}
+
+/** A complete, valid resident intake (groceries in Zaandam-Zuid, contact by e-mail). */
+export function intake(overrides: Partial<ResidentIntake> = {}): ResidentIntake {
+  return {
+    topicId: 'groceries-errands',
+    description: 'Ik kan door mijn heup niet naar de supermarkt. Bel me op 06-12345678.',
+    postcode: '1502 AB',
+    visitNeeded: false,
+    urgency: 'this-week',
+    dangerNow: false,
+    forWhom: 'myself',
+    language: 'nl',
+    contact: { method: 'email', email: 'anna@example.nl' },
+    firstName: 'Anna',
+    consent: { volunteers: true, initiatives: true },
+    wantsProfessional: false,
+    formalWmoRequest: false,
+    ...overrides,
+  };
+}

@@ -6,8 +6,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { currentMunicipality } from '../../config/municipality';
 import type { Notification } from '../../engine/notifications';
 import { createLogger } from '../../http/logger';
-import { renderNotification } from '../../notify/render';
-import { recipientAddress } from '../../notify/recipients';
+import { composeEmail } from '../../notify/compose';
 import { createDocumentClient, storeConfigFromEnv } from '../../store/client';
 import { Repository } from '../../store/repository';
 
@@ -17,6 +16,7 @@ const repo = new Repository(createDocumentClient(store), store.tableName);
 const municipality = currentMunicipality();
 const ses = new SESv2Client({});
 const sender = process.env.SENDER_EMAIL ?? '';
+const siteUrl = process.env.SITE_URL ?? '';
 
 export async function handler(event: DynamoDBStreamEvent): Promise<{ batchItemFailures: { itemIdentifier: string }[] }> {
   const failures: { itemIdentifier: string }[] = [];
@@ -25,17 +25,16 @@ export async function handler(event: DynamoDBStreamEvent): Promise<{ batchItemFa
     if (!image) continue;
     const n = unmarshall(image as Parameters<typeof unmarshall>[0]) as Notification;
     try {
-      const address = await recipientAddress(repo, municipality, n.to);
-      if (!address) {
+      const email = await composeEmail(repo, municipality, n, siteUrl);
+      if (!email) {
         logger.info('no address, not sent', { notificationId: n.notificationId, template: n.template, to: n.to.kind });
         continue;
       }
-      const { subject, body } = renderNotification(n.template, 'nl');
       await ses.send(
         new SendEmailCommand({
           FromEmailAddress: sender,
-          Destination: { ToAddresses: [address] },
-          Content: { Simple: { Subject: { Data: subject }, Body: { Text: { Data: body } } } },
+          Destination: { ToAddresses: [email.to] },
+          Content: { Simple: { Subject: { Data: email.subject }, Body: { Text: { Data: email.body } } } },
         }),
       );
       logger.info('sent', { notificationId: n.notificationId, template: n.template, to: n.to.kind });

@@ -1,0 +1,155 @@
+// What the resident sees about their request, in plain words: one model for the status page and the JSON API.
+// Pure: it reads the request's head and events, the personal data and the audit trail, and translates.
+import { FINAL_STATES, type EventType, type RequestState } from '../domain/lifecycle';
+import type { Locale } from '../domain/municipality';
+import { findTopic } from '../domain/topics';
+import { t, type MessageKey } from '../i18n/messages';
+import type { OpenedRequest } from './desk';
+
+/** The events a resident reads in their history; internal bookkeeping (reminders, alerts) is left out. */
+const HISTORY: Partial<Record<EventType, MessageKey>> = {
+  submitted: 'history.submitted',
+  offered: 'history.offered',
+  'search-widened': 'history.search-widened',
+  claimed: 'history.claimed',
+  'progress-noted': 'history.progress-noted',
+  released: 'history.released',
+  'marked-done': 'history.marked-done',
+  'confirmed-solved': 'history.confirmed-solved',
+  'reported-not-solved': 'history.reported-not-solved',
+  'needs-professional': 'history.escalated',
+  escalated: 'history.escalated',
+  'accepted-by-team': 'history.accepted-by-team',
+  'sent-back-to-zeroth-line': 'history.sent-back-to-zeroth-line',
+  referred: 'history.referred',
+  closed: 'history.closed',
+  withdrawn: 'history.withdrawn',
+  'information-requested': 'history.information-requested',
+  'resident-replied': 'history.resident-replied',
+  'feedback-given': 'history.feedback-given',
+  'personal-data-erased': 'history.personal-data-erased',
+};
+
+const STATE_TEXT: Record<RequestState, MessageKey> = {
+  submitted: 'status.state.matching',
+  matching: 'status.state.matching',
+  offered: 'status.state.matching',
+  claimed: 'status.state.claimed',
+  'in-progress': 'status.state.claimed',
+  done: 'status.state.done',
+  'not-solved': 'status.state.matching',
+  escalated: 'status.state.escalated',
+  'accepted-by-team': 'status.state.accepted-by-team',
+  referred: 'status.state.referred',
+  closed: 'status.state.closed',
+  withdrawn: 'status.state.withdrawn',
+};
+
+const AUDIT_ACTOR: Record<string, MessageKey> = {
+  volunteer: 'audit.actor.volunteer',
+  professional: 'audit.actor.professional',
+  initiative: 'audit.actor.initiative',
+  system: 'audit.actor.system',
+};
+
+export interface StatusView {
+  referenceCode: string | null;
+  state: RequestState;
+  stateText: string;
+  topic: string;
+  createdAt: string;
+  /** The next step and by when, in words. */
+  nextStep: string;
+  deadline: string | null;
+  /** Why the request went where it went, as told at intake. */
+  routeReasons: string[];
+  showEmergencyNumbers: boolean;
+  /** Someone asked for more information since the resident last replied. */
+  needsInformation: boolean;
+  history: { at: string; when: string; text: string }[];
+  audit: { at: string; when: string; text: string }[];
+  contactMethod: 'email' | 'phone' | 'none' | null;
+  retainUntil: string | null;
+  personalDataErased: boolean;
+  can: { reply: boolean; confirm: boolean; withdraw: boolean; feedback: boolean; erase: boolean };
+}
+
+export function formatMoment(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: 'Europe/Amsterdam',
+  }).format(new Date(iso));
+}
+
+export function formatDay(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+}
+
+export function statusView(opened: OpenedRequest, locale: Locale): StatusView {
+  const { head, events, personal, audit } = opened;
+  const open = !FINAL_STATES.has(head.state);
+  const deadline = open ? (head.responseDeadline && !head.firstHumanResponseAt ? head.responseDeadline : head.due?.at) ?? null : null;
+  const submitted = events.find((e) => e.type === 'submitted');
+  const reasons = ((submitted?.data?.reasons as Record<Locale, string>[] | undefined) ?? []).map((r) => r[locale]);
+  const lastAsk = events.findLast((e) => e.type === 'information-requested')?.seq ?? 0;
+  const lastReply = events.findLast((e) => e.type === 'resident-replied')?.seq ?? 0;
+  return {
+    referenceCode: personal?.referenceCode ?? null,
+    state: head.state,
+    stateText: t(locale, STATE_TEXT[head.state]),
+    topic: findTopic(head.topicId)?.label[locale] ?? head.topicId,
+    createdAt: head.createdAt,
+    nextStep: nextStep(opened, locale, deadline),
+    deadline,
+    routeReasons: reasons,
+    showEmergencyNumbers: head.crisis && open,
+    needsInformation: open && lastAsk > lastReply,
+    history: events.flatMap((event) => {
+      const key = HISTORY[event.type];
+      return key ? [{ at: event.at, when: formatMoment(event.at, locale), text: t(locale, key) }] : [];
+    }),
+    audit: audit.map((entry) => ({
+      at: entry.at,
+      when: formatMoment(entry.at, locale),
+      text: t(locale, 'audit.entry', { who: `${t(locale, AUDIT_ACTOR[entry.actor.kind] ?? 'audit.actor.system')} ${entry.actor.label}`.trim(), what: entry.reason }),
+    })),
+    contactMethod: personal?.contact.method ?? null,
+    retainUntil: personal?.retainUntil ?? null,
+    personalDataErased: head.personalDataErased === true || !personal,
+    can: {
+      reply: open && personal !== undefined,
+      confirm: head.state === 'done',
+      withdraw: open,
+      feedback: head.state === 'closed' && head.feedbackScore === undefined && !head.personalDataErased,
+      erase: personal !== undefined,
+    },
+  };
+}
+
+function nextStep(opened: OpenedRequest, locale: Locale, deadline: string | null): string {
+  const { head } = opened;
+  const by = deadline ? formatMoment(deadline, locale) : '';
+  switch (head.state) {
+    case 'submitted':
+    case 'matching':
+    case 'offered':
+    case 'not-solved':
+      return t(locale, 'status.next.matching', { by });
+    case 'escalated':
+      return head.crisis ? t(locale, 'status.next.crisis', { by }) : t(locale, 'status.next.escalated', { by });
+    case 'claimed':
+    case 'in-progress':
+      return t(locale, 'status.next.claimed');
+    case 'done':
+      return t(locale, 'status.next.done');
+    case 'accepted-by-team':
+      return t(locale, 'status.next.accepted-by-team');
+    case 'referred':
+      return t(locale, 'status.next.referred');
+    case 'closed':
+      return head.level === 'own-strength' ? t(locale, 'status.next.self-help') : t(locale, 'status.next.closed');
+    case 'withdrawn':
+      return t(locale, 'status.next.withdrawn');
+  }
+}
