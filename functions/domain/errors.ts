@@ -24,3 +24,12 @@ export class DomainError extends Error {
     super(message);
   }
 }
+
+/**
+ * True for a DomainError, also one from another copy of this module: the site's server bundle has its own
+ * copy, while the services it is handed (and their errors) come from the host's.
+ */
+export function isDomainError(error: unknown, ...codes: DomainErrorCode[]): error is DomainError {
+  if (!(error instanceof Error) || error.name !== 'DomainError' || !('code' in error)) return false;
+  return codes.length === 0 || codes.includes((error as DomainError).code);
+}

@@ -32,6 +32,10 @@ export interface RouteContract<Q extends Schema | undefined = Schema | undefined
   tags: string[];
   /** Query parameters; unknown parameters are ignored (caches and links add them). */
   query?: Q;
+  /** Request headers the route reads (documented only; the handler checks them). */
+  headers?: { name: string; description: string; required: boolean; pattern?: string }[];
+  /** The route needs a resident's private status token as a Bearer token. */
+  statusToken?: true;
   /** JSON body; use z.strictObject so unknown fields are rejected. */
   body?: B;
   responses: Record<number, ResponseSpec>;

@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { clientOf, RateLimiter } from './rate-limit';
 import { negotiateLocale } from '../i18n/negotiate';
 import { ContractRouter } from './contract';
 import { DomainError } from '../domain/errors';
@@ -17,8 +18,12 @@ export const MAX_BODY_BYTES = 16 * 1024;
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
-export function createApi(options: { logger: Logger; basePath: string; version: string }): ContractRouter {
+/** Per client per minute; the WAF rule on CloudFront is the real limit in AWS. */
+export const DEFAULT_API_REQUESTS_PER_MINUTE = 120;
+
+export function createApi(options: { logger: Logger; basePath: string; version: string; requestsPerMinute?: number }): ContractRouter {
   const app = new Hono<AppEnv>();
+  const limiter = new RateLimiter({ limit: options.requestsPerMinute ?? DEFAULT_API_REQUESTS_PER_MINUTE });
 
   app.use(async (c, next) => {
     c.set('locale', negotiateLocale(c.req.query('lang'), c.req.header('accept-language')));
@@ -50,6 +55,12 @@ export function createApi(options: { logger: Logger; basePath: string; version: 
   app.use(async (c, next) => {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+  app.use(async (c, next) => {
+    const wait = limiter.take(clientOf(c.req.raw));
+    if (wait === 0) return next();
+    c.header('Retry-After', String(wait));
+    return problem(c, 'rate-limited');
   });
   app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c as never, 'payload-too-large') }));
   // Bodies are JSON only, and malformed JSON is answered here, before any route sees it.

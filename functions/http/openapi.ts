@@ -40,8 +40,16 @@ export function openApiDocument(info: OpenApiInfo, serverUrl: string, contracts:
       operationId: contract.operationId,
       summary: contract.summary,
       tags: contract.tags,
+      ...(contract.statusToken ? { security: [{ statusToken: [] }] } : {}),
       parameters: [
         ...pathParams.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+        ...(contract.headers ?? []).map((h) => ({
+          name: h.name,
+          in: 'header',
+          required: h.required,
+          description: h.description,
+          schema: { type: 'string', ...(h.pattern ? { pattern: h.pattern } : {}) },
+        })),
         ...Object.entries(queryProps).map(([name, schema]) => ({
           name,
           in: 'query',
@@ -77,6 +85,13 @@ export function openApiDocument(info: OpenApiInfo, serverUrl: string, contracts:
     paths,
     components: {
       schemas: { Problem: jsonSchema(problemSchema, 'output') },
+      securitySchemes: {
+        statusToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: "The resident's private status token, from the intake's answer or a status lookup.",
+        },
+      },
       headers: {
         'API-Version': { description: 'Full semantic version of this API', schema: { type: 'string' }, example: info.version },
       },

@@ -27,6 +27,7 @@ export type ProblemKind =
   | 'status-link-invalid'
   | 'lookup-failed'
   | 'rate-limited'
+  | 'unauthorized'
   | 'honeypot'
   | 'internal'
   | 'unavailable';
@@ -52,6 +53,7 @@ const KINDS: Record<ProblemKind, { status: ContentfulStatusCode; title: MessageK
   'request-not-found': { status: 404, title: 'problem.not-found.title', detail: 'problem.request-not-found.detail' },
   'status-link-invalid': { status: 404, title: 'problem.status-link-invalid.title', detail: 'problem.status-link-invalid.detail' },
   'lookup-failed': { status: 404, title: 'problem.lookup-failed.title', detail: 'problem.lookup-failed.detail' },
+  unauthorized: { status: 401, title: 'problem.unauthorized.title', detail: 'problem.unauthorized.detail' },
   'rate-limited': { status: 429, title: 'problem.rate-limited.title', detail: 'problem.rate-limited.detail' },
   honeypot: { status: 400, title: 'problem.bad-request.title', detail: 'problem.honeypot.detail' },
   internal: { status: 500, title: 'problem.internal.title', detail: 'problem.internal.detail' },

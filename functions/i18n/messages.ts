@@ -37,6 +37,8 @@ const nl = {
   'problem.lookup-failed.title': 'Wij vinden deze vraag niet',
   'problem.lookup-failed.detail':
     'Het vraagnummer en het e-mailadres of telefoonnummer horen niet bij elkaar. Controleer ze en probeer het opnieuw. Lukt het niet? Bel het wijkteam.',
+  'problem.unauthorized.title': 'Uw persoonlijke code ontbreekt',
+  'problem.unauthorized.detail': 'Stuur de persoonlijke statuscode mee als Bearer-token in de Authorization-header.',
   'problem.rate-limited.title': 'Even wachten, alstublieft',
   'problem.rate-limited.detail': 'U deed heel veel verzoeken kort na elkaar. Wacht een minuut en probeer het dan opnieuw.',
   'problem.honeypot.detail': 'Laat het veld "Niet invullen" leeg. Dat veld is er alleen om computerprogramma’s tegen te houden.',
@@ -308,6 +310,8 @@ const en: Record<MessageKey, string> = {
   'problem.lookup-failed.title': 'We cannot find this request',
   'problem.lookup-failed.detail':
     'The reference code and the e-mail address or phone number do not belong together. Check them and try again. Still not working? Call the district team.',
+  'problem.unauthorized.title': 'Your private code is missing',
+  'problem.unauthorized.detail': 'Send the private status token as a Bearer token in the Authorization header.',
   'problem.rate-limited.title': 'Please wait a moment',
   'problem.rate-limited.detail': 'You made a lot of requests in a short time. Wait a minute, then try again.',
   'problem.honeypot.detail': 'Leave the field "Do not fill in" empty. It is only there to stop computer programs.',

@@ -5,9 +5,9 @@
 // Used by `npm start` and by the end-to-end tests.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
+import { serve, type HttpBindings, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { currentMunicipality, validateMunicipalities } from '../../functions/config/municipality';
 import { createPublicApi } from '../../functions/apps/public-api/app';
 import { createSiteApp, type AstroRender } from '../../functions/apps/site/app';
@@ -17,7 +17,8 @@ import { createDocumentClient } from '../../functions/store/client';
 import { seedMunicipality, type SeedOutcome } from '../../functions/store/municipality-store';
 import { Repository } from '../../functions/store/repository';
 import { TABLE } from '../../functions/store/table-definition';
-import { createEngine } from '../../functions/engine/create-engine';
+import { servicesOn } from '../../functions/engine/create-engine';
+import { CLIENT_ADDRESS_HEADER } from '../../functions/http/rate-limit';
 import { devOutbox } from './dev-outbox';
 import { ensureTable, LocalSetupError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { portInUse } from './ports';
@@ -33,6 +34,8 @@ export interface PlatformOptions {
   dynamoDbPort?: number;
   /** How often the safety net sweeps; AWS runs it every five minutes, locally every minute. */
   sweepIntervalMs?: number;
+  /** Per-client limits (the WAF's job in AWS); tests that post many forms raise them. */
+  rateLimits?: { apiRequestsPerMinute?: number; sitePostsPerMinute?: number };
 }
 
 export const LOCAL_SWEEP_INTERVAL_MS = 60_000;
@@ -63,28 +66,45 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const seed = await seedMunicipality(repo, municipality);
 
     const { render } = (await import(pathToFileURL(entry).href)) as { render: AstroRender };
-    const api = createPublicApi({ repo, municipality, logger: createLogger('wijkloket-public-api'), version: 'local' });
-    const site = createSiteApp({ render, services: { repo }, logger: createLogger('wijkloket-site') });
+    const services = servicesOn(repo, municipality.id);
+    const api = createPublicApi({
+      ...services,
+      logger: createLogger('wijkloket-public-api'),
+      version: 'local',
+      requestsPerMinute: options.rateLimits?.apiRequestsPerMinute,
+    });
+    const site = createSiteApp({
+      render,
+      services,
+      logger: createLogger('wijkloket-site'),
+      postsPerMinute: options.rateLimits?.sitePostsPerMinute,
+    });
 
     const logger = createLogger('wijkloket-safety-net');
-    const engine = createEngine({ tableName, endpoint: dynamo.endpoint }, municipality.id);
+    const { engine, desk } = services;
     const sweeper = setInterval(() => {
-      engine.sweep().then(
-        ({ actions, ...counts }) => actions.length > 0 && logger.info('sweep', { ...counts, actions: actions.length }),
+      Promise.all([engine.sweep(), desk.sweepRetention()]).then(
+        ([{ actions, ...counts }, erased]) => (actions.length > 0 || erased > 0) && logger.info('sweep', { ...counts, actions: actions.length, erased }),
         (error: unknown) => logger.error('sweep failed', { error: error instanceof Error ? error.message : String(error) }),
       );
     }, options.sweepIntervalMs ?? LOCAL_SWEEP_INTERVAL_MS);
     sweeper.unref();
 
-    const root = new Hono();
+    const root = new Hono<{ Bindings: HttpBindings }>();
+    // The client's address for the rate limits comes from the socket, never from what the client sent.
+    const withClient = (c: Context<{ Bindings: HttpBindings }>) => {
+      const headers = new Headers(c.req.raw.headers);
+      headers.set(CLIENT_ADDRESS_HEADER, c.env.incoming.socket.remoteAddress ?? 'unknown');
+      return new Request(c.req.raw, { headers });
+    };
     root.route('/', devOutbox(repo));
-    root.all('/api/*', (c) => api.fetch(c.req.raw));
+    root.all('/api/*', (c) => api.fetch(withClient(c)));
     root.on(['GET', 'HEAD'], '*', async (c, next) => {
       await next();
       if (c.res.status < 400) for (const [name, value] of Object.entries(SITE_SECURITY_HEADERS)) c.res.headers.set(name, value);
     });
     root.on(['GET', 'HEAD'], '*', serveStatic({ root: `${SITE_DIST}client` }));
-    root.all('*', (c) => site.fetch(c.req.raw));
+    root.all('*', (c) => site.fetch(withClient(c)));
 
     const server: ServerType = await new Promise((resolveServer) => {
       const s = serve({ fetch: root.fetch, port: options.port, hostname: host }, () => resolveServer(s));

@@ -12,6 +12,8 @@ export const PAGES = {
   home: { paths: { nl: '/', en: '/en/' }, onDemand: false },
   accessibility: { paths: { nl: '/toegankelijkheid/', en: '/en/accessibility/' }, onDemand: false },
   nearby: { paths: { nl: '/in-de-buurt/', en: '/en/nearby/' }, onDemand: true },
+  ask: { paths: { nl: '/vraag/', en: '/en/ask/' }, onDemand: true },
+  status: { paths: { nl: '/mijn-vraag/', en: '/en/my-request/' }, onDemand: true },
 } as const satisfies Record<string, PageRoute>;
 
 export type PageId = keyof typeof PAGES;

@@ -21,6 +21,10 @@ const PAGES = [
   { path: '/en/accessibility/', lang: 'en', h1: 'Accessibility statement' },
   { path: '/in-de-buurt/', lang: 'nl', h1: 'Wat is er in mijn buurt?' },
   { path: '/en/nearby/', lang: 'en', h1: 'What is there in my neighbourhood?' },
+  { path: '/vraag/', lang: 'nl', h1: 'Hulp vragen' },
+  { path: '/en/ask/', lang: 'en', h1: 'Ask for help' },
+  { path: '/mijn-vraag/', lang: 'nl', h1: 'Mijn vraag volgen' },
+  { path: '/en/my-request/', lang: 'en', h1: 'Follow my request' },
 ];
 
 describe('pages', () => {

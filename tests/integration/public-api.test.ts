@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPublicApi, PUBLIC_API_VERSION } from '../../functions/apps/public-api/app';
 import { currentMunicipality } from '../../functions/config/municipality';
+import { servicesOn } from '../../functions/engine/create-engine';
 import { MAX_BODY_BYTES } from '../../functions/http/create-api';
 import { createDocumentClient } from '../../functions/store/client';
 import { seedMunicipality } from '../../functions/store/municipality-store';
@@ -18,7 +19,7 @@ let api: ReturnType<typeof createPublicApi>;
 beforeAll(async () => {
   repo = await freshRepository();
   await seedMunicipality(repo, zaanstad);
-  api = createPublicApi({ repo, municipality: zaanstad, logger: silentLogger(), version: 'test' });
+  api = createPublicApi({ ...servicesOn(repo, 'zaanstad'), logger: silentLogger(), version: 'test' });
 });
 
 const lookup = (body: string, headers: Record<string, string> = {}) =>
@@ -41,7 +42,7 @@ describe('public API', () => {
 
   it('reports the store as unreachable with 503, not a crash', async () => {
     const dead = new Repository(createDocumentClient({ tableName: 'x', endpoint: 'http://127.0.0.1:9' }), 'x');
-    const broken = createPublicApi({ repo: dead, municipality: zaanstad, logger: silentLogger(), version: 'test' });
+    const broken = createPublicApi({ ...servicesOn(dead, 'zaanstad'), logger: silentLogger(), version: 'test' });
     const res = await broken.request('/api/v1/health');
     expect(res.status).toBe(503);
     expect(res.headers.get('content-type')).toBe('application/problem+json');

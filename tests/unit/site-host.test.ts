@@ -2,12 +2,13 @@
 // Astro itself is replaced by an echo here; the real render runs in the integration and e2e tests.
 import { describe, expect, it } from 'vitest';
 import { createSiteApp, MAX_FORM_BYTES } from '../../functions/apps/site/app';
+import type { ResidentDesk } from '../../functions/resident/desk';
 import type { Repository } from '../../functions/store/repository';
 import { silentLogger } from '../support/logger';
 
 const echo = createSiteApp({
   render: async (request) => new Response(`${request.method} ${request.url} ${(await request.text()).length}`),
-  services: { repo: {} as Repository },
+  services: { repo: {} as Repository, desk: {} as ResidentDesk },
   logger: silentLogger(),
   trustForwardedHost: true,
 });

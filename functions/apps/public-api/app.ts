@@ -3,6 +3,7 @@ import { createApi } from '../../http/create-api';
 import type { openApiDocument } from '../../http/openapi';
 import type { PublicApiDeps } from './deps';
 import { registerHealth } from './routes/health';
+import { registerHelpRequests } from './routes/help-requests';
 import { registerMunicipality } from './routes/municipality';
 import { registerSteppedCare } from './routes/stepped-care';
 
@@ -12,10 +13,16 @@ export const PUBLIC_API_VERSION = '1.0.0';
 export const OPENAPI_PATH = '/openapi.json';
 
 export function createPublicApi(deps: PublicApiDeps) {
-  const router = createApi({ logger: deps.logger, basePath: PUBLIC_API_BASE_PATH, version: PUBLIC_API_VERSION });
+  const router = createApi({
+    logger: deps.logger,
+    basePath: PUBLIC_API_BASE_PATH,
+    version: PUBLIC_API_VERSION,
+    ...(deps.requestsPerMinute ? { requestsPerMinute: deps.requestsPerMinute } : {}),
+  });
   registerHealth(router, deps);
   registerMunicipality(router, deps);
   registerSteppedCare(router);
+  registerHelpRequests(router, deps);
 
   let document: ReturnType<typeof openApiDocument> | undefined;
   router.app.get(PUBLIC_API_BASE_PATH + OPENAPI_PATH, async (c) => {

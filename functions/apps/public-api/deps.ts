@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Municipality } from '../../domain/municipality';
+import type { ResidentDesk } from '../../resident/desk';
 import type { Repository } from '../../store/repository';
 
 /** What the public API's routes need from the outside world; built once per process. */
@@ -8,4 +9,7 @@ export interface PublicApiDeps {
   municipality: Municipality;
   logger: Logger;
   version: string;
+  desk: ResidentDesk;
+  /** Per client per minute (in-app; the WAF rule on CloudFront in AWS). */
+  requestsPerMinute?: number | undefined;
 }

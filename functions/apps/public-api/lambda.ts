@@ -2,13 +2,12 @@
 import { handle } from 'hono/aws-lambda';
 import { currentMunicipality } from '../../config/municipality';
 import { createLogger } from '../../http/logger';
-import { createDocumentClient, storeConfigFromEnv } from '../../store/client';
-import { Repository } from '../../store/repository';
+import { createServices } from '../../engine/create-engine';
+import { storeConfigFromEnv } from '../../store/client';
 import { createPublicApi } from './app';
 
-const store = storeConfigFromEnv();
 const app = createPublicApi({
-  repo: new Repository(createDocumentClient(store), store.tableName),
+  ...createServices(storeConfigFromEnv()),
   municipality: currentMunicipality(),
   logger: createLogger('wijkloket-public-api'),
   version: process.env.APP_VERSION ?? 'dev',

@@ -4,7 +4,9 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { SiteServices } from '../../../site/src/services';
+import { clientOf, RateLimiter } from '../../http/rate-limit';
 import { SITE_SECURITY_HEADERS } from '../../http/security-headers';
+import { t } from '../../i18n/messages';
 
 export type AstroRender = (request: Request, locals: { services: SiteServices }) => Promise<Response>;
 
@@ -19,16 +21,25 @@ export interface SiteAppOptions {
    * viewer's host in X-Forwarded-Host. Astro needs the real origin to check that form posts are same-site.
    */
   trustForwardedHost?: boolean;
+  /** Form posts per client per minute (reading pages is not limited here). */
+  postsPerMinute?: number;
 }
+
+/** Enough for a person filling in forms by hand, too few for a script. */
+export const DEFAULT_POSTS_PER_MINUTE = 20;
 
 export function createSiteApp(options: SiteAppOptions) {
   const app = new Hono<{ Variables: { requestId: string } }>();
+  const limiter = new RateLimiter({ limit: options.postsPerMinute ?? DEFAULT_POSTS_PER_MINUTE });
   app.use(requestId());
   app.all('*', async (c) => {
     const started = performance.now();
     let response: Response;
-    const request = await prepareRequest(c.req.raw, { trustForwardedHost: options.trustForwardedHost ?? false, maxBytes: MAX_FORM_BYTES });
-    if (!request) {
+    const wait = c.req.method === 'POST' ? limiter.take(clientOf(c.req.raw)) : 0;
+    const request = wait > 0 ? null : await prepareRequest(c.req.raw, { trustForwardedHost: options.trustForwardedHost ?? false, maxBytes: MAX_FORM_BYTES });
+    if (wait > 0) {
+      response = rateLimitedPage(new URL(c.req.url).pathname.startsWith('/en/') ? 'en' : 'nl', wait);
+    } else if (!request) {
       response = new Response('Te veel gegevens: maak het korter. / Too much data: please make it shorter.', {
         status: 413,
         headers: { 'Content-Type': 'text/plain; charset=utf-8' },
@@ -90,4 +101,11 @@ export async function prepareRequest(request: Request, options: { trustForwarded
     chunks.push(value);
   }
   return new Request(url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks) });
+}
+
+/** A small page in the visitor's language: nothing was sent, wait a minute, the team is reachable by phone. */
+function rateLimitedPage(locale: 'nl' | 'en', waitSeconds: number): Response {
+  const title = t(locale, 'problem.rate-limited.title');
+  const body = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1><p>${t(locale, 'problem.rate-limited.detail')}</p><p><a href="${locale === 'en' ? '/en/' : '/'}">Wijkloket</a></p></main></body></html>`;
+  return new Response(body, { status: 429, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': String(waitSeconds) } });
 }

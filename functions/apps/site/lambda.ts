@@ -2,14 +2,13 @@
 import { handle } from 'hono/aws-lambda';
 import { render } from '../../../site/dist/server/entry.mjs';
 import { createLogger } from '../../http/logger';
-import { createDocumentClient, storeConfigFromEnv } from '../../store/client';
-import { Repository } from '../../store/repository';
+import { createServices } from '../../engine/create-engine';
+import { storeConfigFromEnv } from '../../store/client';
 import { createSiteApp } from './app';
 
-const store = storeConfigFromEnv();
 const app = createSiteApp({
   render,
-  services: { repo: new Repository(createDocumentClient(store), store.tableName) },
+  services: createServices(storeConfigFromEnv()),
   logger: createLogger('wijkloket-site'),
   trustForwardedHost: true,
 });

@@ -1,27 +1,37 @@
-// The neighbourhood lookup behind /in-de-buurt/ and /en/nearby/: reads the posted form, validates it
-// and asks the store. Runs in the page frontmatter, so the page can still set its status and headers.
+// "Find help first" behind /in-de-buurt/ and /en/nearby/: a topic (optional) and a postcode give the
+// district, the topic's self-help tips and the initiatives there that cover it. Asking for help stays one
+// click away on every outcome. Runs in the page frontmatter, so the page can still set its status.
 import { postcodeSchema } from '../../../functions/domain/municipality';
+import { findTopic, type Topic } from '../../../functions/domain/topics';
 import { lookupNeighbourhood, type InitiativeRecord } from '../../../functions/store/municipality-store';
 import { useTranslations, type Locale } from '../i18n';
 import type { SiteServices } from '../services';
 
 export interface NearbyState {
   postcode: string;
-  error: string | null;
-  result: { district: string; initiatives: InitiativeRecord[] } | null;
+  topicId: string;
+  errors: { field: string; message: string }[];
+  result: { district: string; topic: Topic | null; initiatives: InitiativeRecord[] } | null;
   status: 200 | 400 | 422;
 }
 
 export async function nearbyLookup(request: Request, locale: Locale, services: SiteServices): Promise<NearbyState> {
-  const state: NearbyState = { postcode: '', error: null, result: null, status: 200 };
+  const state: NearbyState = { postcode: '', topicId: '', errors: [], result: null, status: 200 };
   if (request.method !== 'POST') return state;
   const { t, municipality } = useTranslations(locale);
   const form = await request.formData().catch(() => new FormData());
-  const raw = form.get('postcode');
-  state.postcode = typeof raw === 'string' ? raw.slice(0, 32) : '';
+  const raw = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value.slice(0, 64) : '';
+  };
+  state.postcode = raw('postcode').slice(0, 32);
+  state.topicId = raw('topicId');
+  const topic = state.topicId ? findTopic(state.topicId) : null;
+  if (state.topicId && !topic) return { ...state, errors: [{ field: 'topicId', message: t('ask.error.topicId') }], status: 400 };
   const parsed = postcodeSchema.safeParse(state.postcode);
-  if (!parsed.success) return { ...state, error: t('nearby.error.invalid'), status: 400 };
+  if (!parsed.success) return { ...state, errors: [{ field: 'postcode', message: t('nearby.error.invalid') }], status: 400 };
   const found = await lookupNeighbourhood(services.repo, municipality.id, parsed.data);
-  if (!found) return { ...state, error: t('problem.postcode-outside.detail'), status: 422 };
-  return { ...state, result: { district: found.district.name, initiatives: found.initiatives } };
+  if (!found) return { ...state, errors: [{ field: 'postcode', message: t('problem.postcode-outside.detail') }], status: 422 };
+  const initiatives = topic ? found.initiatives.filter((i) => i.topics.includes(topic.id)) : found.initiatives;
+  return { ...state, result: { district: found.district.name, topic: topic ?? null, initiatives } };
 }

@@ -1,0 +1,278 @@
+// The resident's journey as JSON, for apps and partners: ask, follow, answer, close, erase. The same intake
+// schema and desk as the site's forms; the private status token travels as a Bearer token.
+import type { Context } from 'hono';
+import * as z from 'zod/mini';
+import { DomainError } from '../../../domain/errors';
+import { FEEDBACK_COMMENT_MAX, intakeSchema, REPLY_MAX } from '../../../domain/intake';
+import { LEVELS } from '../../../domain/topics';
+import { STATES } from '../../../domain/lifecycle';
+import { langQuery, type ContractRouter } from '../../../http/contract';
+import { problem } from '../../../http/problem';
+import type { AppEnv } from '../../../http/types';
+import { statusView } from '../../../resident/status-view';
+import type { PublicApiDeps } from '../deps';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const receiptSchema = z.object({
+  reference: z.string(),
+  statusToken: z.string().register(z.globalRegistry, { description: 'Private: show it to the resident once; Wijkloket keeps only its hash' }),
+  state: z.enum(STATES),
+  level: z.enum(LEVELS),
+  showEmergencyNumbers: z.boolean(),
+  routeReasons: z.array(z.string()),
+  nextStep: z.string(),
+  deadline: z.nullable(z.string()),
+});
+
+const statusSchema = z.object({
+  reference: z.nullable(z.string()),
+  state: z.enum(STATES),
+  stateText: z.string(),
+  topic: z.string(),
+  createdAt: z.string(),
+  nextStep: z.string(),
+  deadline: z.nullable(z.string()),
+  routeReasons: z.array(z.string()),
+  showEmergencyNumbers: z.boolean(),
+  needsInformation: z.boolean(),
+  history: z.array(z.object({ at: z.string(), text: z.string() })),
+  audit: z.array(z.object({ at: z.string(), text: z.string() })),
+  retainUntil: z.nullable(z.string()),
+  can: z.object({ reply: z.boolean(), confirm: z.boolean(), withdraw: z.boolean(), feedback: z.boolean(), erase: z.boolean() }),
+});
+
+const replyBody = z.strictObject({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(REPLY_MAX)) });
+const answerBody = z.strictObject({ solved: z.boolean(), reason: z.optional(z.string().check(z.trim(), z.maxLength(REPLY_MAX))) });
+const feedbackBody = z.strictObject({
+  score: z.int().check(z.minimum(1), z.maximum(5)),
+  comment: z.optional(z.string().check(z.trim(), z.maxLength(FEEDBACK_COMMENT_MAX))),
+});
+const lookupBody = z.strictObject({
+  reference: z.string().check(z.minLength(1), z.maxLength(20)),
+  contact: z.string().check(z.minLength(1), z.maxLength(254)),
+});
+
+const tokenProblems = {
+  401: { description: 'No status token was sent', problem: true },
+  404: { description: 'The status token does not open this request (forged, expired or erased)', problem: true },
+} as const;
+
+/** The request a Bearer status token opens; the reference in the path must be that request's. */
+async function opened(c: Context<AppEnv>, deps: PublicApiDeps, reference: string) {
+  const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  if (!token) return { response: problem(c, 'unauthorized') } as const;
+  const request = await deps.desk.open(token);
+  if (request.personal && request.personal.referenceCode !== reference.toUpperCase()) {
+    throw new DomainError('status-link-invalid', 'the token belongs to another request');
+  }
+  return { token, request, response: undefined };
+}
+
+export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps): void {
+  router.add(
+    {
+      method: 'post',
+      path: '/help-requests',
+      operationId: 'askForHelp',
+      tags: ['help-requests'],
+      summary: 'Ask for help: triage, matching and a private status token, in one step',
+      query: langQuery,
+      headers: [
+        {
+          name: 'Idempotency-Key',
+          description: 'A random UUID per request; a retry with the same key answers with the same request (200) instead of making a new one',
+          required: false,
+          pattern: UUID.source,
+        },
+      ],
+      body: intakeSchema,
+      responses: {
+        200: { description: 'A retry: the request this key made before', schema: receiptSchema },
+        201: { description: 'The request is made; keep the status token', schema: receiptSchema },
+        400: { description: 'Invalid input, an unknown topic or an invalid Idempotency-Key', problem: true },
+        413: { description: 'The body is too large', problem: true },
+        415: { description: 'The body is not JSON', problem: true },
+        422: { description: 'The postcode is not in this municipality', problem: true },
+        429: { description: 'Too many requests from this client', problem: true },
+      },
+    },
+    async (c, { body }) => {
+      const key = c.req.header('idempotency-key');
+      if (key !== undefined && !UUID.test(key)) return problem(c, 'validation', { errors: [{ field: 'Idempotency-Key', detail: c.get('locale') === 'en' ? 'Send a random UUID.' : 'Stuur een willekeurige UUID.' }] });
+      const receipt = await deps.desk.submit(body, key ? { idempotencyKey: key.toLowerCase() } : {});
+      const view = statusView(await deps.desk.open(receipt.statusToken), c.get('locale'));
+      const result: z.infer<typeof receiptSchema> = {
+        reference: receipt.referenceCode,
+        statusToken: receipt.statusToken,
+        state: receipt.head.state,
+        level: receipt.head.level,
+        showEmergencyNumbers: receipt.showEmergencyNumbers,
+        routeReasons: view.routeReasons,
+        nextStep: view.nextStep,
+        deadline: view.deadline,
+      };
+      if (receipt.created) c.header('Location', `${router.basePath}/help-requests/${receipt.referenceCode}`);
+      return c.json(result, receipt.created ? 201 : 200);
+    },
+  );
+
+  router.add(
+    {
+      method: 'get',
+      path: '/help-requests/{reference}',
+      operationId: 'getHelpRequest',
+      tags: ['help-requests'],
+      summary: 'How the request is going, its history and who looked at the personal data',
+      query: langQuery,
+      statusToken: true,
+      responses: { 200: { description: 'The request as the resident sees it', schema: statusSchema }, ...tokenProblems },
+    },
+    async (c, { params }) => {
+      const { request, response } = await opened(c, deps, params.reference!);
+      if (response) return response;
+      const view = statusView(request, c.get('locale'));
+      const body: z.infer<typeof statusSchema> = {
+        reference: view.referenceCode,
+        state: view.state,
+        stateText: view.stateText,
+        topic: view.topic,
+        createdAt: view.createdAt,
+        nextStep: view.nextStep,
+        deadline: view.deadline,
+        routeReasons: view.routeReasons,
+        showEmergencyNumbers: view.showEmergencyNumbers,
+        needsInformation: view.needsInformation,
+        history: view.history.map(({ at, text }) => ({ at, text })),
+        audit: view.audit.map(({ at, text }) => ({ at, text })),
+        retainUntil: view.retainUntil,
+        can: view.can,
+      };
+      return c.json(body);
+    },
+  );
+
+  const conflict = { 409: { description: 'Not possible in the request’s current state (closed, withdrawn, already answered)', problem: true } } as const;
+
+  router.add(
+    {
+      method: 'post',
+      path: '/help-requests/{reference}/replies',
+      operationId: 'replyToHelpRequest',
+      tags: ['help-requests'],
+      summary: 'Send more information',
+      query: langQuery,
+      statusToken: true,
+      body: replyBody,
+      responses: { 204: { description: 'Received' }, 400: { description: 'Invalid input', problem: true }, ...tokenProblems, ...conflict },
+    },
+    async (c, { params, body }) => {
+      const { token, response } = await opened(c, deps, params.reference!);
+      if (response) return response;
+      await deps.desk.reply(token, body.text);
+      return c.body(null, 204);
+    },
+  );
+
+  router.add(
+    {
+      method: 'post',
+      path: '/help-requests/{reference}/solved-answers',
+      operationId: 'answerWasItSolved',
+      tags: ['help-requests'],
+      summary: 'Answer "was it solved?": yes closes the request, no reopens it',
+      query: langQuery,
+      statusToken: true,
+      body: answerBody,
+      responses: { 204: { description: 'Recorded' }, 400: { description: 'Invalid input', problem: true }, ...tokenProblems, ...conflict },
+    },
+    async (c, { params, body }) => {
+      const { token, response } = await opened(c, deps, params.reference!);
+      if (response) return response;
+      if (body.solved) await deps.desk.confirmSolved(token);
+      else await deps.desk.reopen(token, body.reason ?? '');
+      return c.body(null, 204);
+    },
+  );
+
+  router.add(
+    {
+      method: 'post',
+      path: '/help-requests/{reference}/withdrawals',
+      operationId: 'withdrawHelpRequest',
+      tags: ['help-requests'],
+      summary: 'Withdraw the request',
+      query: langQuery,
+      statusToken: true,
+      responses: { 204: { description: 'Withdrawn' }, ...tokenProblems, ...conflict },
+    },
+    async (c, { params }) => {
+      const { token, response } = await opened(c, deps, params.reference!);
+      if (response) return response;
+      await deps.desk.withdraw(token);
+      return c.body(null, 204);
+    },
+  );
+
+  router.add(
+    {
+      method: 'post',
+      path: '/help-requests/{reference}/feedback',
+      operationId: 'giveFeedback',
+      tags: ['help-requests'],
+      summary: 'Satisfaction after closing (1 to 5) and an optional comment, once',
+      query: langQuery,
+      statusToken: true,
+      body: feedbackBody,
+      responses: { 204: { description: 'Thank you' }, 400: { description: 'Invalid input', problem: true }, ...tokenProblems, ...conflict },
+    },
+    async (c, { params, body }) => {
+      const { token, response } = await opened(c, deps, params.reference!);
+      if (response) return response;
+      await deps.desk.feedback(token, body.score, body.comment || undefined);
+      return c.body(null, 204);
+    },
+  );
+
+  router.add(
+    {
+      method: 'delete',
+      path: '/help-requests/{reference}/personal-data',
+      operationId: 'erasePersonalData',
+      tags: ['help-requests'],
+      summary: 'Delete the personal data (an open request is withdrawn first); anonymous counts stay',
+      query: langQuery,
+      statusToken: true,
+      responses: { 204: { description: 'Deleted; the status token no longer works' }, ...tokenProblems },
+    },
+    async (c, { params }) => {
+      const { token, response } = await opened(c, deps, params.reference!);
+      if (response) return response;
+      await deps.desk.erase(token);
+      return c.body(null, 204);
+    },
+  );
+
+  router.add(
+    {
+      method: 'post',
+      path: '/status-lookups',
+      operationId: 'lookUpHelpRequest',
+      tags: ['help-requests'],
+      summary: 'A short-lived status token for the reference code plus the e-mail address or phone number given',
+      query: langQuery,
+      body: lookupBody,
+      responses: {
+        201: { description: 'A status token valid for two hours', schema: z.object({ reference: z.string(), statusToken: z.string() }) },
+        400: { description: 'Invalid input', problem: true },
+        404: { description: 'No request with this reference code and contact (which part was wrong is not told)', problem: true },
+        429: { description: 'Too many requests from this client', problem: true },
+      },
+    },
+    async (c, { body }) => {
+      const statusToken = await deps.desk.lookup(body.reference, body.contact);
+      const request = await deps.desk.open(statusToken);
+      return c.json({ reference: request.personal!.referenceCode, statusToken }, 201);
+    },
+  );
+}

@@ -1,0 +1,161 @@
+// The resident's status page without JavaScript: open by private link (?t=...) or by reference code plus
+// contact; every action is a form post carrying the token in a hidden field, answered with a 303 back to
+// the page (post/redirect/get), or with the page again and the error at its field.
+import { isDomainError, type DomainError } from '../../../functions/domain/errors';
+import { FEEDBACK_COMMENT_MAX, REPLY_MAX } from '../../../functions/domain/intake';
+import type { MessageKey } from '../../../functions/i18n/messages';
+import { statusView, type StatusView } from '../../../functions/resident/status-view';
+import { useTranslations, type Locale } from '../i18n';
+import { pathOf } from '../routes';
+import type { SiteServices } from '../services';
+
+export interface StatusFieldError {
+  field: string;
+  message: string;
+}
+
+export type StatusState =
+  | { view: 'lookup'; status: 200 | 400 | 404; reference: string; contact: string; errors: StatusFieldError[] }
+  | {
+      view: 'status';
+      status: 200 | 400 | 409;
+      token: string;
+      data: StatusView;
+      received: boolean;
+      done: string | null;
+      errors: StatusFieldError[];
+      confirmErase: boolean;
+      values: { reply: string; reason: string; comment: string };
+    }
+  | { view: 'erased'; status: 200 }
+  | { view: 'redirect'; location: string };
+
+const DONE: Record<string, MessageKey> = {
+  reply: 'status.done.reply',
+  solved: 'status.done.solved',
+  reopened: 'status.done.reopened',
+  withdrawn: 'status.done.withdrawn',
+  feedback: 'status.done.feedback',
+};
+
+const CONFLICTS: Partial<Record<DomainError['code'], MessageKey>> = {
+  'request-closed': 'problem.request-closed.detail',
+  'illegal-transition': 'problem.illegal-transition.detail',
+  'concurrent-change': 'problem.concurrent-change.detail',
+};
+
+export async function handleStatus(request: Request, locale: Locale, services: SiteServices): Promise<StatusState> {
+  const { t } = useTranslations(locale);
+  const url = new URL(request.url);
+  const page = pathOf('status', locale);
+  const lookup = (status: 200 | 400 | 404, errors: StatusFieldError[] = [], reference = '', contact = ''): StatusState => ({
+    view: 'lookup',
+    status,
+    reference,
+    contact,
+    errors,
+  });
+
+  if (request.method !== 'POST') {
+    const token = url.searchParams.get('t');
+    if (!token) return url.searchParams.get('erased') === '1' ? { view: 'erased', status: 200 } : lookup(200);
+    const done = url.searchParams.get('done');
+    return show(services, locale, token, { received: url.searchParams.get('new') === '1', done: done && DONE[done] ? t(DONE[done]) : null }).catch(
+      (error: unknown) => invalidLink(error, t, lookup),
+    );
+  }
+
+  const form = await request.formData().catch(() => new FormData());
+  const text = (name: string, max = 4000) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value.slice(0, max + 1).trim() : '';
+  };
+  const action = text('action', 40);
+
+  if (action === 'lookup') {
+    const reference = text('reference', 40);
+    const contact = text('contact', 254);
+    const errors: StatusFieldError[] = [];
+    if (!/^[A-Za-z0-9\s-]{9,14}$/.test(reference)) errors.push({ field: 'reference', message: t('lookup.error.reference') });
+    if (contact === '') errors.push({ field: 'contact', message: t('lookup.error.contact') });
+    if (errors.length) return lookup(400, errors, reference, contact);
+    try {
+      return { view: 'redirect', location: `${page}?t=${await services.desk.lookup(reference, contact)}` };
+    } catch (error) {
+      if (isDomainError(error, 'lookup-failed')) {
+        return lookup(404, [{ field: 'reference', message: t('problem.lookup-failed.detail') }], reference, contact);
+      }
+      throw error;
+    }
+  }
+
+  const token = text('t', 200);
+  const back = (done: string) => ({ view: 'redirect', location: `${page}?t=${token}&done=${done}` }) as const;
+  const values = { reply: text('reply', REPLY_MAX), reason: text('reason', REPLY_MAX), comment: text('comment', FEEDBACK_COMMENT_MAX) };
+  const again = (status: 400 | 409, errors: StatusFieldError[], extra: { confirmErase?: boolean } = {}) =>
+    show(services, locale, token, { status, errors, values, ...extra });
+  try {
+    switch (action) {
+      case 'reply':
+        if (values.reply === '' || values.reply.length > REPLY_MAX) return await again(400, [{ field: 'reply', message: t('status.reply.error') }]);
+        await services.desk.reply(token, values.reply);
+        return back('reply');
+      case 'solved':
+        await services.desk.confirmSolved(token);
+        return back('solved');
+      case 'not-solved':
+        if (values.reason.length > REPLY_MAX) return await again(400, [{ field: 'reason', message: t('status.reply.error') }]);
+        await services.desk.reopen(token, values.reason);
+        return back('reopened');
+      case 'withdraw':
+        await services.desk.withdraw(token);
+        return back('withdrawn');
+      case 'erase':
+        return await again(400, [], { confirmErase: true }).then((state) => ({ ...state, status: 200 }) as StatusState);
+      case 'erase-confirm':
+        await services.desk.erase(token);
+        return { view: 'redirect', location: `${page}?erased=1` };
+      case 'feedback': {
+        const score = Number(text('score', 1));
+        if (!Number.isInteger(score) || score < 1 || score > 5) return await again(400, [{ field: 'score', message: t('status.feedback.error') }]);
+        if (values.comment.length > FEEDBACK_COMMENT_MAX) return await again(400, [{ field: 'comment', message: t('status.reply.error') }]);
+        await services.desk.feedback(token, score, values.comment || undefined);
+        return back('feedback');
+      }
+      default:
+        return await again(400, [{ field: 'action', message: t('problem.bad-request.detail') }]);
+    }
+  } catch (error) {
+    const conflict = isDomainError(error) ? CONFLICTS[error.code] : undefined;
+    if (conflict) return again(409, [{ field: 'action', message: t(conflict) }]).catch((e: unknown) => invalidLink(e, t, lookup));
+    return invalidLink(error, t, lookup);
+  }
+}
+
+async function show(
+  services: SiteServices,
+  locale: Locale,
+  token: string,
+  options: { status?: 200 | 400 | 409; received?: boolean; done?: string | null; errors?: StatusFieldError[]; confirmErase?: boolean; values?: { reply: string; reason: string; comment: string } },
+): Promise<StatusState> {
+  const opened = await services.desk.open(token);
+  return {
+    view: 'status',
+    status: options.status ?? 200,
+    token,
+    data: statusView(opened, locale),
+    received: options.received ?? false,
+    done: options.done ?? null,
+    errors: options.errors ?? [],
+    confirmErase: options.confirmErase ?? false,
+    values: options.values ?? { reply: '', reason: '', comment: '' },
+  };
+}
+
+/** A forged, expired or erased link: the lookup form with a kind explanation, never a 5xx. */
+function invalidLink(error: unknown, t: (key: MessageKey) => string, lookup: (status: 404, errors: StatusFieldError[]) => StatusState): StatusState {
+  if (isDomainError(error, 'status-link-invalid')) {
+    return lookup(404, [{ field: 'reference', message: t('problem.status-link-invalid.detail') }]);
+  }
+  throw error;
+}
