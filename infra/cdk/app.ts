@@ -3,6 +3,7 @@
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { validateMunicipalities } from '../../functions/config/municipality';
+import { EdgeSecurityStack } from './edge-security-stack';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
@@ -16,8 +17,15 @@ export function buildApp(app = new App()) {
     description: 'Wijkloket: data that outlives deployments (DynamoDB table)',
     terminationProtection: true,
   });
+  // CloudFront's web ACL must be in us-east-1; it holds rules only, no residents' data.
+  const edge = new EdgeSecurityStack(app, 'Wijkloket-EdgeSecurity', {
+    env: { account: env.account, region: 'us-east-1' },
+    description: 'Wijkloket: AWS WAF for CloudFront (rate limits per client)',
+  });
   const stateless = new StatelessStack(app, 'Wijkloket-Stateless', {
     env,
+    crossRegionReferences: true,
+    webAclArn: edge.webAclArn,
     description: 'Wijkloket: functions, HTTP API, site bucket and CloudFront',
     table: stateful.table,
     municipality: app.node.tryGetContext('municipality'),
@@ -26,7 +34,7 @@ export function buildApp(app = new App()) {
   Tags.of(app).add('project', 'wijkloket');
   // cdk-nag's AWS Solutions rules run on every synth; an unacknowledged finding fails the synth.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
-  return { app, stateful, stateless };
+  return { app, stateful, stateless, edge };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

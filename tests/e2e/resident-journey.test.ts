@@ -195,6 +195,16 @@ describe('asking for help', () => {
     const [first, second] = await Promise.all([send(), send()]);
     expect(first.status()).toBe(303);
     expect(second.headers().location).toBe(first.headers().location);
+    // A bot that fills in the hidden field gets a clear 400 and nothing is stored.
+    const before = (await services.repo.queryIndex('gsi1', keys.retentionPartition)).length;
+    const bot = await page.request.post(base + ask.nl, {
+      form: { ...form, formKey: 'b'.repeat(43), website: 'https://spam.example', step: 'send' },
+      headers: { Origin: base },
+      maxRedirects: 0,
+    });
+    expect(bot.status()).toBe(400);
+    expect(await bot.text()).toContain('Laat het veld');
+    expect((await services.repo.queryIndex('gsi1', keys.retentionPartition)).length).toBe(before);
     await page.context().close();
   });
 });

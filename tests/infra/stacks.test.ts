@@ -11,6 +11,7 @@ import { SITE_CSP, SITE_SECURITY_HEADERS } from '../../functions/http/security-h
 import { TABLE } from '../../functions/store/table-definition';
 import { onDemandPathPatterns } from '../../site/src/routes';
 import { buildApp } from '../../infra/cdk/app';
+import { WAF_LIMITS } from '../../infra/cdk/edge-security-stack';
 import { LAMBDA_FUNCTIONS } from '../../infra/cdk/lambda-functions';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -18,17 +19,54 @@ const cdkJson = JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')) as { co
 
 let stateful: Template;
 let stateless: Template;
+let edge: Template;
+let edgeRegion: string;
 let app: App;
 
 beforeAll(() => {
   const built = buildApp(new App({ context: cdkJson.context }));
   app = built.app;
-  const { stateful: a, stateless: b } = built;
+  const { stateful: a, stateless: b, edge: c } = built;
+  edgeRegion = c.region;
   // A full synth: bundles the functions and runs the validation plugins (cdk-nag) like `npm run synth`.
   app.synth();
   stateful = Template.fromStack(a);
   stateless = Template.fromStack(b);
+  edge = Template.fromStack(c);
 }, 180_000);
+
+describe('edge security stack', () => {
+  it('puts an AWS WAF web ACL with per-client rate rules in us-east-1, answering 429 with a friendly page', () => {
+    expect(edgeRegion).toBe('us-east-1');
+    edge.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'CLOUDFRONT',
+      DefaultAction: { Allow: {} },
+      Rules: Match.arrayWith([
+        Match.objectLike({
+          Name: 'FormPostsPerClient',
+          Action: { Block: { CustomResponse: Match.objectLike({ ResponseCode: 429 }) } },
+          Statement: {
+            RateBasedStatement: Match.objectLike({
+              Limit: WAF_LIMITS.postsPerFiveMinutes,
+              AggregateKeyType: 'IP',
+              ScopeDownStatement: { ByteMatchStatement: Match.objectLike({ SearchString: 'POST' }) },
+            }),
+          },
+        }),
+        Match.objectLike({ Name: 'RequestsPerClient' }),
+      ]),
+    });
+    const acl = Object.values(edge.findResources('AWS::WAFv2::WebACL'))[0] as { Properties: { CustomResponseBodies: Record<string, { Content: string }> } };
+    const page = acl.Properties.CustomResponseBodies['rate-limited']!.Content;
+    expect(page).toContain('Even wachten, alstublieft');
+    expect(page).toContain('Please wait a moment');
+  });
+
+  it('is attached to the CloudFront distribution', () => {
+    const distribution = Object.values(stateless.findResources('AWS::CloudFront::Distribution'))[0] as { Properties: { DistributionConfig: { WebACLId?: unknown } } };
+    expect(distribution.Properties.DistributionConfig.WebACLId).toBeDefined();
+  });
+});
 
 describe('stateful stack', () => {
   it('has the table from the shared definition, protected and retained', () => {

@@ -228,7 +228,23 @@ describe('OpenAPI document', () => {
     const doc = await res.json();
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info.version).toBe(PUBLIC_API_VERSION);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/district-lookups', '/health', '/municipality', '/topics', '/triage-previews']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/district-lookups',
+      '/health',
+      '/help-requests',
+      '/help-requests/{reference}',
+      '/help-requests/{reference}/feedback',
+      '/help-requests/{reference}/personal-data',
+      '/help-requests/{reference}/replies',
+      '/help-requests/{reference}/solved-answers',
+      '/help-requests/{reference}/withdrawals',
+      '/municipality',
+      '/status-lookups',
+      '/topics',
+      '/triage-previews',
+    ]);
+    expect(doc.paths['/help-requests/{reference}'].get.security).toEqual([{ statusToken: [] }]);
+    expect(doc.components.securitySchemes.statusToken).toMatchObject({ type: 'http', scheme: 'bearer' });
     const lookupOp = doc.paths['/district-lookups'].post;
     expect(lookupOp.requestBody.content['application/json'].schema).toMatchObject({
       type: 'object',

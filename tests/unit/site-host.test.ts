@@ -52,3 +52,26 @@ describe('site host', () => {
     expect(res.headers.get('x-request-id')).toBeTruthy();
   });
 });
+
+describe('rate limit on form posts', () => {
+  it('answers a client over its limit with a 429 page in its language, and lets reading and other clients through', async () => {
+    const limited = createSiteApp({
+      render: async () => new Response('ok'),
+      services: { repo: {} as Repository, desk: {} as ResidentDesk },
+      logger: silentLogger(),
+      postsPerMinute: 2,
+    });
+    const post = (path: string, client: string) =>
+      limited.request(path, { method: 'POST', headers: { 'x-wijkloket-client': client, 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
+    expect((await post('/vraag/', 'a')).status).toBe(200);
+    expect((await post('/vraag/', 'a')).status).toBe(200);
+    const over = await post('/en/ask/', 'a');
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    const page = await over.text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('Wait a minute');
+    expect((await post('/vraag/', 'b')).status).toBe(200);
+    expect((await limited.request('/vraag/', { headers: { 'x-wijkloket-client': 'a' } })).status).toBe(200);
+  });
+});

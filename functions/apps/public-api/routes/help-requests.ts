@@ -54,6 +54,7 @@ const lookupBody = z.strictObject({
 });
 
 const tokenProblems = {
+  400: { description: 'Invalid input or query', problem: true },
   401: { description: 'No status token was sent', problem: true },
   404: { description: 'The status token does not open this request (forged, expired or erased)', problem: true },
 } as const;
@@ -164,7 +165,7 @@ export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps
       query: langQuery,
       statusToken: true,
       body: replyBody,
-      responses: { 204: { description: 'Received' }, 400: { description: 'Invalid input', problem: true }, ...tokenProblems, ...conflict },
+      responses: { 204: { description: 'Received' }, ...tokenProblems, ...conflict },
     },
     async (c, { params, body }) => {
       const { token, response } = await opened(c, deps, params.reference!);
@@ -184,7 +185,7 @@ export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps
       query: langQuery,
       statusToken: true,
       body: answerBody,
-      responses: { 204: { description: 'Recorded' }, 400: { description: 'Invalid input', problem: true }, ...tokenProblems, ...conflict },
+      responses: { 204: { description: 'Recorded' }, ...tokenProblems, ...conflict },
     },
     async (c, { params, body }) => {
       const { token, response } = await opened(c, deps, params.reference!);
@@ -224,7 +225,7 @@ export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps
       query: langQuery,
       statusToken: true,
       body: feedbackBody,
-      responses: { 204: { description: 'Thank you' }, 400: { description: 'Invalid input', problem: true }, ...tokenProblems, ...conflict },
+      responses: { 204: { description: 'Thank you' }, ...tokenProblems, ...conflict },
     },
     async (c, { params, body }) => {
       const { token, response } = await opened(c, deps, params.reference!);

@@ -1,0 +1,149 @@
+// The resident's journey through the JSON API against DynamoDB Local: ask (idempotent), follow with the
+// Bearer status token, reply, answer "was it solved?", feedback, withdraw, erase, look up; bad input is a
+// translated 4xx that changes nothing; the per-client rate limit answers 429 with Retry-After.
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPublicApi } from '../../functions/apps/public-api/app';
+import { servicesOn, type Services } from '../../functions/engine/create-engine';
+import { CLIENT_ADDRESS_HEADER } from '../../functions/http/rate-limit';
+import { keys } from '../../functions/store/keys';
+import { seedMunicipality } from '../../functions/store/municipality-store';
+import { intake } from '../support/engine';
+import { freshRepository, silentLogger } from '../support/store';
+
+let services: Services;
+let api: ReturnType<typeof createPublicApi>;
+
+beforeAll(async () => {
+  const repo = await freshRepository();
+  services = servicesOn(repo, 'zaanstad');
+  await seedMunicipality(repo, services.municipality);
+  api = createPublicApi({ ...services, logger: silentLogger(), version: 'test' });
+});
+
+const json = (path: string, body: unknown, headers: Record<string, string> = {}, method = 'POST') =>
+  api.request(path, { method, headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const ask = (body: unknown, headers: Record<string, string> = {}) => json('/api/v1/help-requests', body, headers);
+
+async function personalItemCount(): Promise<number> {
+  return (await services.repo.queryIndex('gsi1', keys.retentionPartition)).length;
+}
+
+describe('asking for help through the API', () => {
+  it('makes a request and answers a retry with the same key with the same request', async () => {
+    const key = randomUUID();
+    const first = await ask(intake(), { 'Idempotency-Key': key });
+    expect(first.status).toBe(201);
+    const receipt = (await first.json()) as { reference: string; statusToken: string; state: string; routeReasons: string[] };
+    expect(receipt.reference).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]$/);
+    expect(first.headers.get('location')).toBe(`/api/v1/help-requests/${receipt.reference}`);
+    expect(receipt.routeReasons.length).toBeGreaterThan(0);
+    const again = await ask(intake(), { 'Idempotency-Key': key });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ reference: receipt.reference, statusToken: receipt.statusToken });
+  });
+
+  it('refuses bad input with a translated problem and stores nothing', async () => {
+    const before = await personalItemCount();
+    const cases: [unknown, Record<string, string>, number, string][] = [
+      [{ ...intake(), description: '' }, {}, 400, 'description'],
+      [{ ...intake(), description: 'x'.repeat(2001) }, {}, 400, 'description'],
+      [{ ...intake(), postcode: '1011 AB' }, {}, 422, ''],
+      [{ ...intake(), topicId: 'astrology' }, {}, 400, ''],
+      [{ ...intake(), bsn: '123456782' }, {}, 400, 'bsn'],
+      [{ ...intake(), contact: { method: 'email' } }, {}, 400, 'contact.email'],
+      [{ ...intake(), forWhom: 'someone-else' }, {}, 400, 'otherPersonAgreed'],
+      [intake(), { 'Idempotency-Key': 'not-a-uuid' }, 400, 'Idempotency-Key'],
+      ['{"topicId":', {}, 400, ''],
+    ];
+    for (const [body, headers, status, field] of cases) {
+      const res = await ask(body, { 'accept-language': 'en', ...headers });
+      expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(status);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      const problem = (await res.json()) as { detail: string; errors?: { field: string }[] };
+      expect(problem.detail).toMatch(/[a-z]/);
+      if (field) expect(problem.errors?.map((e) => e.field)).toContain(field);
+    }
+    expect(await personalItemCount()).toBe(before);
+  });
+
+  it('stores markup as text: what comes back is the same characters, never interpreted', async () => {
+    const text = '<script>alert(1)</script> <b>help</b>';
+    const res = await ask({ ...intake(), description: text });
+    const { statusToken, reference } = (await res.json()) as { statusToken: string; reference: string };
+    const requestId = await services.desk.requestIdFor(statusToken);
+    expect((await services.residents.personal(requestId, new Date()))!.description).toBe(text);
+    const status = await api.request(`/api/v1/help-requests/${reference}`, { headers: bearer(statusToken) });
+    expect(status.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+});
+
+describe('following a request with its status token', () => {
+  async function asked(overrides = {}) {
+    const res = await ask(intake(overrides));
+    return (await res.json()) as { reference: string; statusToken: string };
+  }
+
+  it('shows the status, takes a reply, and refuses a missing, forged or foreign token', async () => {
+    const { reference, statusToken } = await asked();
+    const other = await asked();
+    const ok = await api.request(`/api/v1/help-requests/${reference}?lang=en`, { headers: bearer(statusToken) });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ reference, state: 'offered', can: { reply: true, withdraw: true, erase: true } });
+    expect((await api.request(`/api/v1/help-requests/${reference}`)).status).toBe(401);
+    expect((await api.request(`/api/v1/help-requests/${reference}`, { headers: bearer('x'.repeat(43)) })).status).toBe(404);
+    expect((await api.request(`/api/v1/help-requests/${reference}`, { headers: bearer(other.statusToken) })).status).toBe(404);
+
+    expect((await json(`/api/v1/help-requests/${reference}/replies`, { text: 'Alleen in de ochtend.' }, bearer(statusToken))).status).toBe(204);
+    expect((await json(`/api/v1/help-requests/${reference}/replies`, { text: '' }, bearer(statusToken))).status).toBe(400);
+    const history = (await (await api.request(`/api/v1/help-requests/${reference}`, { headers: bearer(statusToken) })).json()) as { history: { text: string }[] };
+    expect(history.history.at(-1)!.text).toBe('U stuurde meer informatie.');
+  });
+
+  it('answers "was it solved?", takes feedback once, and refuses changes to a closed request', async () => {
+    const { reference, statusToken } = await asked();
+    const requestId = await services.desk.requestIdFor(statusToken);
+    await services.volunteers.put([
+      { volunteerId: `vol-api-${reference}`, name: 'Api', email: 'api@example.nl', status: 'approved', homeDistrictId: 'zaandam-zuid', districts: ['zaandam-zuid'], maxDistanceKm: 2, topics: ['groceries-errands'], languages: ['nl'], availableDays: [1, 2, 3, 4, 5, 6, 7], openClaims: 0, maxOpenClaims: 3 },
+    ]);
+    await services.engine.claim(requestId, `vol-api-${reference}`);
+    await services.engine.markDone(requestId, `vol-api-${reference}`, 'klaar');
+    const answer = (body: unknown) => json(`/api/v1/help-requests/${reference}/solved-answers`, body, bearer(statusToken));
+    expect((await answer({ solved: 'yes' })).status).toBe(400);
+    expect((await answer({ solved: true })).status).toBe(204);
+    expect((await answer({ solved: true })).status).toBe(409);
+    const feedback = (body: unknown) => json(`/api/v1/help-requests/${reference}/feedback`, body, bearer(statusToken));
+    expect((await feedback({ score: 6 })).status).toBe(400);
+    expect((await feedback({ score: 5, comment: 'Top' })).status).toBe(204);
+    expect((await feedback({ score: 5 })).status).toBe(409);
+    expect((await json(`/api/v1/help-requests/${reference}/replies`, { text: 'nog iets' }, bearer(statusToken))).status).toBe(409);
+    expect((await json(`/api/v1/help-requests/${reference}/withdrawals`, {}, bearer(statusToken))).status).toBe(409);
+  });
+
+  it('erases the personal data; the token stops working; the lookup finds nothing any more', async () => {
+    const { reference, statusToken } = await asked({ contact: { method: 'phone', phone: '06 12345678' } });
+    const lookup = await json('/api/v1/status-lookups', { reference, contact: '+31612345678' });
+    expect(lookup.status).toBe(201);
+    const wrong = await json('/api/v1/status-lookups?lang=en', { reference, contact: '0699999999' });
+    expect(wrong.status).toBe(404);
+    expect(((await wrong.json()) as { detail: string }).detail).toContain('do not belong together');
+    const erase = await api.request(`/api/v1/help-requests/${reference}/personal-data`, { method: 'DELETE', headers: bearer(statusToken) });
+    expect(erase.status).toBe(204);
+    expect((await api.request(`/api/v1/help-requests/${reference}`, { headers: bearer(statusToken) })).status).toBe(404);
+    expect((await json('/api/v1/status-lookups', { reference, contact: '0612345678' })).status).toBe(404);
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 with Retry-After and a translated problem once a client is over its limit, per client', async () => {
+    const limited = createPublicApi({ ...services, logger: silentLogger(), version: 'test', requestsPerMinute: 3 });
+    const from = (client: string) => limited.request('/api/v1/topics?lang=en', { headers: { [CLIENT_ADDRESS_HEADER]: client } });
+    for (let i = 0; i < 3; i++) expect((await from('10.0.0.1')).status).toBe(200);
+    const over = await from('10.0.0.1');
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await over.json()) as { title: string }).title).toBe('Please wait a moment');
+    expect((await from('10.0.0.2')).status).toBe(200);
+  });
+});
