@@ -11,6 +11,7 @@ import {
   type ResidentIntake,
 } from '../domain/intake';
 import type { RequestEvent } from '../domain/lifecycle';
+import type { TriageDecision } from '../domain/triage';
 import { redact } from '../domain/redaction';
 import { hashToken, newReferenceCode, newStatusToken, parseReferenceCode } from '../domain/reference';
 import { outboxWrite } from '../engine/notifications';
@@ -40,6 +41,8 @@ export interface Receipt {
   head: RequestHead;
   created: boolean;
   showEmergencyNumbers: boolean;
+  /** Why the request went where it went (triage's reasons). */
+  reasons: TriageDecision['reasons'];
 }
 
 /** Everything the status page shows; personal data only while it exists. */
@@ -95,6 +98,7 @@ export class ResidentDesk {
       head: result.head,
       created: result.created,
       showEmergencyNumbers: result.decision.showEmergencyNumbers,
+      reasons: result.decision.reasons,
     };
   }
 

@@ -4,6 +4,7 @@ import { FINAL_STATES, type EventType, type RequestState } from '../domain/lifec
 import type { Locale } from '../domain/municipality';
 import { findTopic } from '../domain/topics';
 import { t, type MessageKey } from '../i18n/messages';
+import type { RequestHead } from '../store/request-store';
 import type { OpenedRequest } from './desk';
 
 /** The events a resident reads in their history; internal bookkeeping (reminders, alerts) is left out. */
@@ -86,10 +87,16 @@ export function formatDay(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
 }
 
+/** When someone must respond next: the response deadline until a human did, then the pending deadline. */
+export function nextDeadline(head: RequestHead): string | null {
+  if (FINAL_STATES.has(head.state)) return null;
+  return (head.responseDeadline && !head.firstHumanResponseAt ? head.responseDeadline : head.due?.at) ?? null;
+}
+
 export function statusView(opened: OpenedRequest, locale: Locale): StatusView {
   const { head, events, personal, audit } = opened;
   const open = !FINAL_STATES.has(head.state);
-  const deadline = open ? (head.responseDeadline && !head.firstHumanResponseAt ? head.responseDeadline : head.due?.at) ?? null : null;
+  const deadline = nextDeadline(head);
   const submitted = events.find((e) => e.type === 'submitted');
   const reasons = ((submitted?.data?.reasons as Record<Locale, string>[] | undefined) ?? []).map((r) => r[locale]);
   const lastAsk = events.findLast((e) => e.type === 'information-requested')?.seq ?? 0;
@@ -100,7 +107,7 @@ export function statusView(opened: OpenedRequest, locale: Locale): StatusView {
     stateText: t(locale, STATE_TEXT[head.state]),
     topic: findTopic(head.topicId)?.label[locale] ?? head.topicId,
     createdAt: head.createdAt,
-    nextStep: nextStep(opened, locale, deadline),
+    nextStep: nextStep(head, locale),
     deadline,
     routeReasons: reasons,
     showEmergencyNumbers: head.crisis && open,
@@ -127,8 +134,9 @@ export function statusView(opened: OpenedRequest, locale: Locale): StatusView {
   };
 }
 
-function nextStep(opened: OpenedRequest, locale: Locale, deadline: string | null): string {
-  const { head } = opened;
+/** What happens next and by when, in words. */
+export function nextStep(head: RequestHead, locale: Locale): string {
+  const deadline = nextDeadline(head);
   const by = deadline ? formatMoment(deadline, locale) : '';
   switch (head.state) {
     case 'submitted':

@@ -1,22 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { messages, t } from '../../functions/i18n/messages';
+import { siteMessages } from '../../site/src/messages';
 import { negotiateLocale } from '../../functions/i18n/negotiate';
 
-describe('message catalogue', () => {
+describe.each([
+  ['shared', messages as Record<'nl' | 'en', Record<string, string>>],
+  ['site', siteMessages as Record<'nl' | 'en', Record<string, string>>],
+])('%s message catalogue', (_name, catalogue) => {
   it('Dutch and English have exactly the same keys and no empty text', () => {
-    expect(Object.keys(messages.en).sort()).toEqual(Object.keys(messages.nl).sort());
-    for (const table of Object.values(messages)) {
+    expect(Object.keys(catalogue.en).sort()).toEqual(Object.keys(catalogue.nl).sort());
+    for (const table of Object.values(catalogue)) {
       for (const [key, value] of Object.entries(table)) expect(value.trim(), key).not.toBe('');
     }
   });
 
   it('every placeholder in Dutch is also in English', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(messages.nl) as (keyof typeof messages.nl)[]) {
-      expect(placeholders(messages.en[key]), key).toEqual(placeholders(messages.nl[key]));
+    for (const key of Object.keys(catalogue.nl)) {
+      expect(placeholders(catalogue.en[key]!), key).toEqual(placeholders(catalogue.nl[key]!));
     }
   });
+});
 
+describe('the two catalogues', () => {
+  it('share no key, so every text has one home', () => {
+    expect(Object.keys(siteMessages.nl).filter((key) => key in messages.nl)).toEqual([]);
+  });
+});
+
+describe('translation', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(t('en', 'problem.postcode-outside.title', { municipality: 'Zaanstad' })).toBe('This postcode is not in Zaanstad');
     expect(t('nl', 'problem.postcode-outside.title')).toContain('{municipality}');

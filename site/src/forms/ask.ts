@@ -3,13 +3,13 @@
 // round trip; errors come back per field, in the order of the form, in the resident's language.
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
-import { isDomainError, type DomainError } from '../../../functions/domain/errors';
+import { isDomainError } from '../../../functions/domain/errors';
 import { intakeSchema, triageInputOf, type ResidentIntake } from '../../../functions/domain/intake';
 import { districtForPostcode } from '../../../functions/domain/municipality';
 import { redact } from '../../../functions/domain/redaction';
 import { findTopic } from '../../../functions/domain/topics';
 import { triage, type TriageDecision } from '../../../functions/domain/triage';
-import type { MessageKey } from '../../../functions/i18n/messages';
+import type { TextKey as MessageKey } from '../i18n';
 import { useTranslations, type Locale } from '../i18n';
 import { pathOf } from '../routes';
 import type { SiteServices } from '../services';

@@ -3,7 +3,7 @@
 // the page (post/redirect/get), or with the page again and the error at its field.
 import { isDomainError, type DomainError } from '../../../functions/domain/errors';
 import { FEEDBACK_COMMENT_MAX, REPLY_MAX } from '../../../functions/domain/intake';
-import type { MessageKey } from '../../../functions/i18n/messages';
+import type { TextKey as MessageKey } from '../i18n';
 import { statusView, type StatusView } from '../../../functions/resident/status-view';
 import { useTranslations, type Locale } from '../i18n';
 import { pathOf } from '../routes';

@@ -9,7 +9,7 @@ import { STATES } from '../../../domain/lifecycle';
 import { langQuery, type ContractRouter } from '../../../http/contract';
 import { problem } from '../../../http/problem';
 import type { AppEnv } from '../../../http/types';
-import { statusView } from '../../../resident/status-view';
+import { nextDeadline, nextStep, statusView } from '../../../resident/status-view';
 import type { PublicApiDeps } from '../deps';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -102,16 +102,16 @@ export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps
       const key = c.req.header('idempotency-key');
       if (key !== undefined && !UUID.test(key)) return problem(c, 'validation', { errors: [{ field: 'Idempotency-Key', detail: c.get('locale') === 'en' ? 'Send a random UUID.' : 'Stuur een willekeurige UUID.' }] });
       const receipt = await deps.desk.submit(body, key ? { idempotencyKey: key.toLowerCase() } : {});
-      const view = statusView(await deps.desk.open(receipt.statusToken), c.get('locale'));
+      const locale = c.get('locale');
       const result: z.infer<typeof receiptSchema> = {
         reference: receipt.referenceCode,
         statusToken: receipt.statusToken,
         state: receipt.head.state,
         level: receipt.head.level,
         showEmergencyNumbers: receipt.showEmergencyNumbers,
-        routeReasons: view.routeReasons,
-        nextStep: view.nextStep,
-        deadline: view.deadline,
+        routeReasons: receipt.reasons.map((r) => r.text[locale]),
+        nextStep: nextStep(receipt.head, locale),
+        deadline: nextDeadline(receipt.head),
       };
       if (receipt.created) c.header('Location', `${router.basePath}/help-requests/${receipt.referenceCode}`);
       return c.json(result, receipt.created ? 201 : 200);
