@@ -7,20 +7,35 @@ import { Repository } from '../store/repository';
 import { RequestStore } from '../store/request-store';
 import { ResidentStore } from '../store/resident-store';
 import { VolunteerStore } from '../store/volunteer-store';
-import { SteppedCareEngine } from './stepped-care';
+import { SteppedCareEngine, type EngineDeps } from './stepped-care';
 
-export function createServices(store: StoreConfig, municipalityId?: string) {
-  const client = createDocumentClient(store);
-  const repo = new Repository(client, store.tableName);
-  return servicesOn(repo, municipalityId);
+export interface ServiceOptions {
+  clock?: () => Date;
+  matching?: EngineDeps['matching'];
+  onMatchDue?: EngineDeps['onMatchDue'];
 }
 
-export function servicesOn(repo: Repository, municipalityId?: string, clock?: () => Date) {
+export function createServices(store: StoreConfig, municipalityId?: string, options: ServiceOptions = {}) {
+  const client = createDocumentClient(store);
+  const repo = new Repository(client, store.tableName);
+  return servicesOn(repo, municipalityId, options);
+}
+
+export function servicesOn(repo: Repository, municipalityId?: string, options: ServiceOptions = {}) {
+  const { clock } = options;
   const requests = new RequestStore(repo, repo.client);
   const residents = new ResidentStore(repo);
   const volunteers = new VolunteerStore(repo);
   const municipality = currentMunicipality(municipalityId);
-  const engine = new SteppedCareEngine({ repo, requests, volunteers, municipality, ...(clock ? { clock } : {}) });
+  const engine = new SteppedCareEngine({
+    repo,
+    requests,
+    volunteers,
+    municipality,
+    ...(clock ? { clock } : {}),
+    ...(options.matching ? { matching: options.matching } : {}),
+    ...(options.onMatchDue ? { onMatchDue: options.onMatchDue } : {}),
+  });
   const desk = new ResidentDesk({ engine, requests, residents, ...(clock ? { clock } : {}) });
   return { repo, requests, residents, volunteers, engine, desk, municipality };
 }

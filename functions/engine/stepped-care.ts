@@ -45,6 +45,14 @@ export interface EngineDeps {
   directory?: (districtId: string) => Promise<InitiativeRecord[]>;
   /** Heads this process wrote last; by default a bounded in-memory map (see `command`). */
   heads?: HeadCache;
+  /**
+   * 'inline' (default): submit finds and offers helpers before it returns. 'deferred': submit only records
+   * the request with a 'match' deadline of now, in one write, and `matchNow` makes the offer: called by
+   * `onMatchDue` right after the commit, by the table stream in AWS, and by the safety net's sweep if
+   * both miss it. So an intake never waits for, or fails because of, matching.
+   */
+  matching?: 'inline' | 'deferred';
+  onMatchDue?: (requestId: string) => void;
 }
 
 /**
@@ -114,6 +122,7 @@ const TEAM_ALERT_REPEAT_HOURS = 1;
 export interface SweepCounts {
   /** What happened to which request, for callers that react (and for the logs). */
   actions: { requestId: string; outcome: SweepOutcome; head?: RequestHead }[];
+  matched: number;
   widened: number;
   escalated: number;
   reminded: number;
@@ -123,7 +132,7 @@ export interface SweepCounts {
   skipped: number;
 }
 
-export type SweepOutcome = 'widened' | 'escalated' | 'reminded' | 'released' | 'closed-unanswered' | 'team-alerted' | 'skipped';
+export type SweepOutcome = 'matched' | 'widened' | 'escalated' | 'reminded' | 'released' | 'closed-unanswered' | 'team-alerted' | 'skipped';
 
 interface Step {
   events: RequestEvent[];
@@ -212,6 +221,11 @@ export class SteppedCareEngine {
       step = this.then(step, 'closed', SYSTEM, 'self-help: the resident only wanted tips', {}, { due: undefined });
     } else if (decision.level === 'district-team' || decision.level === 'collective') {
       step = this.escalate(step, decision.rule, now);
+    } else if (this.deps.matching === 'deferred') {
+      step = this.then(step, 'matching-started', SYSTEM, 'starts at the 0th line', {}, {
+        responseDeadline: zerothLineDeadline(input.topic, input.urgency, now).toISOString(),
+        due: { kind: 'match', at },
+      });
     } else {
       step = this.then(step, 'matching-started', SYSTEM, 'starts at the 0th line', {}, {});
       step = await this.offer(step, input.topic, now);
@@ -231,7 +245,30 @@ export class SteppedCareEngine {
       throw error;
     }
     this.heads.set(step.head);
+    if (step.head.due?.kind === 'match') this.deps.onMatchDue?.(requestId);
     return { requestId, head: step.head, decision, created: true };
+  }
+
+  /**
+   * The first offer of a request submitted with deferred matching. Idempotent: a request that is no longer
+   * waiting for it (matched already, claimed, withdrawn) is left alone and answered with its head.
+   */
+  async matchNow(requestId: string): Promise<RequestHead> {
+    try {
+      return await this.command(
+        requestId,
+        (step) => {
+          if (step.head.due?.kind !== 'match') throw new DomainError('concurrent-change', 'already matched');
+          return this.offer(step, this.topicOf(step.head), this.clock());
+        },
+        { fresh: true },
+      );
+    } catch (error) {
+      if (error instanceof DomainError && ['concurrent-change', 'request-closed'].includes(error.code)) {
+        return (await this.deps.requests.head(requestId))!;
+      }
+      throw error;
+    }
   }
 
   async confirmSolved(requestId: string): Promise<RequestHead> {
@@ -418,7 +455,7 @@ export class SteppedCareEngine {
    * so a second sweep finds the deadline moved, or loses the race and skips.
    */
   async sweep(limit = 500): Promise<SweepCounts> {
-    const counts: SweepCounts = { actions: [], widened: 0, escalated: 0, reminded: 0, released: 0, 'closed-unanswered': 0, 'team-alerted': 0, skipped: 0 };
+    const counts: SweepCounts = { actions: [], matched: 0, widened: 0, escalated: 0, reminded: 0, released: 0, 'closed-unanswered': 0, 'team-alerted': 0, skipped: 0 };
     const now = this.clock();
     for (const { requestId, kind } of await this.deps.requests.due(now, limit)) {
       try {
@@ -441,6 +478,10 @@ export class SteppedCareEngine {
     const head = await this.command(requestId, async (step) => {
       const { head } = step;
       if (!head.due || head.due.kind !== kind || head.due.at > now.toISOString()) throw new DomainError('concurrent-change', 'already handled');
+      if (kind === 'match') {
+        outcome = 'matched';
+        return this.offer(step, this.topicOf(head), now);
+      }
       if (kind === 'response') {
         if (!head.widened) {
           outcome = 'widened';

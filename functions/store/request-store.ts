@@ -12,7 +12,8 @@ import { keys } from './keys';
 import type { Item, Repository } from './repository';
 import { TABLE } from './table-definition';
 
-export type DueKind = 'response' | 'progress' | 'confirmation' | 'team';
+/** 'match': the request waits for its first offer (deferred matching, see EngineDeps.matching). */
+export type DueKind = 'match' | 'response' | 'progress' | 'confirmation' | 'team';
 
 /** The projection of a request's events; never edited except together with a new event. */
 export interface RequestHead {

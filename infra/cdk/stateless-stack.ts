@@ -99,6 +99,33 @@ export class StatelessStack extends Stack {
         ],
       }),
     );
+    // Deferred matching: a new request waiting for its first offer reaches the safety net at once.
+    const matchingDlq = new sqs.Queue(this, 'MatchingDeadLetters', {
+      retentionPeriod: Duration.days(14),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    acknowledge(matchingDlq, [{ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the matching stream; the sweep matches what lands here anyway.' }]);
+    safetyNet.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: lambda.StartingPosition.LATEST,
+        batchSize: 10,
+        retryAttempts: 3,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(matchingDlq),
+        filters: [
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.isEqual('INSERT'),
+            dynamodb: {
+              Keys: { [TABLE.sortKey.name]: { S: lambda.FilterRule.isEqual(keys.requestHead('x').sk) } },
+              NewImage: { due: { M: { kind: { S: lambda.FilterRule.isEqual('match') } } } },
+            },
+          }),
+        ],
+      }),
+    );
+
     const senderDomain = props.senderEmail.split('@')[1]!;
     notifier.addEnvironment('SENDER_EMAIL', props.senderEmail);
     notifier.addToRolePolicy(

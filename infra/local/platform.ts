@@ -66,7 +66,16 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const seed = await seedMunicipality(repo, municipality);
 
     const { render } = (await import(pathToFileURL(entry).href)) as { render: AstroRender };
-    const services = servicesOn(repo, municipality.id);
+    const logger = createLogger('wijkloket-safety-net');
+    // Intake records the request in one write; the first offer follows at once, off the request's path,
+    // as the table stream does in AWS (and the sweep below catches anything this misses).
+    const services = servicesOn(repo, municipality.id, {
+      matching: 'deferred',
+      onMatchDue: (requestId) =>
+        setImmediate(() => {
+          services.engine.matchNow(requestId).catch((error: unknown) => logger.error('matching failed', { requestId, error: error instanceof Error ? error.message : String(error) }));
+        }),
+    });
     const api = createPublicApi({
       ...services,
       logger: createLogger('wijkloket-public-api'),
@@ -80,7 +89,6 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       postsPerMinute: options.rateLimits?.sitePostsPerMinute,
     });
 
-    const logger = createLogger('wijkloket-safety-net');
     const { engine, desk } = services;
     const sweeper = setInterval(() => {
       Promise.all([engine.sweep(), desk.sweepRetention()]).then(

@@ -72,6 +72,15 @@ async function requestIdOf(token: string): Promise<string> {
   return services.desk.requestIdFor(token);
 }
 
+/** The platform matches right after the intake (deferred matching): wait for the first offer. */
+async function firstOffer(requestId: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if ((await services.requests.head(requestId))?.due?.kind !== 'match') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`request ${requestId} was never matched`);
+}
+
 describe('asking for help', () => {
   for (const javaScriptEnabled of [false, true]) {
     it(`works end to end in English with JavaScript ${javaScriptEnabled ? 'on' : 'off'}: form, errors, preview, receipt`, async () => {
@@ -217,12 +226,14 @@ describe('the status page', () => {
     await page.getByRole('button', { name: lang === 'nl' ? 'Bekijk wat u verstuurt' : 'See what you will send' }).click();
     await page.getByRole('button', { name: lang === 'nl' ? 'Verstuur mijn vraag' : 'Send my request' }).click();
     await page.waitForURL(`**${status[lang]}?t=*`);
+    await firstOffer(await requestIdOf(tokenOf(page)));
     return page;
   }
 
   it('asks "was it solved?" after a volunteer is done: no reopens, yes closes, then feedback (nl)', async () => {
     const page = await submitted('nl');
     const requestId = await requestIdOf(tokenOf(page));
+    await firstOffer(requestId);
     await services.engine.claim(requestId, 'vol-fatima');
     await services.engine.markDone(requestId, 'vol-fatima', 'boodschappen gedaan');
     await page.goto(page.url());

@@ -200,3 +200,24 @@ describe('the safety net', () => {
     expect((await requests.head(requestId))?.state).toBe('closed');
   });
 });
+
+describe('deferred matching', () => {
+  it('records the request in one write, then matches once: by the hook, the stream or the sweep', async () => {
+    const base = await engineOnFreshTable();
+    const due: string[] = [];
+    const engine = new SteppedCareEngine({ ...base, municipality: base.municipality, clock: base.clock.read, matching: 'deferred', onMatchDue: (id) => due.push(id) });
+    const { requestId, head } = await engine.submit(groceries);
+    expect(head).toMatchObject({ state: 'matching', due: { kind: 'match' } });
+    expect(head.responseDeadline).toBeDefined();
+    expect(due).toEqual([requestId]);
+    expect((await engine.matchNow(requestId)).state).toBe('offered');
+    const again = await engine.matchNow(requestId);
+    expect(again.version).toBe((await base.requests.head(requestId))!.version);
+    // Missed by hook and stream: the sweep makes the offer.
+    const missed = await engine.submit({ ...groceries, description: 'Nog een vraag over boodschappen.' });
+    base.clock.advanceHours(0.01);
+    const swept = await engine.sweep();
+    expect(swept.matched).toBe(1);
+    expect((await base.requests.head(missed.requestId))!.state).toBe('offered');
+  });
+});

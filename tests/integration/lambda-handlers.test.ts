@@ -7,7 +7,9 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { currentMunicipality } from '../../functions/config/municipality';
+import { hashToken } from '../../functions/domain/reference';
 import { createDocumentClient } from '../../functions/store/client';
+import { keys } from '../../functions/store/keys';
 import { seedMunicipality } from '../../functions/store/municipality-store';
 import { Repository } from '../../functions/store/repository';
 import { bundleFunction } from '../../infra/build/bundle-functions';
@@ -119,7 +121,28 @@ describe('bundled Lambda handlers', () => {
 describe('scheduled and stream functions', () => {
   it('safety net: one sweep runs against the store', async () => {
     const sweep = handlers['safety-net'] as unknown as AnyHandler;
-    expect(await sweep({ source: 'aws.events', 'detail-type': 'Scheduled Event' })).toEqual({ actions: 0 });
+    expect(await sweep({ source: 'aws.events', 'detail-type': 'Scheduled Event' })).toEqual({ actions: 0, erased: 0 });
+  });
+
+  it('public API and safety net: an intake is one write, and the stream record makes the first offer', async () => {
+    const api = handlers['public-api']!;
+    const intake = {
+      topicId: 'groceries-errands', description: 'Boodschappen graag', postcode: '1502 AB', visitNeeded: false, urgency: 'this-week',
+      dangerNow: false, forWhom: 'myself', language: 'nl', contact: { method: 'none' }, consent: { volunteers: true, initiatives: true },
+      wantsProfessional: false, formalWmoRequest: false,
+    };
+    const res = await api(event('POST', '/api/v1/help-requests', JSON.stringify(intake), { 'content-type': 'application/json' }), {} as Context);
+    expect(res.statusCode).toBe(201);
+    const { statusToken, state } = JSON.parse(res.body!) as { statusToken: string; state: string };
+    expect(state).toBe('matching');
+    const repo = new Repository(createDocumentClient({ tableName: 'lambda-handlers', endpoint: inject('dynamoDbEndpoint') }), 'lambda-handlers');
+    const { requestId } = (await repo.get<{ requestId: string }>(keys.statusToken(hashToken(statusToken))))!;
+    const match = handlers['safety-net'] as unknown as AnyHandler;
+    const record = { eventName: 'INSERT', dynamodb: { SequenceNumber: '9', NewImage: { requestId: { S: requestId }, due: { M: { kind: { S: 'match' } } } } } };
+    expect(await match({ Records: [record] })).toEqual({ batchItemFailures: [] });
+    expect((await repo.get<{ state: string }>(keys.requestHead(requestId)))!.state).toBe('offered');
+    // A second delivery of the same record changes nothing.
+    expect(await match({ Records: [record] })).toEqual({ batchItemFailures: [] });
   });
 
   it('notifier: skips a recipient without an address, and reports a failed send so the stream retries it', async () => {

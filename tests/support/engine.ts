@@ -60,7 +60,7 @@ export const groceries = {
 export async function deskOnFreshTable(start = new Date('2026-11-24T09:00:00Z')) {
   const repo = await freshRepository();
   const clock = new TestClock(start);
-  const services = servicesOn(repo, 'zaanstad', clock.read);
+  const services = servicesOn(repo, 'zaanstad', { clock: clock.read });
   await seedMunicipality(repo, services.municipality);
   return { ...services, clock };
 }

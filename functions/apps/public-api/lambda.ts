@@ -7,7 +7,7 @@ import { storeConfigFromEnv } from '../../store/client';
 import { createPublicApi } from './app';
 
 const app = createPublicApi({
-  ...createServices(storeConfigFromEnv()),
+  ...createServices(storeConfigFromEnv(), undefined, { matching: 'deferred' }),
   municipality: currentMunicipality(),
   logger: createLogger('wijkloket-public-api'),
   version: process.env.APP_VERSION ?? 'dev',

@@ -1,6 +1,10 @@
-// The safety net in AWS: an EventBridge schedule runs one sweep every few minutes. Each sweep moves every
-// request whose deadline passed one step up the ladder; running two at once is safe (see engine.sweep).
-// The same run removes residents' personal data past its retention moment (DynamoDB's TTL may lag days).
+// The safety net in AWS, invoked two ways:
+//   - by an EventBridge schedule every few minutes: one sweep moves every request whose deadline passed one
+//     step up the ladder (running two at once is safe, see engine.sweep), and removes residents' personal
+//     data past its retention moment (DynamoDB's TTL may lag days);
+//   - by the table stream, for each new request waiting for its first offer (deferred matching): it matches
+//     at once. A failed record is retried by the stream, and the next sweep matches it in any case.
+import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createServices } from '../../engine/create-engine';
 import { createLogger } from '../../http/logger';
 import { storeConfigFromEnv } from '../../store/client';
@@ -8,9 +12,28 @@ import { storeConfigFromEnv } from '../../store/client';
 const logger = createLogger('wijkloket-safety-net');
 const { engine, desk } = createServices(storeConfigFromEnv());
 
-export async function handler(): Promise<{ actions: number; erased: number }> {
+type Result = { actions: number; erased: number } | { batchItemFailures: { itemIdentifier: string }[] };
+
+export async function handler(event: Partial<DynamoDBStreamEvent> = {}): Promise<Result> {
+  if (Array.isArray(event.Records)) return matchNew(event as DynamoDBStreamEvent);
   const { actions, ...counts } = await engine.sweep();
   const erased = await desk.sweepRetention();
   logger.info('sweep', { ...counts, actions: actions.length, erased });
   return { actions: actions.length, erased };
+}
+
+async function matchNew(event: DynamoDBStreamEvent): Promise<Result> {
+  const failures: { itemIdentifier: string }[] = [];
+  for (const record of event.Records) {
+    const requestId = record.dynamodb?.NewImage?.requestId?.S;
+    if (!requestId) continue;
+    try {
+      const head = await engine.matchNow(requestId);
+      logger.info('matched', { requestId, state: head.state });
+    } catch (error) {
+      logger.error('matching failed', { requestId, error: error instanceof Error ? error.message : String(error) });
+      failures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
+    }
+  }
+  return { batchItemFailures: failures };
 }

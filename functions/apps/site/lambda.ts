@@ -8,7 +8,7 @@ import { createSiteApp } from './app';
 
 const app = createSiteApp({
   render,
-  services: createServices(storeConfigFromEnv()),
+  services: createServices(storeConfigFromEnv(), undefined, { matching: 'deferred' }),
   logger: createLogger('wijkloket-site'),
   trustForwardedHost: true,
 });
