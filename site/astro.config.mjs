@@ -3,6 +3,9 @@ import wijkloketAdapter from './adapter/index.mjs';
 
 // Static by default: every page is prerendered unless it says `export const prerender = false`.
 export default defineConfig({
+  // The public address, when known at build time (a custom domain): then pages name their other-language
+  // version with an absolute hreflang link. Without it they leave hreflang out, as a relative one is invalid.
+  site: process.env.PUBLIC_SITE_URL || undefined,
   output: 'static',
   adapter: wijkloketAdapter(),
   trailingSlash: 'ignore',

@@ -3,7 +3,8 @@
 //   - cold import time: median over fresh Node processes, next to a floor handler that only imports
 //     hono and the DynamoDB client, bundled the same way, measured interleaved in the same run.
 // Targets (issue #2): API bundles <= 650 KB minified and <= 200 KB gzipped; cold import <= 1.3 x floor.
-// Then the engine's benchmarks (issue #3, tests/bench/engine.ts).
+// Then the engine's benchmarks (issue #3, tests/bench/engine.ts) and the front door's (issue #4,
+// tests/bench/front-door.ts). BENCH_ONLY=bundles|engine|front-door runs one part.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { bundleFunction } from '../../infra/build/bundle-functions';
 import { LAMBDA_FUNCTIONS, REPO_ROOT, type LambdaFunctionSpec } from '../../infra/cdk/lambda-functions';
 import { engineBenchmarks } from './engine';
+import { frontDoorBenchmarks } from './front-door';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const OUT = join(REPO_ROOT, '.bench');
@@ -44,7 +46,26 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+const ONLY = process.env.BENCH_ONLY;
+
 async function main(): Promise<void> {
+  let failed = false;
+  if (!ONLY || ONLY === 'bundles') failed = !(await bundleBenchmarks());
+  process.env.LOG_LEVEL = 'SILENT';
+  if (!ONLY || ONLY === 'engine') {
+    const engineOk = await engineBenchmarks(line);
+    line('target engine', engineOk ? 'met' : 'MISSED');
+    failed ||= !engineOk;
+  }
+  if (!ONLY || ONLY === 'front-door') {
+    const frontDoorOk = await frontDoorBenchmarks(line);
+    line('target front door', frontDoorOk ? 'met' : 'MISSED');
+    failed ||= !frontDoorOk;
+  }
+  if (failed) process.exitCode = 1;
+}
+
+async function bundleBenchmarks(): Promise<boolean> {
   rmSync(OUT, { recursive: true, force: true });
   const specs = [FLOOR, ...LAMBDA_FUNCTIONS];
   const files = new Map<string, string>();
@@ -84,11 +105,7 @@ async function main(): Promise<void> {
     }
   }
   rmSync(OUT, { recursive: true, force: true });
-
-  process.env.LOG_LEVEL = 'SILENT';
-  const engineOk = await engineBenchmarks(line);
-  line('target engine', engineOk ? 'met' : 'MISSED');
-  if (failed || !engineOk) process.exitCode = 1;
+  return !failed;
 }
 
 await main();

@@ -1,0 +1,167 @@
+// Benchmarks of the resident front door (issue #4), measured in one run against the whole local platform:
+//   - every public page of the journey, in both languages, through Lighthouse with Debian's Chromium:
+//     bytes transferred, scripts loaded, and the performance, accessibility, best-practices and SEO scores;
+//   - submitting a request through the API next to the raw DynamoDB writes it performs (the same
+//     TransactWriteItems, replayed on its own), in the same run.
+// Targets: <= 50 KB per page, no JavaScript, performance >= 95, the other three 100; latency ratio <= 1.5.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BatchWriteCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { createPublicApi } from '../../functions/apps/public-api/app';
+import { servicesOn } from '../../functions/engine/create-engine';
+import { createDocumentClient } from '../../functions/store/client';
+import { Repository } from '../../functions/store/repository';
+import { startPlatform } from '../../infra/local/platform';
+import { pathOf } from '../../site/src/routes';
+import { CHROMIUM_PATH } from '../support/browser';
+import { silentLogger } from '../support/logger';
+
+type Line = (name: string, value: number | string, unit?: string) => void;
+
+export const FRONT_DOOR_TARGETS = { pageKB: 50, performance: 95, others: 100, intakeLatencyRatio: 1.5 } as const;
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const INTAKE_ROUNDS = Number(process.env.BENCH_INTAKES ?? 60);
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+const intake = {
+  topicId: 'groceries-errands',
+  description: 'Ik kan door mijn heup niet naar de supermarkt. Wie kan boodschappen voor mij doen?',
+  postcode: '1502 AB',
+  visitNeeded: false,
+  urgency: 'this-week',
+  dangerNow: false,
+  forWhom: 'myself',
+  language: 'nl',
+  contact: { method: 'email', email: 'bench@example.nl' },
+  firstName: 'Anna',
+  consent: { volunteers: true, initiatives: true },
+  wantsProfessional: false,
+  formalWmoRequest: false,
+};
+
+export async function frontDoorBenchmarks(line: Line): Promise<boolean> {
+  const platform = await startPlatform({ port: 0, rateLimits: { apiRequestsPerMinute: 1_000_000, sitePostsPerMinute: 1_000_000 } });
+  let ok = true;
+  try {
+    ok = (await pageBenchmarks(platform.url, line)) && ok;
+    ok = (await intakeLatency(platform.dynamoDbEndpoint, platform.tableName, line)) && ok;
+  } finally {
+    await platform.stop();
+  }
+  return ok;
+}
+
+async function pageBenchmarks(base: string, line: Line): Promise<boolean> {
+  // A real request, so the private status page (the receipt) is measured with its data.
+  const asked = await fetch(`${base}/api/v1/help-requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(intake) });
+  const { statusToken } = (await asked.json()) as { statusToken: string };
+  const pages: [string, string][] = [];
+  for (const locale of ['nl', 'en'] as const) {
+    for (const page of ['home', 'nearby', 'ask', 'status', 'accessibility'] as const) pages.push([`${page}-${locale}`, pathOf(page, locale)]);
+    pages.push([`receipt-${locale}`, `${pathOf('status', locale)}?t=${statusToken}&new=1`]);
+  }
+
+  const profile = mkdtempSync(join(tmpdir(), 'wijkloket-lighthouse-'));
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM_PATH,
+    userDataDir: profile,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  let ok = true;
+  try {
+    for (const [name, path] of pages) {
+      const result = await lighthouse(base + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      const lhr = result!.lhr;
+      const bytes = lhr.audits['total-byte-weight']!.numericValue ?? Number.POSITIVE_INFINITY;
+      const requests = ((lhr.audits['network-requests']!.details as { items?: { resourceType?: string }[] } | undefined)?.items ?? []);
+      const scripts = requests.filter((r) => r.resourceType === 'Script').length;
+      line(`page ${name} transferred`, bytes / 1000, 'KB');
+      line(`page ${name} scripts`, scripts, 'requests');
+      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]!.score ?? 0) * 100)])) as Record<(typeof CATEGORIES)[number], number>;
+      for (const category of CATEGORIES) line(`page ${name} lighthouse ${category}`, scores[category], 'points');
+      const failing = Object.values(lhr.audits)
+        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+        .map((a) => a.id);
+      if (failing.length) line(`page ${name} failing audits`, failing.join(', '));
+      const pageOk =
+        bytes / 1000 <= FRONT_DOOR_TARGETS.pageKB &&
+        scripts === 0 &&
+        scores.performance >= FRONT_DOOR_TARGETS.performance &&
+        scores.accessibility >= FRONT_DOOR_TARGETS.others &&
+        scores['best-practices'] >= FRONT_DOOR_TARGETS.others &&
+        scores.seo >= FRONT_DOOR_TARGETS.others;
+      line(`page ${name} target`, pageOk ? 'met' : 'MISSED');
+      ok &&= pageOk;
+    }
+  } finally {
+    chrome.kill();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  line('target front door pages', ok ? 'met' : 'MISSED');
+  return ok;
+}
+
+/**
+ * The API intake against the same DynamoDB writes done raw. The API runs in process (app.request), so the
+ * comparison is API code plus storage against storage alone; every write transaction of an intake is
+ * captured on the client (as the SDK's document-client input) and then sent again straight through the SDK,
+ * after its items are deleted so its conditions hold.
+ */
+async function intakeLatency(endpoint: string, tableName: string, line: Line): Promise<boolean> {
+  const client = createDocumentClient({ tableName, endpoint });
+  const captured: TransactWriteCommandInput[] = [];
+  let capturing = false;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (capturing && context.commandName === 'TransactWriteItemsCommand') {
+        // Without the SDK's idempotency token: a replay with the same token would be taken for a retry.
+        const { ClientRequestToken: _token, ...input } = structuredClone(args.input as TransactWriteCommandInput);
+        captured.push(input);
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'captureWrites', priority: 'high' },
+  );
+  const repo = new Repository(client, tableName);
+  const services = servicesOn(repo, 'zaanstad', { matching: 'deferred' });
+  const api = createPublicApi({ ...services, logger: silentLogger(), version: 'bench' });
+  const submit = () => api.request('/api/v1/help-requests', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(intake) });
+
+  for (let i = 0; i < 10; i++) await submit(); // warm up both paths' connections and code
+  const apiMs: number[] = [];
+  const rawMs: number[] = [];
+  let writes = 0;
+  for (let round = 0; round < INTAKE_ROUNDS; round++) {
+    captured.length = 0;
+    capturing = true;
+    const t = performance.now();
+    const res = await submit();
+    apiMs.push(performance.now() - t);
+    capturing = false;
+    if (res.status !== 201) throw new Error(`intake answered ${res.status}`);
+    writes = captured.length;
+    let raw = 0;
+    for (const input of captured) {
+      const puts = (input.TransactItems ?? []).flatMap((item) => (item.Put ? [{ DeleteRequest: { Key: { pk: item.Put.Item!.pk, sk: item.Put.Item!.sk } } }] : []));
+      for (let i = 0; i < puts.length; i += 25) await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: puts.slice(i, i + 25) } }));
+      const w = performance.now();
+      await client.send(new TransactWriteCommand(input));
+      raw += performance.now() - w;
+    }
+    rawMs.push(raw);
+  }
+  const apiMedian = median(apiMs);
+  const rawMedian = median(rawMs);
+  const ratio = apiMedian / rawMedian;
+  line('intake write transactions per request', writes, 'transactions');
+  line('intake through the API median', apiMedian, 'ms');
+  line('intake raw DynamoDB writes median', rawMedian, 'ms');
+  line('intake API / raw writes', ratio, 'x');
+  const ok = ratio <= FRONT_DOOR_TARGETS.intakeLatencyRatio;
+  line('target intake latency', ok ? 'met' : 'MISSED');
+  return ok;
+}
