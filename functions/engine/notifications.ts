@@ -14,6 +14,7 @@ export const NOTIFICATION_TEMPLATES = [
   'request-claimed',
   'was-it-solved',
   'receipt',
+  'information-requested',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

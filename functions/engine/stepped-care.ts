@@ -337,6 +337,19 @@ export class SteppedCareEngine {
     );
   }
 
+  /**
+   * A volunteer or professional asks the resident for more information; the question itself is a message
+   * to the resident (personal data) and travels in `extra`. The resident is told through the outbox.
+   */
+  async requestInformation(requestId: string, actor: Actor, extra: ExtraWrite[]): Promise<RequestHead> {
+    return this.command(requestId, (step) => {
+      if (actor.kind === 'volunteer') this.assertClaimer(step.head, actor.id!);
+      const next = this.then(step, 'information-requested', actor, 'more information needed', {}, {});
+      next.extra.push(...extra, this.notify(next.head, 'information-requested', { kind: 'resident', id: requestId }, false));
+      return next;
+    });
+  }
+
   // ---------------------------------------------------------------- volunteer
 
   async claim(requestId: string, volunteerId: string): Promise<RequestHead> {

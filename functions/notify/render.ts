@@ -42,6 +42,16 @@ const TEXTS: Record<NotificationTemplate, Record<Locale, { subject: string; body
       body: 'Thank you for your request. Your reference code is {reference}. Want to see how it is going? Go to {site}/en/my-request/ and enter your reference code and this e-mail address. Is someone in danger now? Call 112. Questions? Call the district team: {team}.',
     },
   },
+  'information-requested': {
+    nl: {
+      subject: 'Wij hebben een vraag voor u ({reference})',
+      body: 'Om u goed te helpen, hebben wij meer informatie nodig. Ga naar {site}/mijn-vraag/, vul uw vraagnummer {reference} en dit e-mailadres in, en lees de vraag.',
+    },
+    en: {
+      subject: 'We have a question for you ({reference})',
+      body: 'To help you well, we need more information. Go to {site}/en/my-request/, enter your reference code {reference} and this e-mail address, and read the question.',
+    },
+  },
   'was-it-solved': {
     nl: { subject: 'Is uw vraag opgelost?', body: 'De vrijwilliger meldt dat het gelukt is. Klopt dat? Laat het ons weten via uw persoonlijke link.' },
     en: { subject: 'Was your question solved?', body: 'The volunteer says it worked out. Is that right? Let us know through your private link.' },

@@ -10,7 +10,7 @@ import {
   triageInputOf,
   type ResidentIntake,
 } from '../domain/intake';
-import type { RequestEvent } from '../domain/lifecycle';
+import type { Actor, RequestEvent } from '../domain/lifecycle';
 import type { TriageDecision } from '../domain/triage';
 import { redact } from '../domain/redaction';
 import { hashToken, newReferenceCode, newStatusToken, parseReferenceCode } from '../domain/reference';
@@ -182,6 +182,14 @@ export class ResidentDesk {
     const { requestId, personal } = await this.withPersonal(statusToken);
     const message: ResidentMessage = { at: this.clock().toISOString(), kind: 'reply', text };
     return this.deps.engine.residentReplied(requestId, [messageWrite(requestId, message, personal.retainUntil)]);
+  }
+
+  /** Someone helping asks the resident a question (the team's and volunteers' pages call this). */
+  async askResident(requestId: string, actor: Actor, question: string): Promise<RequestHead> {
+    const personal = await this.deps.residents.personal(requestId, this.clock());
+    if (!personal) throw new DomainError('status-link-invalid', 'the personal data of this request is gone');
+    const message: ResidentMessage = { at: this.clock().toISOString(), kind: 'question', text: question };
+    return this.deps.engine.requestInformation(requestId, actor, [messageWrite(requestId, message, personal.retainUntil)]);
   }
 
   async confirmSolved(statusToken: string): Promise<RequestHead> {

@@ -67,6 +67,10 @@ export interface StatusView {
   showEmergencyNumbers: boolean;
   /** Someone asked for more information since the resident last replied. */
   needsInformation: boolean;
+  /** The open question, while one is open. */
+  question: string | null;
+  /** The conversation: questions to the resident and their replies, oldest first. */
+  messages: { at: string; when: string; from: 'us' | 'you'; text: string }[];
   history: { at: string; when: string; text: string }[];
   audit: { at: string; when: string; text: string }[];
   contactMethod: 'email' | 'phone' | 'none' | null;
@@ -112,6 +116,10 @@ export function statusView(opened: OpenedRequest, locale: Locale): StatusView {
     routeReasons: reasons,
     showEmergencyNumbers: head.crisis && open,
     needsInformation: open && lastAsk > lastReply,
+    question: open && lastAsk > lastReply ? (opened.messages.findLast((m) => m.kind === 'question')?.text ?? null) : null,
+    messages: opened.messages
+      .filter((m) => m.kind !== 'feedback-comment')
+      .map((m) => ({ at: m.at, when: formatMoment(m.at, locale), from: m.kind === 'question' ? ('us' as const) : ('you' as const), text: m.text })),
     history: events.flatMap((event) => {
       const key = HISTORY[event.type];
       return key ? [{ at: event.at, when: formatMoment(event.at, locale), text: t(locale, key) }] : [];

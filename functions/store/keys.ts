@@ -29,7 +29,7 @@ export const keys = {
   retention: (expiresAtIso: string, requestId: string, sk: string) => ({ gsi1pk: 'RETENTION', gsi1sk: `${expiresAtIso}#${requestId}#${sk}` }),
   retentionPartition: 'RETENTION',
   /** A resident's message (a reply, a feedback comment): personal, erasable. */
-  residentMessage: (requestId: string, at: string) => ({ pk: `REQUEST#${requestId}`, sk: `MESSAGE#${at}` }),
+  residentMessage: (requestId: string, at: string, id: string) => ({ pk: `REQUEST#${requestId}`, sk: `MESSAGE#${at}#${id}` }),
   residentMessagePrefix: 'MESSAGE#',
   /** Who looked at or changed the resident's personal data: kept for accountability, holds no personal data. */
   audit: (requestId: string, at: string, id: string) => ({ pk: `REQUEST#${requestId}`, sk: `AUDIT#${at}#${id}` }),

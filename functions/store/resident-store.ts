@@ -2,6 +2,7 @@
 // per request, their messages, and the lookups that lead to it (reference code, status-token hashes). Every
 // one of these items carries a TTL and is listed on the retention index, so retention and erasure remove
 // them while the head, the events and the audit trail (the counts) stay.
+import { randomUUID } from 'node:crypto';
 import type { ContactMethod, ResidentIntake } from '../domain/intake';
 import type { Locale } from '../domain/municipality';
 import { keys } from './keys';
@@ -29,7 +30,8 @@ export interface PersonalRecord {
 
 export interface ResidentMessage {
   at: string;
-  kind: 'reply' | 'feedback-comment';
+  /** A question to the resident, their reply, or the comment with their feedback. */
+  kind: 'question' | 'reply' | 'feedback-comment';
   text: string;
 }
 
@@ -77,7 +79,9 @@ function tokenWrites(tokenHash: string, requestId: string, kind: StatusTokenKind
 }
 
 export function messageWrite(requestId: string, message: ResidentMessage, retainUntil: string): ExtraWrite {
-  return { kind: 'put', item: { ...retained(keys.residentMessage(requestId, message.at), requestId, retainUntil), type: 'resident-message', ...message } };
+  // Ordered by time; the random part keeps two messages in the same millisecond apart.
+  const key = keys.residentMessage(requestId, message.at, randomUUID().slice(0, 8));
+  return { kind: 'put', item: { ...retained(key, requestId, retainUntil), type: 'resident-message', ...message } };
 }
 
 export class ResidentStore {
@@ -111,7 +115,7 @@ export class ResidentStore {
   }
 
   async messages(requestId: string): Promise<ResidentMessage[]> {
-    const items = await this.repo.queryPartition<ResidentMessage & Item>(keys.residentMessage(requestId, '').pk, keys.residentMessagePrefix);
+    const items = await this.repo.queryPartition<ResidentMessage & Item>(keys.requestHead(requestId).pk, keys.residentMessagePrefix);
     return items.map(({ at, kind, text }) => ({ at, kind, text }));
   }
 

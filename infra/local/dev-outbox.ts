@@ -1,18 +1,22 @@
 // Development only: the outbox as a page, so a newcomer (and the tests) can read what would have been
-// e-mailed. In AWS the notifier function sends these through SES instead; this page does not exist there.
+// e-mailed: composed exactly as the notifier composes it for SES, addresses and texts included. In AWS
+// the notifier function sends these instead; this page does not exist there.
 import { Hono } from 'hono';
 import { html } from 'hono/html';
+import type { Municipality } from '../../functions/domain/municipality';
 import type { Notification } from '../../functions/engine/notifications';
-import { renderNotification } from '../../functions/notify/render';
+import { composeEmail } from '../../functions/notify/compose';
 import { keys } from '../../functions/store/keys';
 import type { Repository } from '../../functions/store/repository';
 
 export const DEV_OUTBOX_PATH = '/dev/outbox';
 
-export function devOutbox(repo: Repository): Hono {
+export function devOutbox(repo: Repository, municipality: Municipality): Hono {
   const app = new Hono();
   app.get(DEV_OUTBOX_PATH, async (c) => {
     const items = (await repo.queryPartition<Notification & Record<string, unknown>>(keys.outboxPartition)).reverse().slice(0, 200);
+    const site = new URL(c.req.url).origin;
+    const emails = await Promise.all(items.map((n) => composeEmail(repo, municipality, n, site)));
     c.header('Cache-Control', 'no-store');
     return c.html(html`<!doctype html>
       <html lang="nl">
@@ -28,17 +32,19 @@ export function devOutbox(repo: Repository): Hono {
             <table>
               <caption>${items.length} berichten</caption>
               <thead>
-                <tr><th scope="col">Tijd</th><th scope="col">Aan</th><th scope="col">Onderwerp</th><th scope="col">Vraag</th></tr>
+                <tr><th scope="col">Tijd</th><th scope="col">Aan</th><th scope="col">Onderwerp</th><th scope="col">Tekst</th><th scope="col">Vraag</th></tr>
               </thead>
               <tbody>
-                ${items.map(
-                  (n) => html`<tr>
+                ${items.map((n, i) => {
+                  const email = emails[i];
+                  return html`<tr>
                     <td>${n.at}</td>
-                    <td>${n.to.kind} ${n.to.id}</td>
-                    <td>${renderNotification(n.template, 'nl').subject}${n.urgent ? ' (spoed)' : ''}</td>
+                    <td>${n.to.kind} ${n.to.id}${email ? html`<br />${email.to}` : ' (geen adres: niet verstuurd)'}</td>
+                    <td>${email?.subject ?? n.template}${n.urgent ? ' (spoed)' : ''}</td>
+                    <td>${email?.body ?? ''}</td>
                     <td>${n.requestId}</td>
-                  </tr>`,
-                )}
+                  </tr>`;
+                })}
               </tbody>
             </table>
           </main>

@@ -105,7 +105,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       headers.set(CLIENT_ADDRESS_HEADER, c.env.incoming.socket.remoteAddress ?? 'unknown');
       return new Request(c.req.raw, { headers });
     };
-    root.route('/', devOutbox(repo));
+    root.route('/', devOutbox(repo, municipality));
     root.all('/api/*', (c) => api.fetch(withClient(c)));
     root.on(['GET', 'HEAD'], '*', async (c, next) => {
       await next();

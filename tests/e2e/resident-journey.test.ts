@@ -98,7 +98,7 @@ describe('asking for help', () => {
       await expectAccessible(page, javaScriptEnabled);
 
       // A postcode outside the municipality: a kind message, and the values stay.
-      await fillGroceries(page, 'en', 'Groceries please. Call 06-12345678 or mail anna@example.nl', { email: 'anna@example.nl' });
+      await fillGroceries(page, 'en', 'Groceries please. Call 06-12345678 or mail anna@example.nl <script>alert(1)</script>', { email: 'anna@example.nl' });
       await page.fill('#postcode', '1011 AB');
       await page.getByRole('button', { name: 'See what you will send' }).click();
       expect(await page.textContent('#error-summary')).toContain('not in Zaanstad');
@@ -112,6 +112,9 @@ describe('asking for help', () => {
       expect(volunteerSees).toContain('Groceries please. Call [phone number] or mail [email address]');
       expect(volunteerSees).toContain('Anna');
       expect(volunteerSees).toContain('Zaandam-Zuid');
+      // Markup is text: shown as typed, never run or rendered.
+      expect(volunteerSees).toContain('<script>alert(1)</script>');
+      expect(await page.locator('main script').count()).toBe(0);
       await expectAccessible(page, javaScriptEnabled);
 
       await page.getByRole('button', { name: 'Send my request' }).click();
@@ -123,10 +126,12 @@ describe('asking for help', () => {
       expect(await page.textContent('main')).toContain('We also sent a confirmation');
       await expectAccessible(page, javaScriptEnabled);
 
-      // The e-mail receipt is in the development outbox.
+      // The e-mail receipt is in the development outbox, in the resident's language, with the reference code.
       const requestId = await requestIdOf(tokenOf(page));
       const outbox = await services.repo.queryPartition(keys.outboxPartition);
       expect(outbox).toContainEqual(expect.objectContaining({ template: 'receipt', requestId }));
+      await page.goto(base + '/dev/outbox');
+      expect(await page.textContent('tbody')).toContain(`We received your request (${reference})`);
       await page.context().close();
     });
   }
@@ -165,13 +170,22 @@ describe('asking for help', () => {
     expect(await page.textContent('h1')).toBe('Wij hebben uw vraag ontvangen');
     expect(await page.textContent('#state-text')).toBe('Wij zoeken hulp in uw buurt');
 
+    // The district team asks a question: the page says so, shows it, and the reply answers it.
+    const requestId = await requestIdOf(tokenOf(page));
+    await firstOffer(requestId);
+    await services.desk.askResident(requestId, { kind: 'professional', id: 'pro-1' }, 'Op welke dagen bent u thuis?');
+    await page.goto(page.url());
+    expect(await page.textContent('#reply-heading')).toBe('Wij hebben meer informatie van u nodig');
+    expect(await page.textContent('#open-question')).toBe('Op welke dagen bent u thuis?');
     await tabTo(page, '#reply');
     await page.keyboard.type('Ik ben alleen in de ochtend thuis.');
     await tabTo(page, 'button[value="reply"]');
     await page.keyboard.press('Enter');
     await page.waitForURL('**done=reply');
     expect(await page.textContent('[role="status"]')).toContain('Wij hebben uw informatie ontvangen');
-    expect(await page.textContent('.wk-history')).toContain('U stuurde meer informatie.');
+    expect(await page.textContent('main')).toContain('U stuurde meer informatie.');
+    expect(await page.textContent('#reply-heading')).toBe('Iets toevoegen');
+    expect(await page.textContent('main')).toContain('U: Ik ben alleen in de ochtend thuis.');
     await page.context().close();
   });
 

@@ -107,6 +107,23 @@ describe('the status page', () => {
     expect(view.history.at(-1)!.text).toBe('U stuurde meer informatie.');
   });
 
+  it('shows an open question until the resident replies, and tells them by e-mail', async () => {
+    const { desk, repo, clock } = await deskOnFreshTable();
+    const receipt = await desk.submit(intake());
+    await desk.askResident(receipt.requestId, { kind: 'professional', id: 'pro-1' }, 'Welke dagen bent u thuis?');
+    let view = statusView(await desk.open(receipt.statusToken), 'nl');
+    expect(view).toMatchObject({ needsInformation: true, question: 'Welke dagen bent u thuis?' });
+    const outbox = await repo.queryPartition(keys.outboxPartition);
+    expect(outbox).toContainEqual(expect.objectContaining({ template: 'information-requested', to: { kind: 'resident', id: receipt.requestId } }));
+    clock.advanceHours(1);
+    await desk.reply(receipt.statusToken, 'Maandag en dinsdag.');
+    view = statusView(await desk.open(receipt.statusToken), 'nl');
+    expect(view).toMatchObject({ needsInformation: false, question: null });
+    expect(view.messages.map((m) => [m.from, m.text])).toEqual([['us', 'Welke dagen bent u thuis?'], ['you', 'Maandag en dinsdag.']]);
+    // A volunteer may only ask about a request they hold.
+    expect(await codeOf(desk.askResident(receipt.requestId, { kind: 'volunteer', id: 'vol-other' }, '?'))).toBe('volunteer-not-eligible');
+  });
+
   it('reopens when not solved, closes when solved, then takes feedback once', async () => {
     const { desk, engine, volunteers } = await deskOnFreshTable();
     await volunteers.put([volunteer({ volunteerId: 'vol-test' })]);
