@@ -75,56 +75,16 @@ export class StatelessStack extends Stack {
       targets: [new eventTargets.LambdaFunction(safetyNet, { retryAttempts: 2 })],
     });
 
-    // The outbox: every new OUTBOX item reaches the notifier through the table's stream; failures retry,
-    // and what still fails lands in a dead-letter queue instead of disappearing.
-    const notificationsDlq = new sqs.Queue(this, 'NotificationsDeadLetters', {
-      retentionPeriod: Duration.days(14),
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+    // The outbox: every new OUTBOX item reaches the notifier through the table's stream.
+    this.subscribeToStream(notifier, props.table, 'NotificationsDeadLetters', 10, {
+      Keys: { [TABLE.partitionKey.name]: { S: lambda.FilterRule.isEqual(keys.outboxPartition) } },
     });
-    acknowledge(notificationsDlq, [{ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the notifier; it needs none of its own.' }]);
-    notifier.addEventSource(
-      new DynamoEventSource(props.table, {
-        startingPosition: lambda.StartingPosition.LATEST,
-        batchSize: 10,
-        retryAttempts: 10,
-        bisectBatchOnError: true,
-        reportBatchItemFailures: true,
-        onFailure: new SqsDlq(notificationsDlq),
-        filters: [
-          lambda.FilterCriteria.filter({
-            eventName: lambda.FilterRule.isEqual('INSERT'),
-            dynamodb: { Keys: { [TABLE.partitionKey.name]: { S: lambda.FilterRule.isEqual(keys.outboxPartition) } } },
-          }),
-        ],
-      }),
-    );
-    // Deferred matching: a new request waiting for its first offer reaches the safety net at once.
-    const matchingDlq = new sqs.Queue(this, 'MatchingDeadLetters', {
-      retentionPeriod: Duration.days(14),
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+    // Deferred matching: a new request waiting for its first offer reaches the safety net at once
+    // (the sweep matches whatever lands in the dead-letter queue anyway).
+    this.subscribeToStream(safetyNet, props.table, 'MatchingDeadLetters', 3, {
+      Keys: { [TABLE.sortKey.name]: { S: lambda.FilterRule.isEqual(keys.requestHead('x').sk) } },
+      NewImage: { due: { M: { kind: { S: lambda.FilterRule.isEqual('match') } } } },
     });
-    acknowledge(matchingDlq, [{ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the matching stream; the sweep matches what lands here anyway.' }]);
-    safetyNet.addEventSource(
-      new DynamoEventSource(props.table, {
-        startingPosition: lambda.StartingPosition.LATEST,
-        batchSize: 10,
-        retryAttempts: 3,
-        bisectBatchOnError: true,
-        reportBatchItemFailures: true,
-        onFailure: new SqsDlq(matchingDlq),
-        filters: [
-          lambda.FilterCriteria.filter({
-            eventName: lambda.FilterRule.isEqual('INSERT'),
-            dynamodb: {
-              Keys: { [TABLE.sortKey.name]: { S: lambda.FilterRule.isEqual(keys.requestHead('x').sk) } },
-              NewImage: { due: { M: { kind: { S: lambda.FilterRule.isEqual('match') } } } },
-            },
-          }),
-        ],
-      }),
-    );
 
     const senderDomain = props.senderEmail.split('@')[1]!;
     notifier.addEnvironment('SENDER_EMAIL', props.senderEmail);
@@ -300,6 +260,30 @@ export class StatelessStack extends Stack {
 
     new CfnOutput(this, 'SiteUrl', { value: `https://${this.distribution.distributionDomainName}/` });
     new CfnOutput(this, 'HttpApiEndpoint', { value: httpApi.apiEndpoint });
+  }
+
+  /**
+   * Inserted items matching `match` (the stream record's `dynamodb` part) reach `fn` through the table's stream. Failures retry (partial batch
+   * failures, bisecting); what still fails lands in a dead-letter queue instead of disappearing.
+   */
+  private subscribeToStream(fn: lambda.Function, table: dynamodb.ITableV2, dlqId: string, retryAttempts: number, match: Record<string, unknown>): void {
+    const deadLetters = new sqs.Queue(this, dlqId, {
+      retentionPeriod: Duration.days(14),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    acknowledge(deadLetters, [{ id: 'AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue (of a stream subscription); it needs none of its own.' }]);
+    fn.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: lambda.StartingPosition.LATEST,
+        batchSize: 10,
+        retryAttempts,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(deadLetters),
+        filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.isEqual('INSERT'), dynamodb: match })],
+      }),
+    );
   }
 
   private createFunction(spec: LambdaFunctionSpec, props: StatelessStackProps): lambda.Function {

@@ -1,20 +1,11 @@
 // The stepped-care engine against DynamoDB Local: routes, claims under concurrency, the safety net.
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../functions/domain/errors';
 import { deriveState } from '../../functions/domain/lifecycle';
 import { keys } from '../../functions/store/keys';
 import { SteppedCareEngine } from '../../functions/engine/stepped-care';
 import { engineOnFreshTable, groceries, volunteer } from '../support/engine';
+import { codeOf } from '../support/fixtures';
 
-const codeOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-    return 'resolved';
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-};
 
 describe('submitting a request', () => {
   it('starts at the 0th line and is offered to fitting volunteers, with reasons and notifications', async () => {

@@ -1,21 +1,12 @@
 // The resident's desk against DynamoDB Local: intake with personal data kept apart, the private link,
 // lookup by reference code, reply, reopen, withdraw, feedback, erasure and retention.
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../functions/domain/errors';
 import { hashToken } from '../../functions/domain/reference';
 import { statusView } from '../../functions/resident/status-view';
 import { keys } from '../../functions/store/keys';
 import { deskOnFreshTable, intake, volunteer } from '../support/engine';
+import { codeOf } from '../support/fixtures';
 
-const codeOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-    return 'resolved';
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-};
 
 describe('asking for help', () => {
   it('stores the anonymous request apart from the personal data, and only hashes of the secrets', async () => {

@@ -2,7 +2,6 @@
 import { currentMunicipality } from '../../functions/config/municipality';
 import { servicesOn } from '../../functions/engine/create-engine';
 import { SteppedCareEngine } from '../../functions/engine/stepped-care';
-import type { ResidentIntake } from '../../functions/domain/intake';
 import { seedMunicipality } from '../../functions/store/municipality-store';
 import { RequestStore } from '../../functions/store/request-store';
 import { VolunteerStore, type StoredVolunteer } from '../../functions/store/volunteer-store';
@@ -65,22 +64,4 @@ export async function deskOnFreshTable(start = new Date('2026-11-24T09:00:00Z'))
   return { ...services, clock };
 }
 
-/** A complete, valid resident intake (groceries in Zaandam-Zuid, contact by e-mail). */
-export function intake(overrides: Partial<ResidentIntake> = {}): ResidentIntake {
-  return {
-    topicId: 'groceries-errands',
-    description: 'Ik kan door mijn heup niet naar de supermarkt. Bel me op 06-12345678.',
-    postcode: '1502 AB',
-    visitNeeded: false,
-    urgency: 'this-week',
-    dangerNow: false,
-    forWhom: 'myself',
-    language: 'nl',
-    contact: { method: 'email', email: 'anna@example.nl' },
-    firstName: 'Anna',
-    consent: { volunteers: true, initiatives: true },
-    wantsProfessional: false,
-    formalWmoRequest: false,
-    ...overrides,
-  };
-}
+export { intake } from './fixtures';
