@@ -92,6 +92,8 @@ describe('asking for help', () => {
 
       // Nothing filled in: the error summary is on top, has focus, and links to each field.
       await page.getByRole('button', { name: 'See what you will send' }).click();
+      // autofocus is applied at the next rendering step after load: wait for it rather than race it.
+      await page.waitForSelector('#error-summary:focus', { timeout: 5000 });
       expect(await hasFocus(page, '#error-summary')).toBe(true);
       expect(await page.locator('#error-summary a').first().getAttribute('href')).toBe('#topicId');
       expect(await page.getAttribute('#description', 'aria-invalid')).toBe('true');
