@@ -9,6 +9,7 @@ import { createDocumentClient } from '../../functions/store/client';
 import { keys } from '../../functions/store/keys';
 import { Repository } from '../../functions/store/repository';
 import { axeViolations, launchChromium, newPage } from '../support/browser';
+import { intake } from '../support/fixtures';
 
 const base = inject('platformUrl');
 const store = inject('platformStore');
@@ -338,6 +339,40 @@ describe('the status page', () => {
     await page.getByRole('button', { name: 'Find my request' }).click();
     expect(await page.textContent('h1')).toBe('My request');
     expect(await page.textContent('main')).toContain(reference);
+    await page.context().close();
+  });
+});
+
+describe('by keyboard and on a phone', () => {
+  it('withdraws and deletes by keyboard alone, with the confirmation step (en, JS off)', async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false, locale: 'en-GB' });
+    const asked = await services.desk.submit(
+      intake({ language: 'en' }),
+      { idempotencyKey: `keyboard-${Date.now()}`.padEnd(43, 'k') },
+    );
+    await firstOffer(asked.requestId);
+    await page.goto(`${base}${status.en}?t=${asked.statusToken}`);
+    await tabTo(page, 'button[value="withdraw"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**done=withdrawn');
+    await tabTo(page, 'button[value="erase"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('text=Are you sure?');
+    await tabTo(page, 'button[value="erase-confirm"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**erased=1');
+    expect(await page.textContent('h1')).toBe('Your data has been deleted');
+    await page.context().close();
+  });
+
+  it('fits a phone-sized screen: no sideways scrolling on the journey pages', async () => {
+    const page = await newPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const asked = await services.desk.submit(intake());
+    for (const path of ['/', ask.nl, '/in-de-buurt/', status.nl, `${status.nl}?t=${asked.statusToken}&new=1`, '/en/', ask.en]) {
+      await page.goto(base + path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
     await page.context().close();
   });
 });
