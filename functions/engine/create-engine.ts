@@ -1,6 +1,8 @@
 // Builds the engine and the services on top of it from a store configuration: the one place that wires
 // stores to the engine, for Lambda handlers, the local platform and the benchmarks.
+import { SignInDesk } from '../accounts/sign-in-desk';
 import { currentMunicipality } from '../config/municipality';
+import { AccountStore } from '../store/account-store';
 import { ResidentDesk } from '../resident/desk';
 import { createDocumentClient, type StoreConfig } from '../store/client';
 import { Repository } from '../store/repository';
@@ -37,7 +39,8 @@ export function servicesOn(repo: Repository, municipalityId?: string, options: S
     ...(options.onMatchDue ? { onMatchDue: options.onMatchDue } : {}),
   });
   const desk = new ResidentDesk({ engine, requests, residents, ...(clock ? { clock } : {}) });
-  return { repo, requests, residents, volunteers, engine, desk, municipality };
+  const signIn = new SignInDesk(new AccountStore(repo, clock), clock);
+  return { repo, requests, residents, volunteers, engine, desk, signIn, municipality };
 }
 
 export type Services = ReturnType<typeof servicesOn>;

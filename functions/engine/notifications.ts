@@ -15,6 +15,7 @@ export const NOTIFICATION_TEMPLATES = [
   'was-it-solved',
   'receipt',
   'information-requested',
+  'sign-in-code',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
@@ -22,19 +23,28 @@ export type Recipient =
   | { kind: 'volunteer'; id: string }
   | { kind: 'initiative'; id: string }
   | { kind: 'team'; id: string }
-  | { kind: 'resident'; id: string };
+  | { kind: 'resident'; id: string }
+  | { kind: 'staff'; id: string };
 
 export interface Notification {
   notificationId: string;
   at: string;
   template: NotificationTemplate;
   to: Recipient;
-  requestId: string;
+  /** The request it is about; absent for account e-mails (sign-in codes). */
+  requestId?: string;
   urgent: boolean;
+  /**
+   * Text the e-mail needs that cannot be looked up when it is sent: only a sign-in code, which is useless
+   * once used or after 15 minutes (the item's TTL is set to then; the table keeps only its hash).
+   */
+  params?: Record<string, string>;
 }
 
 /** Outbox items are kept for 30 days, then DynamoDB's TTL removes them. */
 const OUTBOX_RETENTION_SECONDS = 30 * 24 * 3600;
+/** An item that carries a code goes as soon as the code is useless. */
+const SECRET_RETENTION_SECONDS = 15 * 60;
 
 export function outboxWrite(n: Notification): ExtraWrite {
   return {
@@ -43,7 +53,7 @@ export function outboxWrite(n: Notification): ExtraWrite {
       ...keys.outbox(n.at, n.notificationId),
       type: 'notification',
       ...n,
-      expiresAt: Math.floor(Date.parse(n.at) / 1000) + OUTBOX_RETENTION_SECONDS,
+      expiresAt: Math.floor(Date.parse(n.at) / 1000) + (n.params ? SECRET_RETENTION_SECONDS : OUTBOX_RETENTION_SECONDS),
     },
   };
 }

@@ -18,7 +18,7 @@ export async function composeEmail(repo: Repository, municipality: Municipality,
   const to = n.to;
   let address: string | undefined;
   let locale: Locale = 'nl';
-  const params: Record<string, string> = { site: siteUrl, municipality: municipality.name, team: municipality.team.phone };
+  const params: Record<string, string> = { site: siteUrl, municipality: municipality.name, team: municipality.team.phone, ...n.params };
   switch (to.kind) {
     case 'volunteer':
       address = (await repo.get<{ email?: string }>(keys.volunteer(to.id)))?.email;
@@ -28,6 +28,9 @@ export async function composeEmail(repo: Repository, municipality: Municipality,
       break;
     case 'team':
       address = municipality.team.email;
+      break;
+    case 'staff':
+      address = (await repo.get<{ email?: string }>(keys.staff(to.id)))?.email;
       break;
     case 'resident': {
       const personal = await repo.get<PersonalRecord & Record<string, unknown>>(keys.personal(to.id));

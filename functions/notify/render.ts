@@ -52,6 +52,16 @@ const TEXTS: Record<NotificationTemplate, Record<Locale, { subject: string; body
       body: 'To help you well, we need more information. Go to {site}/en/my-request/, enter your reference code {reference} and this e-mail address, and read the question.',
     },
   },
+  'sign-in-code': {
+    nl: {
+      subject: 'Uw code om in te loggen: {code}',
+      body: 'Uw code om in te loggen bij Wijkloket is {code}. De code werkt 15 minuten en één keer. Vroeg u geen code aan? Dan kunt u dit bericht negeren.',
+    },
+    en: {
+      subject: 'Your sign-in code: {code}',
+      body: 'Your code to sign in to Wijkloket is {code}. It works for 15 minutes, once. Did you not ask for a code? Then you can ignore this message.',
+    },
+  },
   'was-it-solved': {
     nl: { subject: 'Is uw vraag opgelost?', body: 'De vrijwilliger meldt dat het gelukt is. Klopt dat? Laat het ons weten via uw persoonlijke link.' },
     en: { subject: 'Was your question solved?', body: 'The volunteer says it worked out. Is that right? Let us know through your private link.' },

@@ -16,6 +16,15 @@ export const keys = {
     gsi1sk: id,
   }),
   staff: (id: string) => ({ pk: `STAFF#${id}`, sk: 'PROFILE' }),
+  /** A sign-in account by the hash of its e-mail address: which volunteer or staff member it is. */
+  account: (emailKey: string) => ({ pk: `ACCOUNT#${emailKey}`, sk: 'ACCOUNT' }),
+  /** The one live sign-in code of an address (hashed), with its attempts and the hour's request count. */
+  signIn: (emailKey: string) => ({ pk: `ACCOUNT#${emailKey}`, sk: 'SIGN-IN' }),
+  /** A session by the hash of its token. */
+  session: (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' }),
+  /** In the account's partition, one per session: how all sessions of an account are found and revoked. */
+  sessionRef: (accountPk: string, tokenHash: string) => ({ pk: accountPk, sk: `SESSION#${tokenHash}` }),
+  sessionRefPrefix: 'SESSION#',
   requestHead: (id: string) => ({ pk: `REQUEST#${id}`, sk: 'HEAD' }),
   requestEvent: (id: string, seq: number) => ({ pk: `REQUEST#${id}`, sk: `EVENT#${String(seq).padStart(6, '0')}` }),
   requestEventPrefix: 'EVENT#',

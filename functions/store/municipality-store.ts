@@ -2,6 +2,7 @@
 // and staff. Seeded from the municipality's configuration file; read by the API and the site.
 import type { District, Locale, Municipality } from '../domain/municipality';
 import { districtForPostcode, postcodeArea } from '../domain/municipality';
+import { accountItem } from './account-store';
 import { keys } from './keys';
 import { volunteerItems, type StoredVolunteer } from './volunteer-store';
 import { AlreadyExistsError, type Item, type Key, type Repository } from './repository';
@@ -46,6 +47,9 @@ export async function seedMunicipality(repo: Repository, m: Municipality): Promi
     ...m.volunteers.flatMap((v) => volunteerItems(volunteerFromConfig(m, v))),
     ...m.initiatives.flatMap((i) => initiativeItems(i)),
     ...m.professionals.map((p) => ({ ...keys.staff(p.id), type: 'staff', staffId: p.id, ...p, id: undefined })),
+    // Demo accounts: volunteers and staff sign in with these people's addresses.
+    ...m.volunteers.map((v) => accountItem(v.email, { kind: 'volunteer', id: v.id })),
+    ...m.professionals.map((p) => accountItem(p.email, { kind: 'staff', id: p.id, role: p.role })),
   ];
   await repo.putMany(items);
   try {
