@@ -1,8 +1,12 @@
+import type { SignInDesk } from '../../functions/accounts/sign-in-desk';
 import type { ResidentDesk } from '../../functions/resident/desk';
 import type { Repository } from '../../functions/store/repository';
+import type { VolunteerStore } from '../../functions/store/volunteer-store';
 
 /** What on-demand pages may use, passed in as Astro.locals.services by the site host. */
 export interface SiteServices {
   repo: Repository;
   desk: ResidentDesk;
+  signIn: SignInDesk;
+  volunteers: VolunteerStore;
 }

@@ -25,6 +25,8 @@ const PAGES = [
   { path: '/en/ask/', lang: 'en', h1: 'Ask for help' },
   { path: '/mijn-vraag/', lang: 'nl', h1: 'Mijn vraag volgen' },
   { path: '/en/my-request/', lang: 'en', h1: 'Follow my request' },
+  { path: '/inloggen/', lang: 'nl', h1: 'Inloggen' },
+  { path: '/en/sign-in/', lang: 'en', h1: 'Sign in' },
 ];
 
 describe('pages', () => {

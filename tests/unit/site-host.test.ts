@@ -2,13 +2,12 @@
 // Astro itself is replaced by an echo here; the real render runs in the integration and e2e tests.
 import { describe, expect, it } from 'vitest';
 import { createSiteApp, MAX_FORM_BYTES } from '../../functions/apps/site/app';
-import type { ResidentDesk } from '../../functions/resident/desk';
-import type { Repository } from '../../functions/store/repository';
+import type { SiteServices } from '../../site/src/services';
 import { silentLogger } from '../support/logger';
 
 const echo = createSiteApp({
   render: async (request) => new Response(`${request.method} ${request.url} ${(await request.text()).length}`),
-  services: { repo: {} as Repository, desk: {} as ResidentDesk },
+  services: {} as SiteServices,
   logger: silentLogger(),
   trustForwardedHost: true,
 });
@@ -57,7 +56,7 @@ describe('rate limit on form posts', () => {
   it('answers a client over its limit with a 429 page in its language, and lets reading and other clients through', async () => {
     const limited = createSiteApp({
       render: async () => new Response('ok'),
-      services: { repo: {} as Repository, desk: {} as ResidentDesk },
+      services: {} as SiteServices,
       logger: silentLogger(),
       postsPerMinute: 2,
     });

@@ -1,0 +1,59 @@
+// Sessions in the site: the cookie, reading the signed-in account, and the CSRF check every state-changing
+// form of a signed-in person passes. The session itself lives server-side (functions/store/account-store.ts).
+import type { AstroCookies } from 'astro';
+import { csrfMatches, SESSION_HOURS, type Account } from '../../../functions/domain/sign-in';
+import type { Session } from '../../../functions/store/account-store';
+import type { Locale } from '../i18n';
+import { pathOf } from '../routes';
+import type { SiteServices } from '../services';
+import { keys } from '../../../functions/store/keys';
+
+/** __Host-: only over HTTPS (localhost counts), for the whole site, never sent to another domain. */
+export const SESSION_COOKIE = '__Host-wk-session';
+
+export function setSessionCookie(cookies: AstroCookies, token: string): void {
+  cookies.set(SESSION_COOKIE, token, { httpOnly: true, secure: true, sameSite: 'lax', path: '/', maxAge: SESSION_HOURS * 3600 });
+}
+
+export function clearSessionCookie(cookies: AstroCookies): void {
+  cookies.delete(SESSION_COOKIE, { httpOnly: true, secure: true, sameSite: 'lax', path: '/' });
+}
+
+export async function currentSession(cookies: AstroCookies, services: SiteServices): Promise<{ token: string; session: Session } | undefined> {
+  const token = cookies.get(SESSION_COOKIE)?.value;
+  const session = await services.signIn.session(token);
+  return token && session ? { token, session } : undefined;
+}
+
+export function csrfValid(session: Session, form: FormData): boolean {
+  const posted = form.get('csrf');
+  return typeof posted === 'string' && csrfMatches(posted, session.csrf);
+}
+
+/** Where an account goes after signing in. */
+export function homeOf(account: Account, locale: Locale): string {
+  return pathOf(account.kind === 'volunteer' ? 'volunteer' : 'staff', locale);
+}
+
+/** The signed-in person's name and, for a volunteer, their status. */
+export async function accountProfile(account: Account, services: SiteServices): Promise<{ name: string; status?: string; role?: string }> {
+  if (account.kind === 'volunteer') {
+    const v = await services.volunteers.get(account.id);
+    return { name: v?.name ?? account.id, ...(v ? { status: v.status } : {}) };
+  }
+  const staff = await services.repo.get<{ name: string; role: string }>(keys.staff(account.id));
+  return { name: staff?.name ?? account.id, role: staff?.role ?? account.role ?? '' };
+}
+
+/** For pages of signed-in people: the session, or where to send someone who is not (or not allowed). */
+export async function requireAccount(
+  cookies: AstroCookies,
+  services: SiteServices,
+  locale: Locale,
+  kind: Account['kind'],
+): Promise<{ token: string; session: Session } | { redirect: string }> {
+  const current = await currentSession(cookies, services);
+  if (!current) return { redirect: pathOf('signIn', locale) };
+  if (current.session.account.kind !== kind) return { redirect: homeOf(current.session.account, locale) };
+  return current;
+}

@@ -1,0 +1,96 @@
+// Passwordless sign-in in a real browser: the code arrives in the development outbox (as a newcomer would
+// read it), the session is an HttpOnly cookie, sign-out needs the session's CSRF token, and the pages of
+// signed-in people send everyone else to sign in.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { axeViolations, launchChromium, newPage } from '../support/browser';
+
+const base = inject('platformUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The newest sign-in code for an address, read from /dev/outbox like a person would. */
+async function codeFor(context: BrowserContext, email: string): Promise<string> {
+  const outbox = await context.newPage();
+  await outbox.goto(base + '/dev/outbox');
+  const row = outbox.locator('tbody tr', { hasText: email }).filter({ hasText: /code/i }).first();
+  const code = /([A-Z2-9]{4}-[A-Z2-9]{4})/.exec((await row.textContent()) ?? '')?.[1];
+  await outbox.close();
+  if (!code) throw new Error(`no code for ${email} in the outbox`);
+  return code;
+}
+
+async function signIn(page: Page, email: string, lang: 'nl' | 'en' = 'nl'): Promise<void> {
+  await page.goto(base + (lang === 'nl' ? '/inloggen/' : '/en/sign-in/'));
+  await page.fill('#email', email);
+  await page.getByRole('button', { name: lang === 'nl' ? 'Stuur mij een code' : 'Send me a code' }).click();
+  await page.fill('#code', await codeFor(page.context(), email));
+  await page.getByRole('button', { name: lang === 'nl' ? 'Inloggen' : 'Sign in' }).click();
+}
+
+describe('sign-in without a password', () => {
+  it('signs a volunteer in with the code from the outbox, without JavaScript, and out again (nl)', async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await signIn(page, 'fatima@vrijwilliger.example');
+    expect(new URL(page.url()).pathname).toBe('/vrijwilliger/');
+    expect(await page.textContent('#volunteer-status')).toBe('U bent goedgekeurd als vrijwilliger.');
+    const cookie = (await page.context().cookies()).find((c) => c.name === '__Host-wk-session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
+
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    expect(await page.textContent('h1')).toBe('Uitgelogd');
+    const after = await page.goto(base + '/vrijwilliger/');
+    expect(new URL(page.url()).pathname).toBe('/inloggen/');
+    expect(after?.status()).toBe(200);
+    await page.context().close();
+  });
+
+  it('shows a pending volunteer where they stand, and a coordinator their role (en), accessibly', async () => {
+    const noor = await newPage(browser, { locale: 'en-GB' });
+    await signIn(noor, 'noor@vrijwilliger.example', 'en');
+    expect(new URL(noor.url()).pathname).toBe('/en/volunteer/');
+    expect(await noor.textContent('#volunteer-status')).toContain('waiting for approval');
+    expect(await axeViolations(noor)).toEqual([]);
+    // A volunteer cannot open staff pages.
+    await noor.goto(base + '/en/staff/');
+    expect(new URL(noor.url()).pathname).toBe('/en/volunteer/');
+    await noor.context().close();
+
+    const jeroen = await newPage(browser, { locale: 'en-GB' });
+    await signIn(jeroen, 'jeroen.visser@zaanstad.example', 'en');
+    expect(new URL(jeroen.url()).pathname).toBe('/en/staff/');
+    expect(await jeroen.textContent('#staff-role')).toContain('volunteer-coordinator');
+    expect(await axeViolations(jeroen)).toEqual([]);
+    await jeroen.context().close();
+  });
+
+  it('says the same for an unknown address, and refuses a wrong code with a clear message', async () => {
+    const page = await newPage(browser);
+    await page.goto(base + '/inloggen/');
+    await page.fill('#email', 'onbekend@example.nl');
+    await page.getByRole('button', { name: 'Stuur mij een code' }).click();
+    expect(await page.textContent('[role="status"]')).toContain('Als wij dit adres kennen');
+    await page.fill('#code', 'AAAA-BBBB');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    expect(await page.textContent('#error-summary')).toContain('Deze code klopt niet');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('refuses a sign-out without the session’s CSRF token, and the session stays', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'kees@vrijwilliger.example');
+    const forged = await page.request.post(base + '/uitloggen/', { form: { csrf: 'forged' }, headers: { Origin: base } });
+    expect(forged.status()).toBe(403);
+    expect(await forged.text()).toContain('Dit formulier is verlopen');
+    await page.goto(base + '/vrijwilliger/');
+    expect(new URL(page.url()).pathname).toBe('/vrijwilliger/');
+    await page.context().close();
+  });
+});
