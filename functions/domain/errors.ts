@@ -12,7 +12,8 @@ export type DomainErrorCode =
   | 'volunteer-not-found'
   | 'concurrent-change'
   | 'status-link-invalid'
-  | 'lookup-failed';
+  | 'lookup-failed'
+  | 'forbidden';
 
 export class DomainError extends Error {
   override name = 'DomainError';

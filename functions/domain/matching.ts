@@ -4,7 +4,7 @@ import { distanceKm } from './geo';
 import type { District, Locale } from './municipality';
 import type { Topic, Urgency } from './topics';
 
-export type VolunteerStatus = 'pending' | 'approved' | 'paused' | 'withdrawn';
+export type VolunteerStatus = 'pending' | 'approved' | 'paused' | 'rejected' | 'withdrawn';
 
 export interface VolunteerProfile {
   volunteerId: string;

@@ -4,6 +4,7 @@ import { SignInDesk } from '../accounts/sign-in-desk';
 import { currentMunicipality } from '../config/municipality';
 import { AccountStore } from '../store/account-store';
 import { ResidentDesk } from '../resident/desk';
+import { VolunteerDesk } from '../volunteering/volunteer-desk';
 import { createDocumentClient, type StoreConfig } from '../store/client';
 import { Repository } from '../store/repository';
 import { RequestStore } from '../store/request-store';
@@ -39,8 +40,10 @@ export function servicesOn(repo: Repository, municipalityId?: string, options: S
     ...(options.onMatchDue ? { onMatchDue: options.onMatchDue } : {}),
   });
   const desk = new ResidentDesk({ engine, requests, residents, ...(clock ? { clock } : {}) });
-  const signIn = new SignInDesk(new AccountStore(repo, clock), clock);
-  return { repo, requests, residents, volunteers, engine, desk, signIn, municipality };
+  const accounts = new AccountStore(repo, clock);
+  const signIn = new SignInDesk(accounts, clock);
+  const volunteering = new VolunteerDesk({ repo, volunteers, accounts, municipality, ...(clock ? { clock } : {}) });
+  return { repo, requests, residents, volunteers, engine, desk, signIn, volunteering, municipality };
 }
 
 export type Services = ReturnType<typeof servicesOn>;

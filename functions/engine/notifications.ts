@@ -16,6 +16,9 @@ export const NOTIFICATION_TEMPLATES = [
   'receipt',
   'information-requested',
   'sign-in-code',
+  'volunteer-welcome',
+  'volunteer-known',
+  'volunteer-approved',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

@@ -28,6 +28,7 @@ export type ProblemKind =
   | 'lookup-failed'
   | 'rate-limited'
   | 'unauthorized'
+  | 'forbidden'
   | 'honeypot'
   | 'internal'
   | 'unavailable';
@@ -53,6 +54,7 @@ const KINDS: Record<ProblemKind, { status: ContentfulStatusCode; title: MessageK
   'request-not-found': { status: 404, title: 'problem.not-found.title', detail: 'problem.request-not-found.detail' },
   'status-link-invalid': { status: 404, title: 'problem.status-link-invalid.title', detail: 'problem.status-link-invalid.detail' },
   'lookup-failed': { status: 404, title: 'problem.lookup-failed.title', detail: 'problem.lookup-failed.detail' },
+  forbidden: { status: 403, title: 'problem.forbidden.title', detail: 'problem.forbidden.detail' },
   unauthorized: { status: 401, title: 'problem.unauthorized.title', detail: 'problem.unauthorized.detail' },
   'rate-limited': { status: 429, title: 'problem.rate-limited.title', detail: 'problem.rate-limited.detail' },
   honeypot: { status: 400, title: 'problem.bad-request.title', detail: 'problem.honeypot.detail' },
@@ -132,6 +134,7 @@ export const DOMAIN_PROBLEMS: Record<DomainErrorCode, ProblemKind> = {
   'concurrent-change': 'concurrent-change',
   'status-link-invalid': 'status-link-invalid',
   'lookup-failed': 'lookup-failed',
+  forbidden: 'forbidden',
 };
 
 export function domainProblem(c: Context<AppEnv>, error: DomainError, params: Record<string, string> = {}): Response {

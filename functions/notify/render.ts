@@ -62,6 +62,36 @@ const TEXTS: Record<NotificationTemplate, Record<Locale, { subject: string; body
       body: 'Your code to sign in to Wijkloket is {code}. It works for 15 minutes, once. Did you not ask for a code? Then you can ignore this message.',
     },
   },
+  'volunteer-welcome': {
+    nl: {
+      subject: 'Welkom als vrijwilliger bij Wijkloket',
+      body: 'Dank u wel voor uw aanmelding. De vrijwilligerscoördinator van de gemeente bekijkt hem en laat u weten of u kunt beginnen. U kunt altijd inloggen met dit e-mailadres op {site}/inloggen/.',
+    },
+    en: {
+      subject: 'Welcome as a volunteer at Wijkloket',
+      body: 'Thank you for signing up. The municipality’s volunteer coordinator will look at it and let you know when you can start. You can always sign in with this address at {site}/en/sign-in/.',
+    },
+  },
+  'volunteer-known': {
+    nl: {
+      subject: 'U bent al aangemeld bij Wijkloket',
+      body: 'Iemand meldde dit e-mailadres aan als vrijwilliger, maar u bent al aangemeld. Log in op {site}/inloggen/ om uw gegevens te bekijken. Was u dit niet? Dan hoeft u niets te doen.',
+    },
+    en: {
+      subject: 'You are already signed up at Wijkloket',
+      body: 'Someone signed this address up as a volunteer, but you are signed up already. Sign in at {site}/en/sign-in/ to see your details. Was this not you? Then you do not need to do anything.',
+    },
+  },
+  'volunteer-approved': {
+    nl: {
+      subject: 'U bent goedgekeurd als vrijwilliger',
+      body: 'Goed nieuws: de coördinator heeft uw aanmelding goedgekeurd. Log in op {site}/inloggen/ om te zien welke vragen bij u passen.',
+    },
+    en: {
+      subject: 'You are approved as a volunteer',
+      body: 'Good news: the coordinator approved your sign-up. Sign in at {site}/en/sign-in/ to see which requests fit you.',
+    },
+  },
   'was-it-solved': {
     nl: { subject: 'Is uw vraag opgelost?', body: 'De vrijwilliger meldt dat het gelukt is. Klopt dat? Laat het ons weten via uw persoonlijke link.' },
     en: { subject: 'Was your question solved?', body: 'The volunteer says it worked out. Is that right? Let us know through your private link.' },

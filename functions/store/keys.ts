@@ -8,6 +8,9 @@ export const keys = {
   /** One item per district x topic a volunteer covers: candidates are found per pool, never by Scan. */
   volunteerPoolItem: (id: string, districtId: string, topicId: string) => ({ pk: `VOLUNTEER#${id}`, sk: `POOL#${districtId}#${topicId}` }),
   volunteerPool: (districtId: string, topicId: string) => `POOL#${districtId}#${topicId}`,
+  /** Volunteers by status, oldest sign-up first: the coordinator's list of pending sign-ups and the counts. */
+  volunteersByStatus: (status: string, signedUpAt: string, id: string) => ({ gsi1pk: `VOLUNTEERS#${status}`, gsi1sk: `${signedUpAt}#${id}` }),
+  volunteersByStatusPartition: (status: string) => `VOLUNTEERS#${status}`,
   /** Sort key in a pool: status first (only approved ones are read), then a fixed random slot for rotation. */
   volunteerPoolSort: (status: string, slot: string, id: string) => `${status}#${slot}#${id}`,
   initiative: (id: string) => ({ pk: `INITIATIVE#${id}`, sk: 'PROFILE' }),

@@ -3,19 +3,20 @@
 // at most two pool pages per district and one BatchGet, however many volunteers the municipality has.
 import { randomBytes } from 'node:crypto';
 import type { InitiativeProfile, VolunteerProfile } from '../domain/matching';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys';
 import type { Item, Key, Repository } from './repository';
 
 /** At most this many pool items are read per district for one match. */
 export const POOL_READ_LIMIT = 100;
 
-export type StoredVolunteer = VolunteerProfile & { name: string; email: string };
+export type StoredVolunteer = VolunteerProfile & { name: string; email: string; phone?: string; signedUpAt?: string };
 
 /** The items that store a volunteer: profile plus one pool item per district x topic. */
 export function volunteerItems(v: StoredVolunteer): (Item & Key)[] {
   const slot = rotationSlot();
   return [
-    { ...keys.volunteer(v.volunteerId), type: 'volunteer', ...v },
+    { ...keys.volunteer(v.volunteerId), type: 'volunteer', ...v, ...keys.volunteersByStatus(v.status, v.signedUpAt ?? '2026-01-01T00:00:00.000Z', v.volunteerId) },
     ...v.districts.flatMap((districtId) =>
       v.topics.map((topicId) => ({
         ...keys.volunteerPoolItem(v.volunteerId, districtId, topicId),
@@ -70,6 +71,33 @@ export class VolunteerStore {
   /** Live profiles (with their open-claim counters) of the given volunteers, in one BatchGet per 100. */
   async profiles(ids: string[]): Promise<StoredVolunteer[]> {
     return this.repo.getMany<StoredVolunteer & Item>(ids.map((id) => keys.volunteer(id)));
+  }
+
+  /** Volunteers with a status, oldest sign-up first (one Query on the status partition). */
+  async byStatus(status: VolunteerProfile['status']): Promise<StoredVolunteer[]> {
+    return this.repo.queryIndex<StoredVolunteer & Item>('gsi1', keys.volunteersByStatusPartition(status));
+  }
+
+  /** Moves a volunteer to a status: the profile and every pool item (their sort key starts with it). */
+  async setStatus(volunteerId: string, status: VolunteerProfile['status']): Promise<StoredVolunteer | undefined> {
+    const current = await this.get(volunteerId);
+    if (!current) return undefined;
+    const next = { ...current, status };
+    await this.repo.putMany(volunteerItems(next));
+    return next;
+  }
+
+  /** Records a certificate of conduct (VOG) valid until a date: topics that need one open up in matching. */
+  async recordVog(volunteerId: string, validUntil: string): Promise<void> {
+    await this.repo.client.send(
+      new UpdateCommand({
+        TableName: this.repo.tableName,
+        Key: keys.volunteer(volunteerId),
+        UpdateExpression: 'SET vogValidUntil = :until',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':until': validUntil },
+      }),
+    );
   }
 
   async initiativeProfiles(ids: string[]): Promise<InitiativeProfile[]> {

@@ -1,0 +1,126 @@
+// The volunteer desk: signing up, and the coordinator's approval, certificates and pool overview (issue #5).
+// Signing up answers the same whether or not the address is known; the e-mail tells the person which.
+import { randomUUID } from 'node:crypto';
+import * as z from 'zod/mini';
+import { DomainError } from '../domain/errors';
+import { districtForPostcode, type Municipality } from '../domain/municipality';
+import type { Account } from '../domain/sign-in';
+import { DEFAULT_MAX_OPEN_CLAIMS, topicsNeedingVog, volunteerSignUpSchema, type VolunteerSignUp } from '../domain/volunteer';
+import { outboxWrite, type NotificationTemplate } from '../engine/notifications';
+import { accountItem, type AccountStore } from '../store/account-store';
+import { AlreadyExistsError, type Repository } from '../store/repository';
+import type { StoredVolunteer, VolunteerStore } from '../store/volunteer-store';
+
+export interface PoolCounts {
+  districtId: string;
+  name: string;
+  active: number;
+  paused: number;
+  pending: number;
+}
+
+export class VolunteerDesk {
+  private readonly clock: () => Date;
+
+  constructor(
+    private readonly deps: { repo: Repository; volunteers: VolunteerStore; accounts: AccountStore; municipality: Municipality; clock?: () => Date },
+  ) {
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  /**
+   * A new, pending volunteer. Returns nothing that tells whether the address already had an account: a
+   * known address gets an e-mail saying so instead of a second account.
+   */
+  async signUp(input: VolunteerSignUp): Promise<void> {
+    const parsed = z.safeParse(volunteerSignUpSchema, input);
+    if (!parsed.success) throw new DomainError('invalid-request', 'invalid sign-up', { fields: [...new Set(parsed.error.issues.map((i) => i.path.join('.')))].join(',') });
+    const v = parsed.data;
+    const home = districtForPostcode(this.deps.municipality, v.postcode);
+    if (!home) throw new DomainError('postcode-outside', `postcode is not in ${this.deps.municipality.name}`);
+    const known = new Set(this.deps.municipality.districts.map((d) => d.id));
+    if (v.districts.some((d) => !known.has(d))) throw new DomainError('invalid-request', 'unknown district', { fields: 'districts' });
+    if (v.districts.length === 0 && v.maxDistanceKm === 0) throw new DomainError('invalid-request', 'no area to help in', { fields: 'districts' });
+
+    const volunteerId = `vol-${randomUUID().slice(0, 12)}`;
+    const existing = await this.deps.accounts.accountFor(v.email);
+    if (existing) return this.mail('volunteer-known', existing);
+    try {
+      await this.deps.repo.create(accountItem(v.email, { kind: 'volunteer', id: volunteerId }));
+    } catch (error) {
+      if (error instanceof AlreadyExistsError) return; // the same address twice at once: the first one counts
+      throw error;
+    }
+    const volunteer: StoredVolunteer = {
+      volunteerId,
+      name: v.name,
+      email: v.email,
+      phone: v.phone,
+      status: 'pending',
+      homeDistrictId: home.id,
+      districts: v.districts.length ? v.districts : [home.id],
+      maxDistanceKm: v.maxDistanceKm,
+      topics: v.topics,
+      languages: v.languages,
+      availableDays: v.availableDays,
+      openClaims: 0,
+      maxOpenClaims: DEFAULT_MAX_OPEN_CLAIMS,
+      signedUpAt: this.clock().toISOString(),
+    };
+    await this.deps.volunteers.put([volunteer]);
+    await this.mail('volunteer-welcome', { kind: 'volunteer', id: volunteerId });
+  }
+
+  async approve(by: Account, volunteerId: string): Promise<void> {
+    this.assertCoordinator(by);
+    const v = await this.deps.volunteers.get(volunteerId);
+    if (!v || !['pending', 'rejected'].includes(v.status)) throw new DomainError('illegal-transition', 'only a pending sign-up can be approved');
+    await this.deps.volunteers.setStatus(volunteerId, 'approved');
+    await this.mail('volunteer-approved', { kind: 'volunteer', id: volunteerId });
+  }
+
+  async reject(by: Account, volunteerId: string): Promise<void> {
+    this.assertCoordinator(by);
+    const v = await this.deps.volunteers.get(volunteerId);
+    if (!v || v.status !== 'pending') throw new DomainError('illegal-transition', 'only a pending sign-up can be rejected');
+    await this.deps.volunteers.setStatus(volunteerId, 'rejected');
+  }
+
+  /** Records a certificate of conduct valid until `validUntil` (YYYY-MM-DD, not in the past). */
+  async recordVog(by: Account, volunteerId: string, validUntil: string): Promise<void> {
+    this.assertCoordinator(by);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(validUntil) || Number.isNaN(Date.parse(validUntil)) || validUntil < this.clock().toISOString().slice(0, 10)) {
+      throw new DomainError('invalid-request', 'a certificate date must be today or later', { fields: 'vogValidUntil' });
+    }
+    if (!(await this.deps.volunteers.get(volunteerId))) throw new DomainError('volunteer-not-found', `no volunteer ${volunteerId}`);
+    await this.deps.volunteers.recordVog(volunteerId, validUntil);
+  }
+
+  async pending(by: Account): Promise<(StoredVolunteer & { needsVog: string[] })[]> {
+    this.assertCoordinator(by);
+    return (await this.deps.volunteers.byStatus('pending')).map((v) => ({ ...v, needsVog: topicsNeedingVog(v.topics) }));
+  }
+
+  /** The pool per district: approved (active), paused and pending volunteers who cover it. */
+  async poolCounts(by: Account): Promise<PoolCounts[]> {
+    this.assertCoordinator(by);
+    const [active, paused, pending] = await Promise.all(['approved', 'paused', 'pending'].map((s) => this.deps.volunteers.byStatus(s as 'approved')));
+    const count = (list: StoredVolunteer[], districtId: string) => list.filter((v) => v.districts.includes(districtId)).length;
+    return this.deps.municipality.districts.map((d) => ({
+      districtId: d.id,
+      name: d.name,
+      active: count(active!, d.id),
+      paused: count(paused!, d.id),
+      pending: count(pending!, d.id),
+    }));
+  }
+
+  private assertCoordinator(by: Account): void {
+    if (by.kind !== 'staff' || by.role !== 'volunteer-coordinator') throw new DomainError('forbidden', 'only the volunteer coordinator may do this');
+  }
+
+  private async mail(template: NotificationTemplate, to: Account): Promise<void> {
+    const write = outboxWrite({ notificationId: randomUUID(), at: this.clock().toISOString(), template, to: { kind: to.kind, id: to.id }, urgent: false });
+    if (write.kind === 'put') await this.deps.repo.putMany([write.item]);
+  }
+}

@@ -1,0 +1,75 @@
+// Signing up as a volunteer and the coordinator's approval against DynamoDB Local: pending until approved,
+// certificate-bound topics closed until a certificate is recorded, and nothing revealed about an address.
+import { describe, expect, it } from 'vitest';
+import type { VolunteerSignUp } from '../../functions/domain/volunteer';
+import { keys } from '../../functions/store/keys';
+import { deskOnFreshTable } from '../support/engine';
+import { codeOf } from '../support/fixtures';
+
+const COORDINATOR = { kind: 'staff' as const, id: 'coord-jeroen', role: 'volunteer-coordinator' };
+const PROFESSIONAL = { kind: 'staff' as const, id: 'pro-anouk', role: 'professional' };
+
+const signUp = (overrides: Partial<VolunteerSignUp> = {}): VolunteerSignUp => ({
+  name: 'Pieter Jansen',
+  email: 'pieter@example.nl',
+  phone: '06 12345678',
+  postcode: '1502 AB',
+  districts: ['zaandam-zuid'],
+  maxDistanceKm: 2,
+  topics: ['groceries-errands', 'company-loneliness'],
+  languages: ['nl'],
+  availableDays: [1, 3, 5],
+  codeOfConduct: true,
+  ...overrides,
+});
+
+describe('volunteer sign-up and approval', () => {
+  it('is pending until the coordinator approves; then matching can find them', async () => {
+    const s = await deskOnFreshTable();
+    await s.volunteering.signUp(signUp());
+    const account = await s.signIn['accounts'].accountFor('Pieter@Example.nl');
+    expect(account?.kind).toBe('volunteer');
+    const pending = await s.volunteering.pending(COORDINATOR);
+    const pieter = pending.find((v) => v.email === 'pieter@example.nl')!;
+    expect(pieter).toMatchObject({ status: 'pending', homeDistrictId: 'zaandam-zuid' });
+    expect(await s.volunteers.candidateIds(['zaandam-zuid'], 'groceries-errands')).not.toContain(pieter.volunteerId);
+
+    await s.volunteering.approve(COORDINATOR, pieter.volunteerId);
+    expect((await s.volunteers.get(pieter.volunteerId))!.status).toBe('approved');
+    expect(await s.volunteers.candidateIds(['zaandam-zuid'], 'groceries-errands')).toContain(pieter.volunteerId);
+    const mails = await s.repo.queryPartition<{ template: string; to: { id: string } }>(keys.outboxPartition);
+    expect(mails.filter((m) => m.to.id === pieter.volunteerId).map((m) => m.template).sort()).toEqual(['volunteer-approved', 'volunteer-welcome']);
+    const counts = await s.volunteering.poolCounts(COORDINATOR);
+    expect(counts.find((c) => c.districtId === 'zaandam-zuid')!.active).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps certificate-bound topics closed until a valid certificate is recorded', async () => {
+    const s = await deskOnFreshTable();
+    await s.volunteering.signUp(signUp());
+    const [pieter] = (await s.volunteering.pending(COORDINATOR)).filter((v) => v.email === 'pieter@example.nl');
+    expect(pieter!.needsVog.length).toBeGreaterThan(0);
+    expect(await codeOf(s.volunteering.recordVog(COORDINATOR, pieter!.volunteerId, '2020-01-01'))).toBe('invalid-request');
+    await s.volunteering.recordVog(COORDINATOR, pieter!.volunteerId, '2027-11-30');
+    expect((await s.volunteers.get(pieter!.volunteerId))!.vogValidUntil).toBe('2027-11-30');
+  });
+
+  it('answers a known address like a new one, without a second account, and tells that person by e-mail', async () => {
+    const s = await deskOnFreshTable();
+    await s.volunteering.signUp(signUp({ email: 'fatima@vrijwilliger.example' }));
+    expect(await s.signIn['accounts'].accountFor('fatima@vrijwilliger.example')).toEqual({ kind: 'volunteer', id: 'vol-fatima' });
+    const mails = await s.repo.queryPartition<{ template: string; to: { id: string } }>(keys.outboxPartition);
+    expect(mails).toContainEqual(expect.objectContaining({ template: 'volunteer-known', to: { kind: 'volunteer', id: 'vol-fatima' } }));
+  });
+
+  it('refuses bad input and other roles, and changes nothing', async () => {
+    const s = await deskOnFreshTable();
+    expect(await codeOf(s.volunteering.signUp(signUp({ codeOfConduct: false as true })))).toBe('invalid-request');
+    expect(await codeOf(s.volunteering.signUp(signUp({ postcode: '1011 AB' })))).toBe('postcode-outside');
+    expect(await codeOf(s.volunteering.signUp(signUp({ districts: ['atlantis'] })))).toBe('invalid-request');
+    expect(await codeOf(s.volunteering.signUp(signUp({ topics: [] })))).toBe('invalid-request');
+    expect(await s.signIn['accounts'].accountFor('pieter@example.nl')).toBeUndefined();
+    expect(await codeOf(s.volunteering.pending(PROFESSIONAL))).toBe('forbidden');
+    expect(await codeOf(s.volunteering.approve({ kind: 'volunteer', id: 'vol-fatima' }, 'vol-noor'))).toBe('forbidden');
+    expect(await codeOf(s.volunteering.approve(COORDINATOR, 'vol-fatima'))).toBe('illegal-transition');
+  });
+});
