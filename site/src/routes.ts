@@ -14,6 +14,7 @@ export const PAGES = {
   nearby: { paths: { nl: '/in-de-buurt/', en: '/en/nearby/' }, onDemand: true },
   ask: { paths: { nl: '/vraag/', en: '/en/ask/' }, onDemand: true },
   status: { paths: { nl: '/mijn-vraag/', en: '/en/my-request/' }, onDemand: true },
+  becomeVolunteer: { paths: { nl: '/vrijwilliger-worden/', en: '/en/become-a-volunteer/' }, onDemand: true },
   signIn: { paths: { nl: '/inloggen/', en: '/en/sign-in/' }, onDemand: true },
   signOut: { paths: { nl: '/uitloggen/', en: '/en/sign-out/' }, onDemand: true },
   volunteer: { paths: { nl: '/vrijwilliger/', en: '/en/volunteer/' }, onDemand: true },

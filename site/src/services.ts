@@ -2,6 +2,7 @@ import type { SignInDesk } from '../../functions/accounts/sign-in-desk';
 import type { ResidentDesk } from '../../functions/resident/desk';
 import type { Repository } from '../../functions/store/repository';
 import type { VolunteerStore } from '../../functions/store/volunteer-store';
+import type { VolunteerDesk } from '../../functions/volunteering/volunteer-desk';
 
 /** What on-demand pages may use, passed in as Astro.locals.services by the site host. */
 export interface SiteServices {
@@ -9,4 +10,5 @@ export interface SiteServices {
   desk: ResidentDesk;
   signIn: SignInDesk;
   volunteers: VolunteerStore;
+  volunteering: VolunteerDesk;
 }

@@ -94,3 +94,53 @@ describe('sign-in without a password', () => {
     await page.context().close();
   });
 });
+
+describe('becoming a volunteer', () => {
+  it('signs up without JavaScript, is approved by the coordinator, and then signs in approved', async () => {
+    const email = `nieuw-${Date.now()}@example.nl`;
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(base + '/');
+    await page.getByRole('link', { name: 'Ik wil helpen' }).click();
+    // Nothing filled in: every field says what is missing.
+    await page.getByRole('button', { name: 'Meld mij aan' }).click();
+    expect(await page.locator('#error-summary li').count()).toBeGreaterThanOrEqual(8);
+    await page.fill('#name', 'Pieter Jansen');
+    await page.fill('#email', email);
+    await page.fill('#phone', '06 12345678');
+    await page.fill('#postcode', '1502 AB');
+    await page.check('input[name="districts"][value="zaandam-zuid"]');
+    await page.check('#topics'); // the first topic: groceries and errands
+    await page.check('#languages');
+    await page.check('#availableDays');
+    await page.check('#codeOfConduct');
+    await page.getByRole('button', { name: 'Meld mij aan' }).click();
+    expect(await page.textContent('h1')).toBe('Dank u wel voor uw aanmelding');
+    await page.context().close();
+
+    const coordinator = await newPage(browser);
+    await signIn(coordinator, 'jeroen.visser@zaanstad.example');
+    expect(await coordinator.textContent('#pending-heading')).toBe('Aanmeldingen die wachten');
+    expect(await axeViolations(coordinator)).toEqual([]);
+    await coordinator.getByRole('button', { name: 'Goedkeuren: Pieter Jansen' }).first().click();
+    expect(await coordinator.textContent('[role="status"]')).toContain('Gelukt');
+    await coordinator.context().close();
+
+    const pieter = await newPage(browser);
+    await signIn(pieter, email);
+    expect(await pieter.textContent('#volunteer-status')).toBe('U bent goedgekeurd als vrijwilliger.');
+    await pieter.context().close();
+  });
+
+  it('keeps the coordinator’s page for the coordinator: a professional sees no approvals', async () => {
+    const anouk = await newPage(browser);
+    await signIn(anouk, 'anouk.devries@zaanstad.example');
+    expect(await anouk.locator('#pending-heading').count()).toBe(0);
+    const forged = await anouk.request.post(base + '/medewerker/', {
+      form: { csrf: await anouk.locator('input[name="csrf"]').first().inputValue(), action: 'approve', volunteerId: 'vol-noor' },
+      headers: { Origin: base },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(403);
+    await anouk.context().close();
+  });
+});

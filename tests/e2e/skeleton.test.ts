@@ -27,6 +27,8 @@ const PAGES = [
   { path: '/en/my-request/', lang: 'en', h1: 'Follow my request' },
   { path: '/inloggen/', lang: 'nl', h1: 'Inloggen' },
   { path: '/en/sign-in/', lang: 'en', h1: 'Sign in' },
+  { path: '/vrijwilliger-worden/', lang: 'nl', h1: 'Vrijwilliger worden' },
+  { path: '/en/become-a-volunteer/', lang: 'en', h1: 'Become a volunteer' },
 ];
 
 describe('pages', () => {
