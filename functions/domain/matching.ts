@@ -93,6 +93,17 @@ function areaFit(v: VolunteerProfile, request: MatchRequest, geo: Geography): { 
   return null;
 }
 
+/**
+ * The districts whose open requests a volunteer sees in their feed: their own, and those within their
+ * distance from home. The same area a claim accepts for a request whose search was not widened.
+ */
+export function feedDistricts(v: Pick<VolunteerProfile, 'districts' | 'homeDistrictId' | 'maxDistanceKm'>, geo: Geography): string[] {
+  const home = geo.districts.get(v.homeDistrictId);
+  const out = new Set(v.districts);
+  for (const d of geo.districts.values()) if (home && distanceKm(home.centre, d.centre) <= v.maxDistanceKm) out.add(d.id);
+  return [...out];
+}
+
 /** Ranks eligible volunteers, best first, each with the reasons for its score. */
 export function rankVolunteers(
   candidates: readonly VolunteerProfile[],

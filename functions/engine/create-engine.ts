@@ -4,6 +4,7 @@ import { SignInDesk } from '../accounts/sign-in-desk';
 import { currentMunicipality } from '../config/municipality';
 import { AccountStore } from '../store/account-store';
 import { ResidentDesk } from '../resident/desk';
+import { VolunteerFeed } from '../volunteering/feed';
 import { VolunteerDesk } from '../volunteering/volunteer-desk';
 import { createDocumentClient, type StoreConfig } from '../store/client';
 import { Repository } from '../store/repository';
@@ -43,7 +44,8 @@ export function servicesOn(repo: Repository, municipalityId?: string, options: S
   const accounts = new AccountStore(repo, clock);
   const signIn = new SignInDesk(accounts, clock);
   const volunteering = new VolunteerDesk({ repo, volunteers, accounts, municipality, ...(clock ? { clock } : {}) });
-  return { repo, requests, residents, volunteers, engine, desk, signIn, volunteering, municipality };
+  const feed = new VolunteerFeed({ repo, volunteers, municipality, ...(clock ? { clock } : {}) });
+  return { repo, requests, residents, volunteers, engine, desk, signIn, volunteering, feed, municipality };
 }
 
 export type Services = ReturnType<typeof servicesOn>;

@@ -24,7 +24,7 @@ import {
   type VolunteerProfile,
 } from '../domain/matching';
 import { districtForPostcode, postcodeArea, postcodeSchema, type Municipality } from '../domain/municipality';
-import { findTopic, type Topic } from '../domain/topics';
+import { findTopic, type Topic, type Urgency } from '../domain/topics';
 import { parseTriageInput, triage, type TriageDecision } from '../domain/triage';
 import { keys } from '../store/keys';
 import { listInitiativesInDistrict, type InitiativeRecord } from '../store/municipality-store';
@@ -105,6 +105,8 @@ export interface Intake {
   idempotencyKey?: string;
   /** Writes that belong to the new request (the resident's personal data, lookups), in the same transaction. */
   extra?: (requestId: string) => ExtraWrite[];
+  /** The resident lets volunteers see the request: its card (the redacted text) for their feed. */
+  feedCard?: { summary: string; expiresAt: number };
 }
 
 export interface SubmitResult {
@@ -200,6 +202,7 @@ export class SteppedCareEngine {
       crisis: decision.crisis,
       language: intake.language,
       ...(intake.householdKey ? { householdKey: intake.householdKey } : {}),
+      ...(intake.feedCard ? { feedCard: true } : {}),
       state: 'submitted',
       version: 0,
       createdAt: at,
@@ -231,6 +234,26 @@ export class SteppedCareEngine {
       step = await this.offer(step, input.topic, now);
     }
     if (intake.extra) step.extra.push(...intake.extra(requestId));
+    if (intake.feedCard) {
+      const { head: h } = step;
+      step.extra.push({
+        kind: 'put',
+        item: {
+          ...keys.feedCard(requestId),
+          type: 'feed-card',
+          requestId,
+          districtId: h.districtId,
+          postcodeArea: h.postcodeArea,
+          topicId: h.topicId,
+          urgency: h.urgency,
+          language: h.language,
+          createdAt: h.createdAt,
+          summary: intake.feedCard.summary,
+          expiresAt: intake.feedCard.expiresAt,
+          ...(listedInFeed(h) ? keys.feedListing(h.districtId, URGENCY_RANK[h.urgency], h.createdAt, requestId) : {}),
+        },
+      });
+    }
     if (intake.idempotencyKey) {
       step.extra.push({ kind: 'put', item: { ...keys.idempotency(intake.idempotencyKey), type: 'idempotency', requestId }, ifAbsent: true });
     }
@@ -329,7 +352,7 @@ export class SteppedCareEngine {
           next = this.then(next, 'withdrawn', { kind: 'resident' }, 'withdrawn because the personal data was deleted', {}, { due: undefined, claimedBy: undefined });
           if (claimedBy) next.extra.push(this.releaseCounter(claimedBy));
         }
-        next = this.then(next, 'personal-data-erased', { kind: actor }, reason, {}, { householdKey: undefined, personalDataErased: true });
+        next = this.then(next, 'personal-data-erased', { kind: actor }, reason, {}, { householdKey: undefined, personalDataErased: true, feedCard: undefined });
         next.extra.push(...deletes);
         return next;
       },
@@ -650,6 +673,8 @@ export class SteppedCareEngine {
   private async attempt(head: RequestHead, run: (step: Step) => Step | Promise<Step>, allowFinal = false): Promise<RequestHead> {
     if (!allowFinal && FINAL_STATES.has(head.state)) throw new DomainError('request-closed', `the request is ${head.state}`, { state: head.state });
     const step = await run({ events: [], head, extra: [] });
+    const listing = feedListingWrite(head, step.head);
+    if (listing) step.extra.push(listing);
     await this.deps.requests.commit(step.head, head.version, step.events, step.extra);
     this.heads.set(step.head);
     return step.head;
@@ -707,6 +732,24 @@ export class SteppedCareEngine {
 function summary(c: RankedCandidate<{ volunteerId: string } | { initiativeId: string }>) {
   const id = 'volunteerId' in c.candidate ? c.candidate.volunteerId : c.candidate.initiativeId;
   return { id, score: c.score, reasons: c.reasons.map((r) => r.code) };
+}
+
+/** Urgency as the feed's first sort key part: "today" first. */
+const URGENCY_RANK: Record<Urgency, number> = { today: 0, 'this-week': 1, 'no-rush': 2 };
+
+/** A request is in the volunteers' feed while it is open at the 0th line and nobody holds it. */
+export function listedInFeed(head: Pick<RequestHead, 'feedCard' | 'state' | 'level' | 'claimedBy'>): boolean {
+  return head.feedCard === true && head.level === 'zeroth-line' && !head.claimedBy && ['matching', 'offered', 'not-solved'].includes(head.state);
+}
+
+/** The update that puts a request on the feed index or takes it off, when a step changes that. */
+function feedListingWrite(before: RequestHead, after: RequestHead): ExtraWrite | undefined {
+  if (!before.feedCard || !after.feedCard || listedInFeed(before) === listedInFeed(after)) return undefined;
+  const base = { kind: 'update' as const, key: keys.feedCard(after.requestId), condition: 'attribute_exists(pk)' };
+  const onConditionFailed = new DomainError('concurrent-change', `the feed card of ${after.requestId} is gone`);
+  if (!listedInFeed(after)) return { ...base, update: 'REMOVE gsi2pk, gsi2sk', onConditionFailed };
+  const listing = keys.feedListing(after.districtId, URGENCY_RANK[after.urgency], after.createdAt, after.requestId);
+  return { ...base, update: 'SET gsi2pk = :pk, gsi2sk = :sk', values: { ':pk': listing.gsi2pk, ':sk': listing.gsi2sk }, onConditionFailed };
 }
 
 /** DynamoDB returns string sets as Set; the domain works with arrays. */

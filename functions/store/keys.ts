@@ -43,6 +43,14 @@ export const keys = {
   /** A resident's message (a reply, a feedback comment): personal, erasable. */
   residentMessage: (requestId: string, at: string, id: string) => ({ pk: `REQUEST#${requestId}`, sk: `MESSAGE#${at}#${id}` }),
   residentMessagePrefix: 'MESSAGE#',
+  /** The card volunteers see in their feed: topic, district, the redacted summary; no name or contact. */
+  feedCard: (requestId: string) => ({ pk: `REQUEST#${requestId}`, sk: 'FEED' }),
+  /** On the feed index while the request is open at the 0th line: most urgent first, then longest waiting. */
+  feedListing: (districtId: string, urgencyRank: number, createdAt: string, requestId: string) => ({
+    gsi2pk: `OPEN#${districtId}`,
+    gsi2sk: `${urgencyRank}#${createdAt}#${requestId}`,
+  }),
+  feedPartition: (districtId: string) => `OPEN#${districtId}`,
   /** Who looked at or changed the resident's personal data: kept for accountability, holds no personal data. */
   audit: (requestId: string, at: string, id: string) => ({ pk: `REQUEST#${requestId}`, sk: `AUDIT#${at}#${id}` }),
   auditPrefix: 'AUDIT#',

@@ -49,6 +49,8 @@ export interface RequestHead {
   feedbackScore?: number;
   /** The resident's personal data has been removed (on request or by retention). */
   personalDataErased?: boolean;
+  /** The request has a card in the volunteers' feed (the resident let volunteers see it). */
+  feedCard?: boolean;
 }
 
 /** Extra writes that must happen in the same transaction (a volunteer's counter, outbox items, ...). */

@@ -135,13 +135,15 @@ export class ResidentStore {
    */
   async erasure(requestId: string): Promise<ExtraWrite[]> {
     const partition = await this.repo.queryPartition<Item & Key>(keys.requestHead(requestId).pk);
+    const erasable = (sk: string) =>
+      sk === 'PERSONAL' || sk === keys.feedCard(requestId).sk || sk.startsWith(keys.residentMessagePrefix) || sk.startsWith(keys.statusTokenRefPrefix);
     const deletes: Key[] = [];
     for (const item of partition) {
       const sk = String(item.sk);
-      if (sk === 'PERSONAL') deletes.push(keys.reference(String(item.referenceCode)));
-      else if (sk.startsWith(keys.statusTokenRefPrefix)) deletes.push(keys.statusToken(String(item.tokenHash)));
-      else if (!sk.startsWith(keys.residentMessagePrefix)) continue;
+      if (!erasable(sk)) continue;
       deletes.push({ pk: item.pk, sk: item.sk });
+      if (sk === 'PERSONAL') deletes.push(keys.reference(String(item.referenceCode)));
+      if (sk.startsWith(keys.statusTokenRefPrefix)) deletes.push(keys.statusToken(String(item.tokenHash)));
     }
     return deletes.map((key) => ({ kind: 'delete', key }));
   }

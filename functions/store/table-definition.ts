@@ -11,6 +11,7 @@
 //   REQUEST#<id>       / HEAD, EVENT#<seq>    a request's anonymous projection and event log; gsi1: DUE / <at>#<kind>#<id>
 //   REQUEST#<id>       / PERSONAL, MESSAGE#<at>, TOKEN#<hash>  the resident's erasable data; gsi1: RETENTION / <until>#<id>#<sk>
 //   REQUEST#<id>       / AUDIT#<at>#<id>      who saw or changed personal data
+//   REQUEST#<id>       / FEED                 the card volunteers see (redacted); gsi2: OPEN#<district> / <urgency>#<at>#<id> while open
 //   REFERENCE#<code>   / REQUEST              reference code -> request (erasable)
 //   STATUS#<hash>      / TOKEN                status-token hash -> request (erasable)
 //   IDEMPOTENCY#<hash> / REQUEST              intake idempotency key -> request
@@ -36,6 +37,8 @@ export const TABLE = {
   timeToLiveAttribute: 'expiresAt',
   globalSecondaryIndexes: [
     { indexName: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
+    // The volunteers' feed: open requests per district, most urgent and longest waiting first.
+    { indexName: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
   ],
 } as const satisfies {
   baseName: string;

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { VolunteerSignUp } from '../../functions/domain/volunteer';
 import { keys } from '../../functions/store/keys';
-import { deskOnFreshTable } from '../support/engine';
-import { codeOf } from '../support/fixtures';
+import { deskOnFreshTable, volunteer } from '../support/engine';
+import { codeOf, intake } from '../support/fixtures';
 
 const COORDINATOR = { kind: 'staff' as const, id: 'coord-jeroen', role: 'volunteer-coordinator' };
 const PROFESSIONAL = { kind: 'staff' as const, id: 'pro-anouk', role: 'professional' };
@@ -71,5 +71,41 @@ describe('volunteer sign-up and approval', () => {
     expect(await codeOf(s.volunteering.pending(PROFESSIONAL))).toBe('forbidden');
     expect(await codeOf(s.volunteering.approve({ kind: 'volunteer', id: 'vol-fatima' }, 'vol-noor'))).toBe('forbidden');
     expect(await codeOf(s.volunteering.approve(COORDINATOR, 'vol-fatima'))).toBe('illegal-transition');
+  });
+});
+
+describe('the volunteer feed', () => {
+  it('lists open requests that fit, without name or contact, and drops them once claimed or escalated', async () => {
+    const s = await deskOnFreshTable();
+    const fatima = (await s.volunteers.get('vol-fatima'))!;
+    const open = await s.desk.submit(intake({ description: 'Boodschappen graag. Bel Anna op 06-12345678.' }));
+    const hidden = await s.desk.submit(intake({ consent: { volunteers: false, initiatives: true } }));
+    const crisis = await s.desk.submit(intake({ dangerNow: true }));
+    let cards = await s.feed.for(fatima);
+    const ids = cards.map((c) => c.requestId);
+    expect(ids).toContain(open.requestId);
+    expect(ids).not.toContain(hidden.requestId);
+    expect(ids).not.toContain(crisis.requestId);
+    const card = cards.find((c) => c.requestId === open.requestId)!;
+    expect(card.summary).toBe('Boodschappen graag. Bel Anna op [telefoonnummer].');
+    expect(JSON.stringify(card)).not.toMatch(/anna@example|06-1234/);
+
+    await s.engine.claim(open.requestId, 'vol-fatima');
+    cards = await s.feed.for(fatima);
+    expect(cards.map((c) => c.requestId)).not.toContain(open.requestId);
+    // Released, with another fitting volunteer to offer it to: back in the feed.
+    await s.volunteers.put([volunteer({ volunteerId: 'vol-extra' })]);
+    await s.engine.release(open.requestId, 'vol-fatima', 'lukt toch niet');
+    expect((await s.requests.head(open.requestId))!.state).toBe('offered');
+    expect((await s.feed.for((await s.volunteers.get('vol-extra'))!)).map((c) => c.requestId)).toContain(open.requestId);
+    // Erasure takes the card with the personal data.
+    await s.desk.erase(open.statusToken);
+    expect(await s.repo.get(keys.feedCard(open.requestId))).toBeUndefined();
+  });
+
+  it('shows nothing to a volunteer who is not approved', async () => {
+    const s = await deskOnFreshTable();
+    await s.desk.submit(intake());
+    expect(await s.feed.for({ ...(await s.volunteers.get('vol-fatima'))!, status: 'pending' })).toEqual([]);
   });
 });

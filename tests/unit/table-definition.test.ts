@@ -15,6 +15,6 @@ describe('table definition', () => {
   it('declares every key attribute exactly once', () => {
     const names = createTableInput('t').AttributeDefinitions!.map((a) => a.AttributeName);
     expect(new Set(names).size).toBe(names.length);
-    expect(names.sort()).toEqual(['gsi1pk', 'gsi1sk', 'pk', 'sk']);
+    expect(names.sort()).toEqual(['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'pk', 'sk']);
   });
 });
