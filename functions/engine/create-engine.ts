@@ -4,6 +4,7 @@ import { SignInDesk } from '../accounts/sign-in-desk';
 import { currentMunicipality } from '../config/municipality';
 import { AccountStore } from '../store/account-store';
 import { ResidentDesk } from '../resident/desk';
+import { ClaimDesk } from '../volunteering/claims';
 import { VolunteerFeed } from '../volunteering/feed';
 import { VolunteerDesk } from '../volunteering/volunteer-desk';
 import { createDocumentClient, type StoreConfig } from '../store/client';
@@ -45,7 +46,8 @@ export function servicesOn(repo: Repository, municipalityId?: string, options: S
   const signIn = new SignInDesk(accounts, clock);
   const volunteering = new VolunteerDesk({ repo, volunteers, accounts, municipality, ...(clock ? { clock } : {}) });
   const feed = new VolunteerFeed({ repo, volunteers, municipality, ...(clock ? { clock } : {}) });
-  return { repo, requests, residents, volunteers, engine, desk, signIn, volunteering, feed, municipality };
+  const claims = new ClaimDesk({ repo, engine, requests, residents, ...(clock ? { clock } : {}) });
+  return { repo, requests, residents, volunteers, engine, desk, signIn, volunteering, feed, claims, municipality };
 }
 
 export type Services = ReturnType<typeof servicesOn>;

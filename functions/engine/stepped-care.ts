@@ -107,6 +107,8 @@ export interface Intake {
   extra?: (requestId: string) => ExtraWrite[];
   /** The resident lets volunteers see the request: its card (the redacted text) for their feed. */
   feedCard?: { summary: string; expiresAt: number };
+  /** False when the resident does not let volunteers see it: then only initiatives are asked. */
+  volunteersMaySee?: boolean;
 }
 
 export interface SubmitResult {
@@ -203,6 +205,7 @@ export class SteppedCareEngine {
       language: intake.language,
       ...(intake.householdKey ? { householdKey: intake.householdKey } : {}),
       ...(intake.feedCard ? { feedCard: true } : {}),
+      ...(intake.volunteersMaySee === false ? { volunteersMaySee: false } : {}),
       state: 'submitted',
       version: 0,
       createdAt: at,
@@ -250,7 +253,7 @@ export class SteppedCareEngine {
           createdAt: h.createdAt,
           summary: intake.feedCard.summary,
           expiresAt: intake.feedCard.expiresAt,
-          ...(listedInFeed(h) ? keys.feedListing(h.districtId, URGENCY_RANK[h.urgency], h.createdAt, requestId) : {}),
+          ...(feedListing(h) ?? {}),
         },
       });
     }
@@ -582,9 +585,13 @@ export class SteppedCareEngine {
       return { ...found, volunteers: found.volunteers.filter((c) => !exclude.includes(c.candidate.volunteerId)) };
     };
     let { volunteers, initiatives } = await find(step.head);
+    // The resident did not let volunteers see the request: only initiatives are asked.
+    const onlyInitiatives = step.head.volunteersMaySee === false;
+    if (onlyInitiatives) volunteers = [];
     if (volunteers.length === 0 && initiatives.length === 0 && !step.head.widened) {
       step = this.then(step, 'search-widened', SYSTEM, 'nobody fits nearby: looking wider', {}, { widened: true });
       ({ volunteers, initiatives } = await find(step.head));
+      if (onlyInitiatives) volunteers = [];
     }
     if (volunteers.length === 0 && initiatives.length === 0) return this.escalate(step, 'no-match-at-zeroth-line', now);
 
@@ -742,14 +749,26 @@ export function listedInFeed(head: Pick<RequestHead, 'feedCard' | 'state' | 'lev
   return head.feedCard === true && head.level === 'zeroth-line' && !head.claimedBy && ['matching', 'offered', 'not-solved'].includes(head.state);
 }
 
-/** The update that puts a request on the feed index or takes it off, when a step changes that. */
+/**
+ * Where a request's card stands on the feed index: in its district's feed while open, under the volunteer
+ * who holds it while claimed ("my requests"), nowhere otherwise.
+ */
+function feedListing(head: RequestHead): { gsi2pk: string; gsi2sk: string } | null {
+  if (!head.feedCard) return null;
+  if (listedInFeed(head)) return keys.feedListing(head.districtId, URGENCY_RANK[head.urgency], head.createdAt, head.requestId);
+  if (head.claimedBy && ['claimed', 'in-progress'].includes(head.state)) return keys.claimedListing(head.claimedBy, head.createdAt, head.requestId);
+  return null;
+}
+
+/** The update that moves a request's card on the feed index, when a step changes its place. */
 function feedListingWrite(before: RequestHead, after: RequestHead): ExtraWrite | undefined {
-  if (!before.feedCard || !after.feedCard || listedInFeed(before) === listedInFeed(after)) return undefined;
+  if (!before.feedCard || !after.feedCard) return undefined;
+  const [from, to] = [feedListing(before), feedListing(after)];
+  if (from?.gsi2pk === to?.gsi2pk && from?.gsi2sk === to?.gsi2sk) return undefined;
   const base = { kind: 'update' as const, key: keys.feedCard(after.requestId), condition: 'attribute_exists(pk)' };
   const onConditionFailed = new DomainError('concurrent-change', `the feed card of ${after.requestId} is gone`);
-  if (!listedInFeed(after)) return { ...base, update: 'REMOVE gsi2pk, gsi2sk', onConditionFailed };
-  const listing = keys.feedListing(after.districtId, URGENCY_RANK[after.urgency], after.createdAt, after.requestId);
-  return { ...base, update: 'SET gsi2pk = :pk, gsi2sk = :sk', values: { ':pk': listing.gsi2pk, ':sk': listing.gsi2sk }, onConditionFailed };
+  if (!to) return { ...base, update: 'REMOVE gsi2pk, gsi2sk', onConditionFailed };
+  return { ...base, update: 'SET gsi2pk = :pk, gsi2sk = :sk', values: { ':pk': to.gsi2pk, ':sk': to.gsi2sk }, onConditionFailed };
 }
 
 /** DynamoDB returns string sets as Set; the domain works with arrays. */

@@ -51,6 +51,9 @@ export const keys = {
     gsi2sk: `${urgencyRank}#${createdAt}#${requestId}`,
   }),
   feedPartition: (districtId: string) => `OPEN#${districtId}`,
+  /** On the feed index under the volunteer who holds the request: their "my requests". */
+  claimedListing: (volunteerId: string, createdAt: string, requestId: string) => ({ gsi2pk: `CLAIMED#${volunteerId}`, gsi2sk: `${createdAt}#${requestId}` }),
+  claimedPartition: (volunteerId: string) => `CLAIMED#${volunteerId}`,
   /** Who looked at or changed the resident's personal data: kept for accountability, holds no personal data. */
   audit: (requestId: string, at: string, id: string) => ({ pk: `REQUEST#${requestId}`, sk: `AUDIT#${at}#${id}` }),
   auditPrefix: 'AUDIT#',

@@ -51,6 +51,8 @@ export interface RequestHead {
   personalDataErased?: boolean;
   /** The request has a card in the volunteers' feed (the resident let volunteers see it). */
   feedCard?: boolean;
+  /** False when the resident does not let volunteers see it (then it is never offered to them). */
+  volunteersMaySee?: boolean;
 }
 
 /** Extra writes that must happen in the same transaction (a volunteer's counter, outbox items, ...). */

@@ -18,6 +18,7 @@ export const PAGES = {
   signIn: { paths: { nl: '/inloggen/', en: '/en/sign-in/' }, onDemand: true },
   signOut: { paths: { nl: '/uitloggen/', en: '/en/sign-out/' }, onDemand: true },
   volunteer: { paths: { nl: '/vrijwilliger/', en: '/en/volunteer/' }, onDemand: true },
+  claimed: { paths: { nl: '/vrijwilliger/vraag/', en: '/en/volunteer/request/' }, onDemand: true },
   staff: { paths: { nl: '/medewerker/', en: '/en/staff/' }, onDemand: true },
 } as const satisfies Record<string, PageRoute>;
 

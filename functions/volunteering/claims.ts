@@ -1,0 +1,93 @@
+// A volunteer's claims (issue #5): take a request from the feed (the engine makes sure exactly one wins),
+// see the resident's contact details while the claim is active (every view is an audit event the resident
+// sees on their status page), and note progress, hand it back, finish it or escalate it.
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../domain/errors';
+import type { SteppedCareEngine } from '../engine/stepped-care';
+import { keys } from '../store/keys';
+import type { Item, Repository } from '../store/repository';
+import type { RequestHead, RequestStore } from '../store/request-store';
+import type { PersonalRecord, ResidentStore } from '../store/resident-store';
+import type { StoredVolunteer } from '../store/volunteer-store';
+import type { FeedCard } from './feed';
+
+export interface ClaimedRequest {
+  head: RequestHead;
+  card: FeedCard | undefined;
+  /** Only what a helper needs: first name, the chosen way to reach them, where (a house number only for a visit). */
+  contact: Pick<PersonalRecord, 'firstName' | 'contact' | 'postcode' | 'houseNumber' | 'language'> | undefined;
+}
+
+const ACTIVE = ['claimed', 'in-progress'];
+
+export class ClaimDesk {
+  private readonly clock: () => Date;
+
+  constructor(
+    private readonly deps: { repo: Repository; engine: SteppedCareEngine; requests: RequestStore; residents: ResidentStore; clock?: () => Date },
+  ) {
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  claim(volunteer: StoredVolunteer, requestId: string): Promise<RequestHead> {
+    return this.deps.engine.claim(requestId, volunteer.volunteerId);
+  }
+
+  /** The requests this volunteer holds now (one Query on the feed index). */
+  async mine(volunteer: StoredVolunteer): Promise<FeedCard[]> {
+    return this.deps.repo.queryIndex<FeedCard & Item>('gsi2', keys.claimedPartition(volunteer.volunteerId));
+  }
+
+  /** A claimed request with the resident's contact details; refused to anyone but the active claimer. */
+  async open(volunteer: StoredVolunteer, requestId: string): Promise<ClaimedRequest> {
+    const head = await this.deps.requests.head(requestId);
+    if (!head || head.claimedBy !== volunteer.volunteerId || !ACTIVE.includes(head.state)) {
+      throw new DomainError('forbidden', 'only the volunteer who holds this request may see it');
+    }
+    const [card, personal] = await Promise.all([
+      this.deps.repo.get<FeedCard & Item>(keys.feedCard(requestId)),
+      this.deps.residents.personal(requestId, this.clock()),
+    ]);
+    if (personal) {
+      await this.deps.residents.recordAccess(
+        requestId,
+        {
+          at: this.clock().toISOString(),
+          actor: { kind: 'volunteer', id: volunteer.volunteerId, label: volunteer.name.split(' ')[0] ?? '' },
+          action: 'viewed-contact',
+          reason: personal.language === 'en' ? 'viewed your contact details to help you' : 'bekeek uw contactgegevens om u te helpen',
+        },
+        randomUUID(),
+      );
+    }
+    return {
+      head,
+      card: card ?? undefined,
+      contact: personal
+        ? {
+            ...(personal.firstName ? { firstName: personal.firstName } : {}),
+            contact: personal.contact,
+            postcode: personal.postcode,
+            ...(personal.houseNumber ? { houseNumber: personal.houseNumber } : {}),
+            language: personal.language,
+          }
+        : undefined,
+    };
+  }
+
+  note(volunteer: StoredVolunteer, requestId: string, text: string): Promise<RequestHead> {
+    return this.deps.engine.noteProgress(requestId, volunteer.volunteerId, text);
+  }
+
+  release(volunteer: StoredVolunteer, requestId: string, reason: string): Promise<RequestHead> {
+    return this.deps.engine.release(requestId, volunteer.volunteerId, reason || 'handed back');
+  }
+
+  done(volunteer: StoredVolunteer, requestId: string, note: string): Promise<RequestHead> {
+    return this.deps.engine.markDone(requestId, volunteer.volunteerId, note || 'done');
+  }
+
+  needsProfessional(volunteer: StoredVolunteer, requestId: string, reason: string): Promise<RequestHead> {
+    return this.deps.engine.needsProfessional(requestId, volunteer.volunteerId, reason);
+  }
+}

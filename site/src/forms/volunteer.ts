@@ -1,0 +1,105 @@
+// A volunteer's own pages: the feed and their requests, claiming from the feed, and a claimed request with
+// the resident's contact and the actions. Every post carries the session's CSRF token; only the volunteer
+// who holds a request sees it (ClaimDesk.open).
+import type { AstroCookies } from 'astro';
+import { isDomainError } from '../../../functions/domain/errors';
+import { REPLY_MAX } from '../../../functions/domain/intake';
+import type { StoredVolunteer } from '../../../functions/store/volunteer-store';
+import type { ClaimedRequest } from '../../../functions/volunteering/claims';
+import type { FeedCard } from '../../../functions/volunteering/feed';
+import { useTranslations, type Locale } from '../i18n';
+import { pathOf } from '../routes';
+import type { SiteServices } from '../services';
+import { csrfValid, requireAccount } from './session';
+
+export type VolunteerState =
+  | { view: 'redirect'; location: string }
+  | { view: 'home'; status: 200 | 403 | 409; volunteer: StoredVolunteer; csrf: string; feed: FeedCard[]; mine: FeedCard[]; error: string | null; done: boolean };
+
+export type ClaimedState =
+  | { view: 'redirect'; location: string }
+  | { view: 'claimed'; status: 200 | 400 | 403 | 409; volunteer: StoredVolunteer; csrf: string; claimed: ClaimedRequest; error: { field: string; message: string } | null };
+
+async function signedInVolunteer(cookies: AstroCookies, services: SiteServices, locale: Locale) {
+  const current = await requireAccount(cookies, services, locale, 'volunteer');
+  if ('redirect' in current) return current;
+  const volunteer = await services.volunteers.get(current.session.account.id);
+  if (!volunteer) return { redirect: pathOf('signIn', locale) };
+  return { ...current, volunteer };
+}
+
+const field = (form: FormData, name: string, max = REPLY_MAX) => {
+  const v = form.get(name);
+  return typeof v === 'string' ? v.trim().slice(0, max + 1) : '';
+};
+
+export async function handleVolunteerHome(request: Request, cookies: AstroCookies, locale: Locale, services: SiteServices): Promise<VolunteerState> {
+  const current = await signedInVolunteer(cookies, services, locale);
+  if ('redirect' in current) return { view: 'redirect', location: current.redirect };
+  const { t } = useTranslations(locale);
+  const { volunteer, session } = current;
+  let status: 200 | 403 | 409 = 200;
+  let error: string | null = null;
+  if (request.method === 'POST') {
+    const form = await request.formData().catch(() => new FormData());
+    if (!csrfValid(session, form)) [status, error] = [403, t('signin.error.csrf')];
+    else {
+      const requestId = field(form, 'requestId', 64);
+      try {
+        await services.claims.claim(volunteer, requestId);
+        return { view: 'redirect', location: `${pathOf('claimed', locale)}?id=${encodeURIComponent(requestId)}` };
+      } catch (e) {
+        if (isDomainError(e, 'already-claimed', 'concurrent-change', 'request-closed', 'illegal-transition', 'request-not-found')) [status, error] = [409, t('feed.error.taken')];
+        else if (isDomainError(e, 'volunteer-not-eligible', 'volunteer-not-found')) [status, error] = [403, t('feed.error.not-eligible')];
+        else throw e;
+      }
+    }
+  }
+  const [feed, mine] = await Promise.all([services.feed.for(volunteer), services.claims.mine(volunteer)]);
+  return { view: 'home', status, volunteer, csrf: session.csrf, feed, mine, error, done: new URL(request.url).searchParams.get('done') === '1' };
+}
+
+export async function handleClaimed(request: Request, cookies: AstroCookies, locale: Locale, services: SiteServices): Promise<ClaimedState> {
+  const current = await signedInVolunteer(cookies, services, locale);
+  if ('redirect' in current) return { view: 'redirect', location: current.redirect };
+  const { t } = useTranslations(locale);
+  const { volunteer, session } = current;
+  const home = pathOf('volunteer', locale);
+  const requestId = (new URL(request.url).searchParams.get('id') ?? '').slice(0, 64);
+  let status: 200 | 400 | 403 | 409 = 200;
+  let error: { field: string; message: string } | null = null;
+  if (request.method === 'POST') {
+    const form = await request.formData().catch(() => new FormData());
+    const action = field(form, 'action', 40);
+    const text = field(form, `text-${action}`);
+    if (!csrfValid(session, form)) [status, error] = [403, { field: 'action', message: t('signin.error.csrf') }];
+    else if (text.length > REPLY_MAX || (['note', 'professional'].includes(action) && text === '')) [status, error] = [400, { field: `text-${action}`, message: t('claimed.error.reason') }];
+    else {
+      const act = {
+        note: () => services.claims.note(volunteer, requestId, text),
+        release: () => services.claims.release(volunteer, requestId, text),
+        done: () => services.claims.done(volunteer, requestId, text),
+        professional: () => services.claims.needsProfessional(volunteer, requestId, text),
+      }[action];
+      try {
+        if (!act) [status, error] = [400, { field: 'action', message: t('problem.bad-request.detail') }];
+        else {
+          await act();
+          return { view: 'redirect', location: action === 'note' ? `${pathOf('claimed', locale)}?id=${encodeURIComponent(requestId)}` : `${home}?done=1` };
+        }
+      } catch (e) {
+        if (isDomainError(e, 'volunteer-not-eligible', 'forbidden')) return { view: 'redirect', location: home };
+        if (isDomainError(e, 'concurrent-change', 'request-closed', 'illegal-transition')) [status, error] = [409, { field: 'action', message: t('problem.illegal-transition.detail') }];
+        else throw e;
+      }
+    }
+  }
+  try {
+    const claimed = await services.claims.open(volunteer, requestId);
+    return { view: 'claimed', status, volunteer, csrf: session.csrf, claimed, error };
+  } catch (e) {
+    // Not (or no longer) theirs: back to their page, which shows what they hold.
+    if (isDomainError(e, 'forbidden')) return { view: 'redirect', location: home };
+    throw e;
+  }
+}

@@ -1,0 +1,104 @@
+// A volunteer's work in real browsers: the feed shows a fitting request without name or contact; two
+// volunteers race to claim it and exactly one wins; the winner sees the contact details (and the resident
+// sees that on their status page); "done" asks the resident whether it was solved; "needs a professional"
+// sends it to the district team.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { servicesOn, type Services } from '../../functions/engine/create-engine';
+import { accountItem } from '../../functions/store/account-store';
+import { createDocumentClient } from '../../functions/store/client';
+import { Repository } from '../../functions/store/repository';
+import { axeViolations, launchChromium, newPage } from '../support/browser';
+import { volunteer } from '../support/engine';
+import { intake } from '../support/fixtures';
+
+const base = inject('platformUrl');
+const store = inject('platformStore');
+let browser: Browser;
+let services: Services;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  services = servicesOn(new Repository(createDocumentClient(store), store.tableName), 'zaanstad');
+  // A second groceries volunteer in Zaandam-Zuid, with an account, to race Fatima.
+  await services.volunteers.put([volunteer({ volunteerId: 'vol-e2e-racer', name: 'Rik Racer', email: 'rik@vrijwilliger.example' })]);
+  await services.repo.putMany([accountItem('rik@vrijwilliger.example', { kind: 'volunteer', id: 'vol-e2e-racer' })]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Signs in like a person: the address, then the newest code for it from the development outbox. */
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(base + '/inloggen/');
+  await page.fill('#email', email);
+  await page.getByRole('button', { name: 'Stuur mij een code' }).click();
+  const outbox = await page.context().newPage();
+  await outbox.goto(base + '/dev/outbox'); // newest first
+  const code = /([A-Z2-9]{4}-[A-Z2-9]{4})/.exec((await outbox.locator('tbody tr', { hasText: email }).first().textContent()) ?? '')?.[1];
+  await outbox.close();
+  await page.fill('#code', code ?? '');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+async function asked(description: string) {
+  const receipt = await services.desk.submit(intake({ description, contact: { method: 'phone', phone: '06 11223344' } }));
+  for (let i = 0; i < 100 && (await services.requests.head(receipt.requestId))?.due?.kind === 'match'; i++) await new Promise((r) => setTimeout(r, 50));
+  return receipt;
+}
+
+describe('a volunteer picks up a neighbour request', () => {
+  it('two volunteers race for one request: exactly one wins and sees the contact; the resident sees who looked', async () => {
+    const receipt = await asked('Wie kan er morgen melk en brood halen? Mijn nummer is 06 11223344.');
+    const fatima = await newPage(browser);
+    const rik = await newPage(browser);
+    await signIn(fatima, 'fatima@vrijwilliger.example');
+    await signIn(rik, 'rik@vrijwilliger.example');
+    for (const page of [fatima, rik]) {
+      const card = page.locator(`li[data-request="${receipt.requestId}"]`);
+      expect(await card.textContent()).toContain('[telefoonnummer]');
+      expect(await card.textContent()).not.toContain('06 11223344');
+    }
+    expect(await axeViolations(fatima)).toEqual([]);
+
+    await Promise.all([fatima, rik].map((page) => page.locator(`li[data-request="${receipt.requestId}"] button`).click()));
+    const won = [fatima, rik].filter((page) => new URL(page.url()).pathname === '/vrijwilliger/vraag/');
+    const lost = [fatima, rik].filter((page) => new URL(page.url()).pathname === '/vrijwilliger/');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(await lost[0]!.textContent('#error-summary')).toContain('Iemand anders heeft deze vraag net opgepakt');
+    expect(await won[0]!.textContent('#resident-contact')).toContain('06 11223344');
+    expect(await axeViolations(won[0]!)).toEqual([]);
+
+    // The loser cannot open the winner's request.
+    await lost[0]!.goto(`${base}/vrijwilliger/vraag/?id=${receipt.requestId}`);
+    expect(new URL(lost[0]!.url()).pathname).toBe('/vrijwilliger/');
+
+    // The resident sees who looked at their contact details.
+    const resident = await newPage(browser);
+    await resident.goto(`${base}/mijn-vraag/?t=${receipt.statusToken}`);
+    expect(await resident.textContent('main')).toMatch(/Vrijwilliger (Fatima|Rik): bekeek uw contactgegevens om u te helpen/);
+
+    // Done: the resident is asked whether it was solved.
+    await won[0]!.fill('#text-done', 'Boodschappen gebracht.');
+    await won[0]!.getByRole('button', { name: 'Klaar: de inwoner is geholpen' }).click();
+    expect(new URL(won[0]!.url()).pathname).toBe('/vrijwilliger/');
+    await resident.goto(`${base}/mijn-vraag/?t=${receipt.statusToken}`);
+    expect(await resident.textContent('#solved-heading')).toBe('Is uw vraag opgelost?');
+    for (const page of [fatima, rik, resident]) await page.context().close();
+  });
+
+  it('"this needs a professional" with a reason sends the request to the district team', async () => {
+    const receipt = await asked('Ik heb hulp nodig bij de boodschappen, maar ik red het eigenlijk niet meer alleen.');
+    const fatima = await newPage(browser, { javaScriptEnabled: false });
+    await signIn(fatima, 'fatima@vrijwilliger.example');
+    await fatima.locator(`li[data-request="${receipt.requestId}"] button`).click();
+    await fatima.getByRole('button', { name: 'Dit heeft een professional nodig' }).click();
+    expect(await fatima.textContent('#error-summary')).toContain('Schrijf kort waarom');
+    await fatima.fill('#text-professional', 'Meneer lijkt erg in de war; graag iemand van het wijkteam.');
+    await fatima.getByRole('button', { name: 'Dit heeft een professional nodig' }).click();
+    expect(new URL(fatima.url()).pathname).toBe('/vrijwilliger/');
+    expect(await services.requests.head(receipt.requestId)).toMatchObject({ state: 'escalated', level: 'district-team' });
+    await fatima.context().close();
+  });
+});
