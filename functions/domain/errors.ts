@@ -13,7 +13,8 @@ export type DomainErrorCode =
   | 'concurrent-change'
   | 'status-link-invalid'
   | 'lookup-failed'
-  | 'forbidden';
+  | 'forbidden'
+  | 'concern-exists';
 
 export class DomainError extends Error {
   override name = 'DomainError';

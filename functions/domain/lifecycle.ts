@@ -63,6 +63,8 @@ export const TRANSITIONS = {
   'feedback-given': { from: ['closed'], to: null, by: ['resident'] },
   // Erasure may follow a final state: the personal data goes, the anonymous facts stay.
   'personal-data-erased': { from: STATES, to: null, by: ['resident', 'system'] },
+  // A volunteer's worry about someone they helped (zorgsignaal): for the district team, also after closing.
+  'concern-raised': { from: STATES, to: null, by: ['volunteer'] },
 } as const satisfies Record<string, Transition>;
 
 export type EventType = keyof typeof TRANSITIONS | 'submitted';

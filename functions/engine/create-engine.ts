@@ -44,7 +44,7 @@ export function servicesOn(repo: Repository, municipalityId?: string, options: S
   const desk = new ResidentDesk({ engine, requests, residents, ...(clock ? { clock } : {}) });
   const accounts = new AccountStore(repo, clock);
   const signIn = new SignInDesk(accounts, clock);
-  const volunteering = new VolunteerDesk({ repo, volunteers, accounts, municipality, ...(clock ? { clock } : {}) });
+  const volunteering = new VolunteerDesk({ repo, volunteers, accounts, engine, municipality, ...(clock ? { clock } : {}) });
   const feed = new VolunteerFeed({ repo, volunteers, municipality, ...(clock ? { clock } : {}) });
   const claims = new ClaimDesk({ repo, engine, requests, residents, ...(clock ? { clock } : {}) });
   return { repo, requests, residents, volunteers, engine, desk, signIn, volunteering, feed, claims, municipality };

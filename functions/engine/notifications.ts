@@ -19,6 +19,8 @@ export const NOTIFICATION_TEMPLATES = [
   'volunteer-welcome',
   'volunteer-known',
   'volunteer-approved',
+  'concern-raised',
+  'concern-received',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

@@ -386,6 +386,7 @@ export class SteppedCareEngine {
         if (head.claimedBy || ['claimed', 'in-progress', 'done'].includes(head.state)) {
           throw new DomainError('already-claimed', 'someone else already took this request');
         }
+        if (head.volunteersMaySee === false) throw new DomainError('volunteer-not-eligible', 'the resident did not let volunteers see this request', { reason: 'consent' });
         const volunteer = await this.deps.volunteers.get(volunteerId);
         if (!volunteer) throw new DomainError('volunteer-not-found', `no volunteer ${volunteerId}`);
         const why = ineligibility(normaliseProfile(volunteer), this.matchRequest(head), this.geo, this.clock());
@@ -458,6 +459,43 @@ export class SteppedCareEngine {
       next.extra.push(this.releaseCounter(volunteerId));
       return next;
     });
+  }
+
+  /**
+   * A volunteer who helped raises a concern (zorgsignaal): recorded on the request, put in the district
+   * team's queue with the request's context, and sent to the team at once. One per volunteer and request.
+   */
+  async raiseConcern(requestId: string, volunteerId: string, text: string, retainUntil: string): Promise<RequestHead> {
+    return this.command(
+      requestId,
+      (step) => {
+        const now = this.clock().toISOString();
+        const next = this.then(step, 'concern-raised', { kind: 'volunteer', id: volunteerId }, 'a volunteer is worried', {}, {});
+        next.extra.push(
+          {
+            kind: 'put',
+            item: {
+              ...keys.concern(requestId, volunteerId),
+              ...keys.concernQueue(step.head.districtId, now, requestId),
+              type: 'concern',
+              requestId,
+              volunteerId,
+              districtId: step.head.districtId,
+              topicId: step.head.topicId,
+              state: step.head.state,
+              at: now,
+              text,
+              expiresAt: Math.floor(Date.parse(retainUntil) / 1000),
+            },
+            ifAbsent: true,
+          },
+          this.notify(next.head, 'concern-raised', { kind: 'team', id: step.head.districtId }, true),
+          this.notify(next.head, 'concern-received', { kind: 'volunteer', id: volunteerId }, false),
+        );
+        return next;
+      },
+      { allowFinal: true },
+    );
   }
 
   // ---------------------------------------------------------------- district team

@@ -29,6 +29,7 @@ export type ProblemKind =
   | 'rate-limited'
   | 'unauthorized'
   | 'forbidden'
+  | 'concern-exists'
   | 'honeypot'
   | 'internal'
   | 'unavailable';
@@ -54,6 +55,7 @@ const KINDS: Record<ProblemKind, { status: ContentfulStatusCode; title: MessageK
   'request-not-found': { status: 404, title: 'problem.not-found.title', detail: 'problem.request-not-found.detail' },
   'status-link-invalid': { status: 404, title: 'problem.status-link-invalid.title', detail: 'problem.status-link-invalid.detail' },
   'lookup-failed': { status: 404, title: 'problem.lookup-failed.title', detail: 'problem.lookup-failed.detail' },
+  'concern-exists': { status: 409, title: 'problem.conflict.title', detail: 'problem.concern-exists.detail' },
   forbidden: { status: 403, title: 'problem.forbidden.title', detail: 'problem.forbidden.detail' },
   unauthorized: { status: 401, title: 'problem.unauthorized.title', detail: 'problem.unauthorized.detail' },
   'rate-limited': { status: 429, title: 'problem.rate-limited.title', detail: 'problem.rate-limited.detail' },
@@ -135,6 +137,7 @@ export const DOMAIN_PROBLEMS: Record<DomainErrorCode, ProblemKind> = {
   'status-link-invalid': 'status-link-invalid',
   'lookup-failed': 'lookup-failed',
   forbidden: 'forbidden',
+  'concern-exists': 'concern-exists',
 };
 
 export function domainProblem(c: Context<AppEnv>, error: DomainError, params: Record<string, string> = {}): Response {

@@ -37,6 +37,7 @@ const nl = {
   'problem.lookup-failed.title': 'Wij vinden deze vraag niet',
   'problem.lookup-failed.detail':
     'Het vraagnummer en het e-mailadres of telefoonnummer horen niet bij elkaar. Controleer ze en probeer het opnieuw. Lukt het niet? Bel het wijkteam.',
+  'problem.concern-exists.detail': 'U heeft over deze vraag al een zorgsignaal gegeven. Het wijkteam heeft het. Wilt u iets aanvullen? Bel het wijkteam.',
   'problem.forbidden.title': 'Dit mag u niet',
   'problem.forbidden.detail': 'Uw rol geeft geen toegang tot deze pagina of handeling. Denkt u dat dit niet klopt? Neem contact op met de coördinator.',
   'problem.unauthorized.title': 'Uw persoonlijke code ontbreekt',
@@ -129,6 +130,7 @@ const en: Record<MessageKey, string> = {
   'problem.lookup-failed.title': 'We cannot find this request',
   'problem.lookup-failed.detail':
     'The reference code and the e-mail address or phone number do not belong together. Check them and try again. Still not working? Call the district team.',
+  'problem.concern-exists.detail': 'You already raised a concern about this request. The district team has it. Want to add something? Call the district team.',
   'problem.forbidden.title': 'You may not do this',
   'problem.forbidden.detail': 'Your role does not give access to this page or action. Think this is wrong? Contact the coordinator.',
   'problem.unauthorized.title': 'Your private code is missing',

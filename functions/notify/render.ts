@@ -92,6 +92,14 @@ const TEXTS: Record<NotificationTemplate, Record<Locale, { subject: string; body
       body: 'Good news: the coordinator approved your sign-up. Sign in at {site}/en/sign-in/ to see which requests fit you.',
     },
   },
+  'concern-raised': {
+    nl: { subject: 'Zorgsignaal van een vrijwilliger', body: 'Een vrijwilliger maakt zich zorgen over iemand die hij of zij hielp. Het signaal staat in de wachtrij van het wijkteam, met de vraag erbij.' },
+    en: { subject: 'Concern from a volunteer', body: 'A volunteer is worried about someone they helped. The concern is in the district team’s queue, with the request.' },
+  },
+  'concern-received': {
+    nl: { subject: 'Uw zorgsignaal is ontvangen', body: 'Dank u wel dat u dit meldde. Het wijkteam heeft uw zorgsignaal ontvangen en kijkt ernaar. U hoort niet wat er verder gebeurt: dat blijft tussen de inwoner en het wijkteam.' },
+    en: { subject: 'Your concern has been received', body: 'Thank you for reporting this. The district team has received your concern and will look into it. You will not hear what happens next: that stays between the resident and the district team.' },
+  },
   'was-it-solved': {
     nl: { subject: 'Is uw vraag opgelost?', body: 'De vrijwilliger meldt dat het gelukt is. Klopt dat? Laat het ons weten via uw persoonlijke link.' },
     en: { subject: 'Was your question solved?', body: 'The volunteer says it worked out. Is that right? Let us know through your private link.' },

@@ -54,6 +54,10 @@ export const keys = {
   /** On the feed index under the volunteer who holds the request: their "my requests". */
   claimedListing: (volunteerId: string, createdAt: string, requestId: string) => ({ gsi2pk: `CLAIMED#${volunteerId}`, gsi2sk: `${createdAt}#${requestId}` }),
   claimedPartition: (volunteerId: string) => `CLAIMED#${volunteerId}`,
+  /** A volunteer's concern about a request's resident: one per volunteer and request. */
+  concern: (requestId: string, volunteerId: string) => ({ pk: `REQUEST#${requestId}`, sk: `CONCERN#${volunteerId}` }),
+  /** The district team's queue of concerns, newest last. */
+  concernQueue: (districtId: string, at: string, requestId: string) => ({ gsi1pk: `CONCERNS#${districtId}`, gsi1sk: `${at}#${requestId}` }),
   /** Who looked at or changed the resident's personal data: kept for accountability, holds no personal data. */
   audit: (requestId: string, at: string, id: string) => ({ pk: `REQUEST#${requestId}`, sk: `AUDIT#${at}#${id}` }),
   auditPrefix: 'AUDIT#',

@@ -75,6 +75,23 @@ export class ClaimDesk {
     };
   }
 
+  /** A concern about someone this volunteer helped (held the request at some point). */
+  async raiseConcern(volunteer: StoredVolunteer, requestId: string, text: string): Promise<RequestHead> {
+    const events = await this.deps.requests.events(requestId);
+    const helped = events.some((e) => e.type === 'claimed' && e.actor.id === volunteer.volunteerId);
+    if (!helped) throw new DomainError('forbidden', 'only a volunteer who helped may raise a concern about this request');
+    const retainUntil = (await this.deps.residents.personal(requestId, this.clock()))?.retainUntil ?? new Date(this.clock().getTime() + 365 * 86_400_000).toISOString();
+    try {
+      return await this.deps.engine.raiseConcern(requestId, volunteer.volunteerId, text, retainUntil);
+    } catch (error) {
+      // The concern item exists already: this volunteer raised one for this request before.
+      if (error instanceof DomainError && error.code === 'concurrent-change' && (await this.deps.repo.get(keys.concern(requestId, volunteer.volunteerId)))) {
+        throw new DomainError('concern-exists', 'this volunteer already raised a concern about this request');
+      }
+      throw error;
+    }
+  }
+
   note(volunteer: StoredVolunteer, requestId: string, text: string): Promise<RequestHead> {
     return this.deps.engine.noteProgress(requestId, volunteer.volunteerId, text);
   }

@@ -7,6 +7,8 @@ import { districtForPostcode, type Municipality } from '../domain/municipality';
 import type { Account } from '../domain/sign-in';
 import { DEFAULT_MAX_OPEN_CLAIMS, topicsNeedingVog, volunteerSignUpSchema, type VolunteerSignUp } from '../domain/volunteer';
 import { outboxWrite, type NotificationTemplate } from '../engine/notifications';
+import type { SteppedCareEngine } from '../engine/stepped-care';
+import { keys } from '../store/keys';
 import { accountItem, type AccountStore } from '../store/account-store';
 import { AlreadyExistsError, type Repository } from '../store/repository';
 import type { StoredVolunteer, VolunteerStore } from '../store/volunteer-store';
@@ -23,7 +25,14 @@ export class VolunteerDesk {
   private readonly clock: () => Date;
 
   constructor(
-    private readonly deps: { repo: Repository; volunteers: VolunteerStore; accounts: AccountStore; municipality: Municipality; clock?: () => Date },
+    private readonly deps: {
+      repo: Repository;
+      volunteers: VolunteerStore;
+      accounts: AccountStore;
+      engine: SteppedCareEngine;
+      municipality: Municipality;
+      clock?: () => Date;
+    },
   ) {
     this.clock = deps.clock ?? (() => new Date());
   }
@@ -84,6 +93,34 @@ export class VolunteerDesk {
     const v = await this.deps.volunteers.get(volunteerId);
     if (!v || v.status !== 'pending') throw new DomainError('illegal-transition', 'only a pending sign-up can be rejected');
     await this.deps.volunteers.setStatus(volunteerId, 'rejected');
+  }
+
+  /**
+   * Withdraws a volunteer's approval: their sessions end and every request they hold goes back to matching
+   * at once. Returns how many requests went back.
+   */
+  async withdraw(by: Account, volunteerId: string): Promise<number> {
+    this.assertCoordinator(by);
+    const v = await this.deps.volunteers.get(volunteerId);
+    if (!v || !['approved', 'paused'].includes(v.status)) throw new DomainError('illegal-transition', 'only an approved or paused volunteer can lose approval');
+    await this.deps.volunteers.setStatus(volunteerId, 'withdrawn');
+    await this.deps.accounts.revokeAll({ kind: 'volunteer', id: volunteerId });
+    const held = await this.deps.repo.queryIndex<{ requestId: string } & Record<string, unknown>>('gsi2', keys.claimedPartition(volunteerId));
+    for (const { requestId } of held) await this.deps.engine.release(requestId, volunteerId, 'the volunteer’s approval was withdrawn');
+    return held.length;
+  }
+
+  /** A volunteer pauses themselves (no offers, no feed) or comes back. */
+  async setPaused(volunteerId: string, paused: boolean): Promise<void> {
+    const v = await this.deps.volunteers.get(volunteerId);
+    if (!v || v.status !== (paused ? 'approved' : 'paused')) throw new DomainError('illegal-transition', paused ? 'only an approved volunteer can pause' : 'only a paused volunteer can come back');
+    await this.deps.volunteers.setStatus(volunteerId, paused ? 'paused' : 'approved');
+  }
+
+  /** Approved and paused volunteers, for the coordinator's "withdraw approval". */
+  async active(by: Account): Promise<StoredVolunteer[]> {
+    this.assertCoordinator(by);
+    return [...(await this.deps.volunteers.byStatus('approved')), ...(await this.deps.volunteers.byStatus('paused'))];
   }
 
   /** Records a certificate of conduct valid until `validUntil` (YYYY-MM-DD, not in the past). */

@@ -260,6 +260,12 @@ const nl = {
   'coordinator.vog.submit': 'VOG vastleggen',
   'coordinator.needs-vog': 'Nodig voor: {topics}',
   'coordinator.done': 'Gelukt.',
+  'coordinator.withdraw': 'Goedkeuring intrekken',
+  'coordinator.withdraw.text': 'De vrijwilliger wordt meteen uitgelogd, en de vragen die hij of zij oppakte gaan direct terug naar andere helpers.',
+  'coordinator.withdraw.who': 'Vrijwilliger',
+  'coordinator.withdraw.submit': 'Trek de goedkeuring in',
+  'volunteer.pause': 'Pauzeer mij (even geen vragen)',
+  'volunteer.resume': 'Ik doe weer mee',
   'feed.title': 'Vragen in uw buurt die bij u passen',
   'feed.none': 'Er zijn nu geen open vragen die bij u passen. Wij sturen u een e-mail als er een bijkomt.',
   'feed.waiting': 'wacht sinds {since}',
@@ -288,6 +294,9 @@ const nl = {
   'claimed.professional.submit': 'Dit heeft een professional nodig',
   'claimed.error.reason': 'Schrijf kort waarom, hooguit 1000 tekens.',
   'claimed.done.note': 'Gelukt.',
+  'claimed.concern.label': 'Maakt u zich zorgen over deze persoon? Beschrijf wat u zag of hoorde.',
+  'claimed.concern.submit': 'Geef een zorgsignaal aan het wijkteam',
+  'claimed.concern.thanks': 'Dank u wel. Het wijkteam heeft uw zorgsignaal ontvangen en kijkt ernaar. U hoort niet wat er verder gebeurt.',
 } as const;
 
 export type SiteMessageKey = keyof typeof nl;
@@ -549,6 +558,12 @@ const en: Record<SiteMessageKey, string> = {
   'coordinator.vog.submit': 'Record VOG',
   'coordinator.needs-vog': 'Needed for: {topics}',
   'coordinator.done': 'Done.',
+  'coordinator.withdraw': 'Withdraw approval',
+  'coordinator.withdraw.text': 'The volunteer is signed out at once, and the requests they took go straight back to other helpers.',
+  'coordinator.withdraw.who': 'Volunteer',
+  'coordinator.withdraw.submit': 'Withdraw the approval',
+  'volunteer.pause': 'Pause me (no requests for a while)',
+  'volunteer.resume': 'I am back',
   'feed.title': 'Requests near you that fit you',
   'feed.none': 'There are no open requests that fit you right now. We e-mail you when one comes in.',
   'feed.waiting': 'waiting since {since}',
@@ -577,6 +592,9 @@ const en: Record<SiteMessageKey, string> = {
   'claimed.professional.submit': 'This needs a professional',
   'claimed.error.reason': 'Write briefly why, at most 1000 characters.',
   'claimed.done.note': 'Done.',
+  'claimed.concern.label': 'Are you worried about this person? Describe what you saw or heard.',
+  'claimed.concern.submit': 'Raise a concern with the district team',
+  'claimed.concern.thanks': 'Thank you. The district team received your concern and will look into it. You will not hear what happens next.',
 };
 
 export const siteMessages: Record<Locale, Record<SiteMessageKey, string>> = { nl, en };

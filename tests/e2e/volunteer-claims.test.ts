@@ -93,6 +93,14 @@ describe('a volunteer picks up a neighbour request', () => {
     const fatima = await newPage(browser, { javaScriptEnabled: false });
     await signIn(fatima, 'fatima@vrijwilliger.example');
     await fatima.locator(`li[data-request="${receipt.requestId}"] button`).click();
+    const claimedPage = fatima.url();
+    // A concern (zorgsignaal): a confirmation for the volunteer, the signal for the team.
+    await fatima.fill('#text-concern', 'Meneer at nauwelijks en leek verward.');
+    await fatima.getByRole('button', { name: 'Geef een zorgsignaal aan het wijkteam' }).click();
+    expect(await fatima.textContent('[role="status"]')).toContain('Het wijkteam heeft uw zorgsignaal ontvangen');
+    const queue = await services.repo.queryIndex('gsi1', 'CONCERNS#zaandam-zuid');
+    expect(queue).toContainEqual(expect.objectContaining({ requestId: receipt.requestId, volunteerId: 'vol-fatima' }));
+    await fatima.goto(claimedPage);
     await fatima.getByRole('button', { name: 'Dit heeft een professional nodig' }).click();
     expect(await fatima.textContent('#error-summary')).toContain('Schrijf kort waarom');
     await fatima.fill('#text-professional', 'Meneer lijkt erg in de war; graag iemand van het wijkteam.');

@@ -109,3 +109,58 @@ describe('the volunteer feed', () => {
     expect(await s.feed.for({ ...(await s.volunteers.get('vol-fatima'))!, status: 'pending' })).toEqual([]);
   });
 });
+
+describe('limits, pausing and concerns', () => {
+  it('withdrawing approval ends the sessions and sends held requests back to matching at once', async () => {
+    const s = await deskOnFreshTable();
+    await s.volunteers.put([volunteer({ volunteerId: 'vol-other' })]);
+    const asked = await s.desk.submit(intake());
+    await s.engine.claim(asked.requestId, 'vol-fatima');
+    await s.signIn.requestCode('fatima@vrijwilliger.example');
+    const code = (await s.repo.queryPartition<{ template: string; params?: { code: string } }>(keys.outboxPartition)).find((m) => m.template === 'sign-in-code')!.params!.code;
+    const signedIn = (await s.signIn.signIn('fatima@vrijwilliger.example', code))!;
+    expect(await s.volunteering.withdraw(COORDINATOR, 'vol-fatima')).toBe(1);
+    expect(await s.signIn.session(signedIn.token)).toBeUndefined();
+    const head = (await s.requests.head(asked.requestId))!;
+    expect(head.claimedBy).toBeUndefined();
+    expect(head.offeredTo).toEqual(['vol-other']);
+    expect((await s.volunteers.get('vol-fatima'))!.status).toBe('withdrawn');
+    expect(await codeOf(s.engine.claim(asked.requestId, 'vol-fatima'))).toBe('volunteer-not-eligible');
+  });
+
+  it('a paused volunteer gets no feed and cannot claim; coming back restores both', async () => {
+    const s = await deskOnFreshTable();
+    const asked = await s.desk.submit(intake());
+    await s.volunteering.setPaused('vol-fatima', true);
+    expect(await s.feed.for((await s.volunteers.get('vol-fatima'))!)).toEqual([]);
+    expect(await codeOf(s.engine.claim(asked.requestId, 'vol-fatima'))).toBe('volunteer-not-eligible');
+    expect(await codeOf(s.volunteering.setPaused('vol-fatima', true))).toBe('illegal-transition');
+    await s.volunteering.setPaused('vol-fatima', false);
+    expect((await s.feed.for((await s.volunteers.get('vol-fatima'))!)).map((c) => c.requestId)).toContain(asked.requestId);
+  });
+
+  it('a volunteer who helped raises one concern; it reaches the team queue, not the case back', async () => {
+    const s = await deskOnFreshTable();
+    const asked = await s.desk.submit(intake());
+    const fatima = (await s.volunteers.get('vol-fatima'))!;
+    expect(await codeOf(s.claims.raiseConcern(fatima, asked.requestId, 'zorg'))).toBe('forbidden');
+    await s.engine.claim(asked.requestId, 'vol-fatima');
+    await s.engine.markDone(asked.requestId, 'vol-fatima', 'klaar');
+    await s.claims.raiseConcern(fatima, asked.requestId, 'Mevrouw at nauwelijks en leek verward.');
+    const queue = await s.repo.queryIndex('gsi1', 'CONCERNS#zaandam-zuid');
+    expect(queue).toEqual([expect.objectContaining({ requestId: asked.requestId, volunteerId: 'vol-fatima', topicId: 'groceries-errands' })]);
+    const mails = await s.repo.queryPartition<{ template: string; to: { kind: string } }>(keys.outboxPartition);
+    expect(mails).toContainEqual(expect.objectContaining({ template: 'concern-raised', to: { kind: 'team', id: 'zaandam-zuid' } }));
+    expect(mails).toContainEqual(expect.objectContaining({ template: 'concern-received', to: { kind: 'volunteer', id: 'vol-fatima' } }));
+    expect(await codeOf(s.claims.raiseConcern(fatima, asked.requestId, 'nog een keer'))).toBe('concern-exists');
+    expect(await s.repo.queryIndex('gsi1', 'CONCERNS#zaandam-zuid')).toHaveLength(1);
+  });
+
+  it('never offers or lets volunteers claim a request whose resident did not let volunteers see it', async () => {
+    const s = await deskOnFreshTable();
+    const asked = await s.desk.submit(intake({ consent: { volunteers: false, initiatives: true } }));
+    const head = (await s.requests.head(asked.requestId))!;
+    expect(head.offeredTo ?? []).toEqual([]);
+    expect(await codeOf(s.engine.claim(asked.requestId, 'vol-fatima'))).toBe('volunteer-not-eligible');
+  });
+});

@@ -53,7 +53,7 @@ describe('transition table', () => {
     for (const state of FINAL_STATES) {
       for (const type of transitionTypes) {
         if ((TRANSITIONS[type].from as readonly string[]).includes(state)) {
-          expect(['personal-data-erased', 'feedback-given']).toContain(type);
+          expect(['personal-data-erased', 'feedback-given', 'concern-raised']).toContain(type);
           expect(TRANSITIONS[type].to).toBeNull();
           continue;
         }

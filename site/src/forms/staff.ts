@@ -17,7 +17,7 @@ export type StaffState =
       name: string;
       role: string;
       csrf: string;
-      coordinator: { pool: PoolCounts[]; pending: (StoredVolunteer & { needsVog: string[] })[] } | null;
+      coordinator: { pool: PoolCounts[]; pending: (StoredVolunteer & { needsVog: string[] })[]; active: StoredVolunteer[] } | null;
       done: boolean;
       error: string | null;
     };
@@ -48,6 +48,7 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
           approve: () => services.volunteering.approve(account, id),
           reject: () => services.volunteering.reject(account, id),
           vog: () => services.volunteering.recordVog(account, id, text('vogValidUntil')),
+          withdraw: () => services.volunteering.withdraw(account, id),
         }[action];
         if (act) {
           await act();
@@ -64,7 +65,7 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
   }
   const profile = await accountProfile(account, services);
   const coordinator = isCoordinator
-    ? { pool: await services.volunteering.poolCounts(account), pending: await services.volunteering.pending(account) }
+    ? { pool: await services.volunteering.poolCounts(account), pending: await services.volunteering.pending(account), active: await services.volunteering.active(account) }
     : null;
   return {
     view: 'page',

@@ -14,7 +14,7 @@ import { csrfValid, requireAccount } from './session';
 
 export type VolunteerState =
   | { view: 'redirect'; location: string }
-  | { view: 'home'; status: 200 | 403 | 409; volunteer: StoredVolunteer; csrf: string; feed: FeedCard[]; mine: FeedCard[]; error: string | null; done: boolean };
+  | { view: 'home'; status: 200 | 403 | 409; volunteer: StoredVolunteer; csrf: string; feed: FeedCard[]; mine: FeedCard[]; error: string | null; done: 'action' | 'concern' | null };
 
 export type ClaimedState =
   | { view: 'redirect'; location: string }
@@ -42,8 +42,17 @@ export async function handleVolunteerHome(request: Request, cookies: AstroCookie
   let error: string | null = null;
   if (request.method === 'POST') {
     const form = await request.formData().catch(() => new FormData());
+    const action = field(form, 'action', 20);
     if (!csrfValid(session, form)) [status, error] = [403, t('signin.error.csrf')];
-    else {
+    else if (action === 'pause' || action === 'resume') {
+      try {
+        await services.volunteering.setPaused(volunteer.volunteerId, action === 'pause');
+        return { view: 'redirect', location: `${pathOf('volunteer', locale)}?done=1` };
+      } catch (e) {
+        if (!isDomainError(e, 'illegal-transition')) throw e;
+        [status, error] = [409, t('problem.illegal-transition.detail')];
+      }
+    } else {
       const requestId = field(form, 'requestId', 64);
       try {
         await services.claims.claim(volunteer, requestId);
@@ -56,7 +65,8 @@ export async function handleVolunteerHome(request: Request, cookies: AstroCookie
     }
   }
   const [feed, mine] = await Promise.all([services.feed.for(volunteer), services.claims.mine(volunteer)]);
-  return { view: 'home', status, volunteer, csrf: session.csrf, feed, mine, error, done: new URL(request.url).searchParams.get('done') === '1' };
+  const done = new URL(request.url).searchParams.get('done');
+  return { view: 'home', status, volunteer, csrf: session.csrf, feed, mine, error, done: done === 'concern' ? 'concern' : done ? 'action' : null };
 }
 
 export async function handleClaimed(request: Request, cookies: AstroCookies, locale: Locale, services: SiteServices): Promise<ClaimedState> {
@@ -73,23 +83,26 @@ export async function handleClaimed(request: Request, cookies: AstroCookies, loc
     const action = field(form, 'action', 40);
     const text = field(form, `text-${action}`);
     if (!csrfValid(session, form)) [status, error] = [403, { field: 'action', message: t('signin.error.csrf') }];
-    else if (text.length > REPLY_MAX || (['note', 'professional'].includes(action) && text === '')) [status, error] = [400, { field: `text-${action}`, message: t('claimed.error.reason') }];
+    else if (text.length > REPLY_MAX || (['note', 'professional', 'concern'].includes(action) && text === '')) [status, error] = [400, { field: `text-${action}`, message: t('claimed.error.reason') }];
     else {
       const act = {
         note: () => services.claims.note(volunteer, requestId, text),
         release: () => services.claims.release(volunteer, requestId, text),
         done: () => services.claims.done(volunteer, requestId, text),
         professional: () => services.claims.needsProfessional(volunteer, requestId, text),
+        concern: () => services.claims.raiseConcern(volunteer, requestId, text),
       }[action];
       try {
         if (!act) [status, error] = [400, { field: 'action', message: t('problem.bad-request.detail') }];
         else {
           await act();
-          return { view: 'redirect', location: action === 'note' ? `${pathOf('claimed', locale)}?id=${encodeURIComponent(requestId)}` : `${home}?done=1` };
+          if (action === 'note') return { view: 'redirect', location: `${pathOf('claimed', locale)}?id=${encodeURIComponent(requestId)}` };
+          return { view: 'redirect', location: `${home}?done=${action === 'concern' ? 'concern' : '1'}` };
         }
       } catch (e) {
-        if (isDomainError(e, 'volunteer-not-eligible', 'forbidden')) return { view: 'redirect', location: home };
-        if (isDomainError(e, 'concurrent-change', 'request-closed', 'illegal-transition')) [status, error] = [409, { field: 'action', message: t('problem.illegal-transition.detail') }];
+        if (isDomainError(e, 'concern-exists')) [status, error] = [409, { field: 'action', message: t('problem.concern-exists.detail') }];
+        else if (isDomainError(e, 'volunteer-not-eligible', 'forbidden')) return { view: 'redirect', location: home };
+        else if (isDomainError(e, 'concurrent-change', 'request-closed', 'illegal-transition')) [status, error] = [409, { field: 'action', message: t('problem.illegal-transition.detail') }];
         else throw e;
       }
     }
