@@ -155,3 +155,9 @@ export async function lookupNeighbourhood(repo: Repository, municipalityId: stri
   if (!district) return undefined;
   return { postcodeArea: area, district, initiatives: await listInitiativesInDistrict(repo, district.districtId) };
 }
+
+/** Every initiative listed in the municipality: one Query per district, merged. */
+export async function listAllInitiatives(repo: Repository, m: Municipality): Promise<InitiativeRecord[]> {
+  const lists = await Promise.all(m.districts.map((d) => listInitiativesInDistrict(repo, d.id)));
+  return [...new Map(lists.flat().map((i) => [i.initiativeId, i])).values()].sort((a, b) => a.name.localeCompare(b.name));
+}

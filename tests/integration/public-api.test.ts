@@ -239,6 +239,7 @@ describe('OpenAPI document', () => {
       '/help-requests/{reference}/solved-answers',
       '/help-requests/{reference}/withdrawals',
       '/municipality',
+      '/open-data/hsds/organizations',
       '/status-lookups',
       '/topics',
       '/triage-previews',

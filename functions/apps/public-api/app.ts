@@ -5,6 +5,7 @@ import type { PublicApiDeps } from './deps';
 import { registerHealth } from './routes/health';
 import { registerHelpRequests } from './routes/help-requests';
 import { registerMunicipality } from './routes/municipality';
+import { registerOpenData } from './routes/open-data';
 import { registerSteppedCare } from './routes/stepped-care';
 
 /** Major version in the path (Dutch API Design Rules); the full version travels in the API-Version header. */
@@ -23,6 +24,7 @@ export function createPublicApi(deps: PublicApiDeps) {
   registerMunicipality(router, deps);
   registerSteppedCare(router);
   registerHelpRequests(router, deps);
+  registerOpenData(router, deps);
 
   let document: ReturnType<typeof openApiDocument> | undefined;
   router.app.get(PUBLIC_API_BASE_PATH + OPENAPI_PATH, async (c) => {

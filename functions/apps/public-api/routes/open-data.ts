@@ -1,0 +1,40 @@
+// Open data: the initiatives directory as Open Referral HSDS 3 organizations (with their services,
+// locations and service areas), at a stable URL, from the same store the engine matches on.
+import * as z from 'zod/mini';
+import { toHsds } from '../../../directory/hsds';
+import { langQuery, type ContractRouter } from '../../../http/contract';
+import { listAllInitiatives } from '../../../store/municipality-store';
+import type { PublicApiDeps } from '../deps';
+
+const organization = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  email: z.string(),
+  services: z.array(z.record(z.string(), z.unknown())),
+  locations: z.array(z.record(z.string(), z.unknown())),
+});
+
+export const HSDS_PATH = '/open-data/hsds/organizations';
+
+export function registerOpenData(router: ContractRouter, deps: PublicApiDeps): void {
+  router.add(
+    {
+      method: 'get',
+      path: HSDS_PATH,
+      operationId: 'listHsdsOrganizations',
+      tags: ['open-data'],
+      summary: 'The citizen initiatives as Open Referral HSDS 3 organizations, with services, locations and service areas',
+      query: langQuery,
+      responses: {
+        200: { description: 'Every initiative, as an HSDS organization with its service', schema: z.array(organization) },
+        400: { description: 'Invalid query', problem: true },
+      },
+    },
+    async (c) => {
+      const body = toHsds(await listAllInitiatives(deps.repo, deps.municipality), deps.municipality, c.get('locale'));
+      c.header('Cache-Control', 'public, max-age=300');
+      return c.json(body);
+    },
+  );
+}
