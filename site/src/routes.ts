@@ -12,6 +12,7 @@ export const PAGES = {
   home: { paths: { nl: '/', en: '/en/' }, onDemand: false },
   accessibility: { paths: { nl: '/toegankelijkheid/', en: '/en/accessibility/' }, onDemand: false },
   nearby: { paths: { nl: '/in-de-buurt/', en: '/en/nearby/' }, onDemand: true },
+  initiatives: { paths: { nl: '/initiatieven/', en: '/en/initiatives/' }, onDemand: true },
   ask: { paths: { nl: '/vraag/', en: '/en/ask/' }, onDemand: true },
   status: { paths: { nl: '/mijn-vraag/', en: '/en/my-request/' }, onDemand: true },
   becomeVolunteer: { paths: { nl: '/vrijwilliger-worden/', en: '/en/become-a-volunteer/' }, onDemand: true },

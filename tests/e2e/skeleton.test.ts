@@ -29,6 +29,8 @@ const PAGES = [
   { path: '/en/sign-in/', lang: 'en', h1: 'Sign in' },
   { path: '/vrijwilliger-worden/', lang: 'nl', h1: 'Vrijwilliger worden' },
   { path: '/en/become-a-volunteer/', lang: 'en', h1: 'Become a volunteer' },
+  { path: '/initiatieven/', lang: 'nl', h1: 'Initiatieven in Zaanstad' },
+  { path: '/en/initiatives/?district=zaandam-zuid', lang: 'en', h1: 'Initiatives in Zaanstad' },
 ];
 
 describe('pages', () => {
@@ -77,6 +79,23 @@ describe('pages', () => {
     const response = await page.goto(base + '/.well-known/security.txt');
     expect(response?.status()).toBe(200);
     expect(await response?.text()).toMatch(/^Contact: mailto:/m);
+    await page.context().close();
+  });
+});
+
+describe('the initiatives directory', () => {
+  it('filters by district and topic with a plain GET form, and links to the open data', async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(base + '/initiatieven/');
+    const all = Number((await page.textContent('#directory-count'))!.split(' ')[0]);
+    await page.selectOption('#district', 'zaandam-zuid');
+    await page.selectOption('#topic', 'paperwork-forms');
+    await page.getByRole('button', { name: 'Toon' }).click();
+    expect(new URL(page.url()).search).toBe('?district=zaandam-zuid&topic=paperwork-forms');
+    expect(await page.textContent('main')).toContain('Taalcafé Rosmolen');
+    expect(Number((await page.textContent('#directory-count'))!.split(' ')[0])).toBeLessThan(all);
+    const hsds = await page.request.get(base + (await page.getByRole('link', { name: /open data/ }).getAttribute('href'))!);
+    expect(hsds.status()).toBe(200);
     await page.context().close();
   });
 });
