@@ -4,7 +4,8 @@
 //     hono and the DynamoDB client, bundled the same way, measured interleaved in the same run.
 // Targets (issue #2): API bundles <= 650 KB minified and <= 200 KB gzipped; cold import <= 1.3 x floor.
 // Then the engine's benchmarks (issue #3, tests/bench/engine.ts) and the front door's (issue #4,
-// tests/bench/front-door.ts). BENCH_ONLY=bundles|engine|front-door runs one part.
+// tests/bench/front-door.ts) and the volunteers' (issue #5, tests/bench/volunteers.ts).
+// BENCH_ONLY=bundles|engine|front-door|volunteers runs one part.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { bundleFunction } from '../../infra/build/bundle-functions';
 import { LAMBDA_FUNCTIONS, REPO_ROOT, type LambdaFunctionSpec } from '../../infra/cdk/lambda-functions';
 import { engineBenchmarks } from './engine';
 import { frontDoorBenchmarks } from './front-door';
+import { volunteerBenchmarks } from './volunteers';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const OUT = join(REPO_ROOT, '.bench');
@@ -61,6 +63,10 @@ async function main(): Promise<void> {
     const frontDoorOk = await frontDoorBenchmarks(line);
     line('target front door', frontDoorOk ? 'met' : 'MISSED');
     failed ||= !frontDoorOk;
+  }
+  if (!ONLY || ONLY === 'volunteers') {
+    const volunteersOk = await volunteerBenchmarks(line);
+    failed ||= !volunteersOk;
   }
   if (failed) process.exitCode = 1;
 }

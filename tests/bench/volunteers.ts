@@ -1,0 +1,115 @@
+// Benchmarks of the volunteers' side (issue #5), against DynamoDB Local in one run:
+//   - the feed of a volunteer with 10,000 open requests in the municipality, next to one raw DynamoDB Query
+//     of the same index page (target: <= 1.5 x); a volunteer covering three districts is printed too.
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { currentMunicipality } from '../../functions/config/municipality';
+import { TOPICS, URGENCIES } from '../../functions/domain/topics';
+import { createDocumentClient } from '../../functions/store/client';
+import { keys } from '../../functions/store/keys';
+import { seedMunicipality } from '../../functions/store/municipality-store';
+import { Repository } from '../../functions/store/repository';
+import { VolunteerStore, type StoredVolunteer } from '../../functions/store/volunteer-store';
+import { FEED_READ_PER_DISTRICT, VolunteerFeed } from '../../functions/volunteering/feed';
+import { ensureTable, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { Random } from '../simulation/random';
+
+type Line = (name: string, value: number | string, unit?: string) => void;
+
+export const FEED_TARGET_RATIO = 1.5;
+const OPEN_REQUESTS = 10_000;
+const ROUNDS = 60;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export async function volunteerBenchmarks(line: Line): Promise<boolean> {
+  const dynamo = await startDynamoDbLocal();
+  try {
+    const tableName = 'bench-volunteers';
+    await ensureTable(dynamo.endpoint, tableName);
+    const client = createDocumentClient({ tableName, endpoint: dynamo.endpoint });
+    const repo = new Repository(client, tableName);
+    const municipality = currentMunicipality('zaanstad');
+    await seedMunicipality(repo, municipality);
+    const rng = new Random(7);
+    const zeroth = TOPICS.filter((t) => t.defaultLevel === 'zeroth-line');
+    const at = Date.parse('2026-11-01T08:00:00Z');
+    // 10,000 open requests' feed cards over all districts, as the engine lists them.
+    const cards = Array.from({ length: OPEN_REQUESTS }, (_, i) => {
+      const district = rng.pick(municipality.districts);
+      const urgency = rng.pick([...URGENCIES]);
+      const createdAt = new Date(at + i * 60_000).toISOString();
+      const requestId = `bench-${i}`;
+      return {
+        ...keys.feedCard(requestId),
+        ...keys.feedListing(district.id, URGENCIES.indexOf(urgency), createdAt, requestId),
+        type: 'feed-card',
+        requestId,
+        districtId: district.id,
+        postcodeArea: district.postcodes[0]!,
+        topicId: rng.pick(zeroth).id,
+        urgency,
+        language: 'nl',
+        createdAt,
+        summary: 'Wie kan mij helpen met boodschappen deze week? Ik kan zelf niet goed lopen.',
+      };
+    });
+    await Promise.all(Array.from({ length: 6 }, async (_, w) => {
+      for (let i = w * 25; i < cards.length; i += 6 * 25) await repo.putMany(cards.slice(i, i + 25));
+    }));
+
+    const feed = new VolunteerFeed({ repo, volunteers: new VolunteerStore(repo), municipality, clock: () => new Date('2026-11-24T10:00:00Z') });
+    const base: StoredVolunteer = {
+      volunteerId: 'bench-volunteer',
+      name: 'Bench',
+      email: 'bench@vrijwilliger.example',
+      status: 'approved',
+      homeDistrictId: 'zaandam-zuid',
+      districts: ['zaandam-zuid'],
+      maxDistanceKm: 0,
+      topics: zeroth.map((t) => t.id),
+      languages: ['nl'],
+      availableDays: [1, 2, 3, 4, 5, 6, 7],
+      vogValidUntil: '2030-01-01',
+      openClaims: 0,
+      maxOpenClaims: 3,
+    };
+    const wide: StoredVolunteer = { ...base, districts: ['zaandam-zuid', 'zaandam-noord', 'zaandam-oost'] };
+    const raw = () =>
+      client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': keys.feedPartition('zaandam-zuid'), ':from': '0', ':to': '9' },
+          Limit: FEED_READ_PER_DISTRICT,
+        }),
+      );
+    for (let i = 0; i < 10; i++) await Promise.all([raw(), feed.for(base)]);
+    const rawMs: number[] = [];
+    const feedMs: number[] = [];
+    const wideMs: number[] = [];
+    let shown = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      let t = performance.now();
+      await raw();
+      rawMs.push(performance.now() - t);
+      t = performance.now();
+      shown = (await feed.for(base)).length;
+      feedMs.push(performance.now() - t);
+      t = performance.now();
+      await feed.for(wide);
+      wideMs.push(performance.now() - t);
+    }
+    const ratio = median(feedMs) / median(rawMs);
+    line('feed open requests in the municipality', OPEN_REQUESTS, 'requests');
+    line('feed cards shown', shown, 'cards');
+    line('feed raw DynamoDB Query median', median(rawMs), 'ms');
+    line('feed one district median', median(feedMs), 'ms');
+    line('feed one district / raw Query', ratio, 'x');
+    line('feed three districts median', median(wideMs), 'ms');
+    const ok = ratio <= FEED_TARGET_RATIO && shown > 0;
+    line('target feed', ok ? 'met' : 'MISSED');
+    return ok;
+  } finally {
+    await dynamo.stop();
+  }
+}
