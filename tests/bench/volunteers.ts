@@ -1,6 +1,8 @@
 // Benchmarks of the volunteers' side (issue #5), against DynamoDB Local in one run:
 //   - the feed of a volunteer with 10,000 open requests in the municipality, next to one raw DynamoDB Query
-//     of the same index page (target: <= 1.5 x); a volunteer covering three districts is printed too.
+//     of the same index page (target: <= 1.5 x); a volunteer covering three districts is printed too;
+//   - a claim race over HTTP: 50 signed-in volunteers post "I will help" for the same request at once, through
+//     the whole local platform (site, CSRF, sessions, engine), 20 rounds (target: exactly one winner each).
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { currentMunicipality } from '../../functions/config/municipality';
 import { TOPICS, URGENCIES } from '../../functions/domain/topics';
@@ -10,7 +12,11 @@ import { seedMunicipality } from '../../functions/store/municipality-store';
 import { Repository } from '../../functions/store/repository';
 import { VolunteerStore, type StoredVolunteer } from '../../functions/store/volunteer-store';
 import { FEED_READ_PER_DISTRICT, VolunteerFeed } from '../../functions/volunteering/feed';
+import { servicesOn } from '../../functions/engine/create-engine';
+import { AccountStore } from '../../functions/store/account-store';
 import { ensureTable, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { startPlatform } from '../../infra/local/platform';
+import { intake } from '../support/fixtures';
 import { Random } from '../simulation/random';
 
 type Line = (name: string, value: number | string, unit?: string) => void;
@@ -21,6 +27,12 @@ const ROUNDS = 60;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function volunteerBenchmarks(line: Line): Promise<boolean> {
+  const feedOk = await feedBenchmark(line);
+  const raceOk = await httpClaimRace(line);
+  return feedOk && raceOk;
+}
+
+async function feedBenchmark(line: Line): Promise<boolean> {
   const dynamo = await startDynamoDbLocal();
   try {
     const tableName = 'bench-volunteers';
@@ -111,5 +123,62 @@ export async function volunteerBenchmarks(line: Line): Promise<boolean> {
     return ok;
   } finally {
     await dynamo.stop();
+  }
+}
+
+const RACERS = 50;
+const RACE_ROUNDS = 20;
+
+async function httpClaimRace(line: Line): Promise<boolean> {
+  const platform = await startPlatform({ port: 0, rateLimits: { apiRequestsPerMinute: 1_000_000, sitePostsPerMinute: 1_000_000 } });
+  try {
+    const repo = new Repository(createDocumentClient({ tableName: platform.tableName, endpoint: platform.dynamoDbEndpoint }), platform.tableName);
+    const services = servicesOn(repo, 'zaanstad');
+    const accounts = new AccountStore(repo);
+    const racers: StoredVolunteer[] = Array.from({ length: RACERS }, (_, i) => ({
+      volunteerId: `racer-${i}`,
+      name: `Racer ${i}`,
+      email: `racer${i}@vrijwilliger.example`,
+      status: 'approved',
+      homeDistrictId: 'wormerveer',
+      districts: ['wormerveer'],
+      maxDistanceKm: 0,
+      topics: ['odd-jobs'],
+      languages: ['nl'],
+      availableDays: [1, 2, 3, 4, 5, 6, 7],
+      openClaims: 0,
+      maxOpenClaims: RACE_ROUNDS + 1,
+    }));
+    await services.volunteers.put(racers);
+    // Signed in as a person would be, minus the e-mail round trip: a server-side session each.
+    const sessions = await Promise.all(racers.map((v) => accounts.startSession({ kind: 'volunteer', id: v.volunteerId })));
+    let exactlyOne = 0;
+    const raceMs: number[] = [];
+    for (let round = 0; round < RACE_ROUNDS; round++) {
+      const asked = await services.desk.submit(intake({ topicId: 'odd-jobs', postcode: '1521 AB', description: `Klusje ${round}: een lamp ophangen.` }));
+      const started = performance.now();
+      const answers = await Promise.all(
+        sessions.map(({ token, session }) =>
+          fetch(`${platform.url}/vrijwilliger/`, {
+            method: 'POST',
+            redirect: 'manual',
+            headers: { Origin: platform.url, Cookie: `__Host-wk-session=${token}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ csrf: session.csrf, requestId: asked.requestId }).toString(),
+          }),
+        ),
+      );
+      raceMs.push(performance.now() - started);
+      const winners = answers.filter((r) => r.status === 303 && (r.headers.get('location') ?? '').startsWith('/vrijwilliger/vraag/')).length;
+      const refused = answers.filter((r) => r.status === 409).length;
+      if (winners === 1 && refused === RACERS - 1) exactlyOne++;
+    }
+    line('claim race over HTTP rounds (50 concurrent claims each)', RACE_ROUNDS, 'rounds');
+    line('claim race over HTTP rounds with exactly one winner', exactlyOne, 'rounds');
+    line('claim race over HTTP round median', median(raceMs), 'ms');
+    const ok = exactlyOne === RACE_ROUNDS;
+    line('target claim race over HTTP', ok ? 'met' : 'MISSED');
+    return ok;
+  } finally {
+    await platform.stop();
   }
 }
