@@ -29,10 +29,14 @@ export function pathOf(page: PageId, locale: Locale): string {
   return PAGES[page].paths[locale];
 }
 
-/** CloudFront path patterns for the on-demand pages, e.g. "/in-de-buurt*". */
+/**
+ * CloudFront path patterns for the on-demand pages, e.g. "/in-de-buurt*". A pattern another one already
+ * covers ("/vrijwilliger/vraag*" under "/vrijwilliger*") is left out: a distribution has few behaviours.
+ */
 export function onDemandPathPatterns(): string[] {
-  return Object.values(PAGES as Record<string, PageRoute>)
+  const prefixes = Object.values(PAGES as Record<string, PageRoute>)
     .filter((page) => page.onDemand)
     .flatMap((page) => Object.values(page.paths))
-    .map((path) => `${path.replace(/\/$/, '')}*`);
+    .map((path) => path.replace(/\/$/, ''));
+  return [...new Set(prefixes)].filter((p) => !prefixes.some((q) => q !== p && p.startsWith(q))).map((p) => `${p}*`);
 }
