@@ -57,3 +57,14 @@ export async function requireAccount(
   if (current.session.account.kind !== kind) return { redirect: homeOf(current.session.account, locale) };
   return current;
 }
+
+/** Signing out: a form post whose CSRF token must match the session's; the session ends server-side. */
+export async function handleSignOut(request: Request, cookies: AstroCookies, services: SiteServices, csrfMessage: string): Promise<{ status: 200 | 403; error?: string }> {
+  if (request.method !== 'POST') return { status: 200 };
+  const current = await currentSession(cookies, services);
+  const form = await request.formData().catch(() => new FormData());
+  if (current && !csrfValid(current.session, form)) return { status: 403, error: csrfMessage };
+  if (current) await services.signIn.signOut(current.token);
+  clearSessionCookie(cookies);
+  return { status: 200 };
+}

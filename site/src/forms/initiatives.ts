@@ -1,0 +1,14 @@
+// The initiatives directory's filter: district and topic from the query string (nothing personal).
+import { listAllInitiatives, type InitiativeRecord } from '../../../functions/store/municipality-store';
+import { useTranslations, type Locale } from '../i18n';
+import type { SiteServices } from '../services';
+
+export async function directory(url: URL, locale: Locale, services: SiteServices): Promise<{ district: string; topic: string; initiatives: InitiativeRecord[] }> {
+  const { municipality } = useTranslations(locale);
+  const district = (url.searchParams.get('district') ?? '').slice(0, 64);
+  const topic = (url.searchParams.get('topic') ?? '').slice(0, 64);
+  const initiatives = (await listAllInitiatives(services.repo, municipality)).filter(
+    (i) => (!district || i.districts.includes(district)) && (!topic || i.topics.includes(topic)),
+  );
+  return { district, topic, initiatives };
+}
