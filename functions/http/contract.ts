@@ -3,6 +3,7 @@
 // document cannot drift from what the code accepts. (Why not @hono/zod-openapi: docs/decisions/0005.)
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
+import type { Access } from '../access/policy';
 import { LOCALES } from '../domain/municipality';
 import { fieldErrors, problem } from './problem';
 import type { AppEnv } from './types';
@@ -28,6 +29,8 @@ export interface RouteContract<Q extends Schema | undefined = Schema | undefined
   /** Path relative to the app's base path, in OpenAPI form ("/requests/{id}"). */
   path: string;
   operationId: string;
+  /** Who may call it (functions/access/policy.ts); a route without it does not compile. */
+  access: Access;
   summary: string;
   tags: string[];
   /** Query parameters; unknown parameters are ignored (caches and links add them). */

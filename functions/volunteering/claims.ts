@@ -2,6 +2,7 @@
 // see the resident's contact details while the claim is active (every view is an audit event the resident
 // sees on their status page), and note progress, hand it back, finish it or escalate it.
 import { randomUUID } from 'node:crypto';
+import { decide, subjectOf } from '../access/policy';
 import { DomainError } from '../domain/errors';
 import type { SteppedCareEngine } from '../engine/stepped-care';
 import { keys } from '../store/keys';
@@ -17,8 +18,6 @@ export interface ClaimedRequest {
   /** Only what a helper needs: first name, the chosen way to reach them, where (a house number only for a visit). */
   contact: Pick<PersonalRecord, 'firstName' | 'contact' | 'postcode' | 'houseNumber' | 'language'> | undefined;
 }
-
-const ACTIVE = ['claimed', 'in-progress'];
 
 export class ClaimDesk {
   private readonly clock: () => Date;
@@ -41,9 +40,8 @@ export class ClaimDesk {
   /** A claimed request with the resident's contact details; refused to anyone but the active claimer. */
   async open(volunteer: StoredVolunteer, requestId: string): Promise<ClaimedRequest> {
     const head = await this.deps.requests.head(requestId);
-    if (!head || head.claimedBy !== volunteer.volunteerId || !ACTIVE.includes(head.state)) {
-      throw new DomainError('forbidden', 'only the volunteer who holds this request may see it');
-    }
+    const subject = subjectOf({ kind: 'volunteer', id: volunteer.volunteerId }, volunteer.status);
+    if (!head || !decide(subject, 'claimer', head).allow) throw new DomainError('forbidden', 'only the volunteer who holds this request may see it');
     const [card, personal] = await Promise.all([
       this.deps.repo.get<FeedCard & Item>(keys.feedCard(requestId)),
       this.deps.residents.personal(requestId, this.clock()),
@@ -77,9 +75,12 @@ export class ClaimDesk {
 
   /** A concern about someone this volunteer helped (held the request at some point). */
   async raiseConcern(volunteer: StoredVolunteer, requestId: string, text: string): Promise<RequestHead> {
-    const events = await this.deps.requests.events(requestId);
-    const helped = events.some((e) => e.type === 'claimed' && e.actor.id === volunteer.volunteerId);
-    if (!helped) throw new DomainError('forbidden', 'only a volunteer who helped may raise a concern about this request');
+    const [head, events] = await Promise.all([this.deps.requests.head(requestId), this.deps.requests.events(requestId)]);
+    const helpedBy = events.filter((e) => e.type === 'claimed').map((e) => e.actor.id ?? '');
+    const subject = subjectOf({ kind: 'volunteer', id: volunteer.volunteerId }, volunteer.status);
+    if (!head || !decide(subject, 'helper', { ...head, helpedBy }).allow) {
+      throw new DomainError('forbidden', 'only a volunteer who helped may raise a concern about this request');
+    }
     const retainUntil = (await this.deps.residents.personal(requestId, this.clock()))?.retainUntil ?? new Date(this.clock().getTime() + 365 * 86_400_000).toISOString();
     try {
       return await this.deps.engine.raiseConcern(requestId, volunteer.volunteerId, text, retainUntil);

@@ -2,6 +2,7 @@
 // topic, the district and postcode area, the redacted summary, the urgency and how long it has waited:
 // no name, address or contact until the volunteer claims it. One Query per district the volunteer covers
 // (on the sparse feed index), never a Scan.
+import { decide, subjectOf } from '../access/policy';
 import { feedDistricts, geography, ineligibility, type Geography } from '../domain/matching';
 import type { Municipality } from '../domain/municipality';
 import { findTopic, type Urgency } from '../domain/topics';
@@ -36,7 +37,7 @@ export class VolunteerFeed {
   }
 
   async for(volunteer: StoredVolunteer): Promise<FeedCard[]> {
-    if (volunteer.status !== 'approved') return [];
+    if (!decide(subjectOf({ kind: 'volunteer', id: volunteer.volunteerId }, volunteer.status), 'approved-volunteer').allow) return [];
     const now = this.clock();
     const districts = feedDistricts(volunteer, this.geo);
     const pages = await Promise.all(

@@ -2,6 +2,7 @@
 // Signing up answers the same whether or not the address is known; the e-mail tells the person which.
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
+import { decide, subjectOf } from '../access/policy';
 import { DomainError } from '../domain/errors';
 import { districtForPostcode, type Municipality } from '../domain/municipality';
 import type { Account } from '../domain/sign-in';
@@ -153,7 +154,7 @@ export class VolunteerDesk {
   }
 
   private assertCoordinator(by: Account): void {
-    if (by.kind !== 'staff' || by.role !== 'volunteer-coordinator') throw new DomainError('forbidden', 'only the volunteer coordinator may do this');
+    if (!decide(subjectOf(by), 'coordinator').allow) throw new DomainError('forbidden', 'only the volunteer coordinator may do this');
   }
 
   private async mail(template: NotificationTemplate, to: Account): Promise<void> {

@@ -3,6 +3,7 @@
 import type { AstroCookies } from 'astro';
 import { csrfMatches, SESSION_HOURS, type Account } from '../../../functions/domain/sign-in';
 import type { Session } from '../../../functions/store/account-store';
+import { decide, subjectOf, type Access } from '../../../functions/access/policy';
 import type { Locale } from '../i18n';
 import { pathOf } from '../routes';
 import type { SiteServices } from '../services';
@@ -45,16 +46,19 @@ export async function accountProfile(account: Account, services: SiteServices): 
   return { name: staff?.name ?? account.id, role: staff?.role ?? account.role ?? '' };
 }
 
-/** For pages of signed-in people: the session, or where to send someone who is not (or not allowed). */
+/**
+ * For pages of signed-in people: the session when the policy allows the page's access, else where to go:
+ * sign in when nobody is signed in, their own page when their role does not fit.
+ */
 export async function requireAccount(
   cookies: AstroCookies,
   services: SiteServices,
   locale: Locale,
-  kind: Account['kind'],
+  access: Access,
 ): Promise<{ token: string; session: Session } | { redirect: string }> {
   const current = await currentSession(cookies, services);
   if (!current) return { redirect: pathOf('signIn', locale) };
-  if (current.session.account.kind !== kind) return { redirect: homeOf(current.session.account, locale) };
+  if (!decide(subjectOf(current.session.account, 'pending'), access).allow) return { redirect: homeOf(current.session.account, locale) };
   return current;
 }
 

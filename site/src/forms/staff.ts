@@ -5,7 +5,7 @@ import { isDomainError } from '../../../functions/domain/errors';
 import type { PoolCounts } from '../../../functions/volunteering/volunteer-desk';
 import type { StoredVolunteer } from '../../../functions/store/volunteer-store';
 import { useTranslations, type Locale } from '../i18n';
-import { pathOf } from '../routes';
+import { PAGES, pathOf } from '../routes';
 import type { SiteServices } from '../services';
 import { accountProfile, csrfValid, requireAccount } from './session';
 
@@ -23,7 +23,7 @@ export type StaffState =
     };
 
 export async function handleStaff(request: Request, cookies: AstroCookies, locale: Locale, services: SiteServices): Promise<StaffState> {
-  const current = await requireAccount(cookies, services, locale, 'staff');
+  const current = await requireAccount(cookies, services, locale, PAGES.staff.access);
   if ('redirect' in current) return { view: 'redirect', location: current.redirect };
   const { t } = useTranslations(locale);
   const account = current.session.account;

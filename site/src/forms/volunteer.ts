@@ -8,7 +8,7 @@ import type { StoredVolunteer } from '../../../functions/store/volunteer-store';
 import type { ClaimedRequest } from '../../../functions/volunteering/claims';
 import type { FeedCard } from '../../../functions/volunteering/feed';
 import { useTranslations, type Locale } from '../i18n';
-import { pathOf } from '../routes';
+import { PAGES, pathOf } from '../routes';
 import type { SiteServices } from '../services';
 import { csrfValid, requireAccount } from './session';
 
@@ -21,7 +21,7 @@ export type ClaimedState =
   | { view: 'claimed'; status: 200 | 400 | 403 | 409; volunteer: StoredVolunteer; csrf: string; claimed: ClaimedRequest; error: { field: string; message: string } | null };
 
 async function signedInVolunteer(cookies: AstroCookies, services: SiteServices, locale: Locale) {
-  const current = await requireAccount(cookies, services, locale, 'volunteer');
+  const current = await requireAccount(cookies, services, locale, PAGES.volunteer.access);
   if ('redirect' in current) return current;
   const volunteer = await services.volunteers.get(current.session.account.id);
   if (!volunteer) return { redirect: pathOf('signIn', locale) };

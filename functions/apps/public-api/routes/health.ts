@@ -16,6 +16,7 @@ export function registerHealth(router: ContractRouter, deps: PublicApiDeps): voi
       method: 'get',
       path: '/health',
       operationId: 'getHealth',
+      access: 'public',
       tags: ['health'],
       summary: 'Is the service up, and can it reach its store?',
       responses: {

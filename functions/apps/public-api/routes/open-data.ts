@@ -23,6 +23,7 @@ export function registerOpenData(router: ContractRouter, deps: PublicApiDeps): v
       method: 'get',
       path: HSDS_PATH,
       operationId: 'listHsdsOrganizations',
+      access: 'public',
       tags: ['open-data'],
       summary: 'The citizen initiatives as Open Referral HSDS 3 organizations, with services, locations and service areas',
       query: langQuery,

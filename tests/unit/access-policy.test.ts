@@ -1,0 +1,56 @@
+// The one access policy: every access for every kind of subject, with the request's facts that matter.
+import { describe, expect, it } from 'vitest';
+import { decide, FIELDS, type Access, type RequestFacts, type Subject } from '../../functions/access/policy';
+
+const request: RequestFacts = { requestId: 'r1', districtId: 'zaandam-zuid', state: 'claimed', claimedBy: 'vol-a', helpedBy: ['vol-a', 'vol-b'], offeredInitiatives: ['ini-1'] };
+const subjects: Record<string, Subject> = {
+  anonymous: { kind: 'anonymous' },
+  resident: { kind: 'resident', requestId: 'r1' },
+  otherResident: { kind: 'resident', requestId: 'r2' },
+  pendingVolunteer: { kind: 'volunteer', id: 'vol-p', status: 'pending' },
+  approvedVolunteer: { kind: 'volunteer', id: 'vol-b', status: 'approved' },
+  claimer: { kind: 'volunteer', id: 'vol-a', status: 'approved' },
+  initiative: { kind: 'initiative', id: 'ini-1', requestId: 'r1' },
+  coordinator: { kind: 'staff', id: 'coord', role: 'volunteer-coordinator', districts: [] },
+  professional: { kind: 'staff', id: 'pro', role: 'professional', districts: ['zaandam-zuid'] },
+};
+
+// access -> subjects allowed (everyone else is refused)
+const EXPECTED: Record<Access, string[]> = {
+  public: Object.keys(subjects),
+  'own-request': ['resident'],
+  volunteer: ['pendingVolunteer', 'approvedVolunteer', 'claimer'],
+  'approved-volunteer': ['approvedVolunteer', 'claimer'],
+  claimer: ['claimer'],
+  helper: ['approvedVolunteer', 'claimer'],
+  staff: ['coordinator', 'professional'],
+  coordinator: ['coordinator'],
+  'initiative-link': ['initiative'],
+};
+
+describe('access policy', () => {
+  for (const [access, allowed] of Object.entries(EXPECTED) as [Access, string[]][]) {
+    for (const [name, subject] of Object.entries(subjects)) {
+      it(`${access} for ${name}: ${allowed.includes(name) ? 'allowed' : 'refused'}`, () => {
+        expect(decide(subject, access, request).allow).toBe(allowed.includes(name));
+      });
+    }
+  }
+
+  it('shows the claimer contact fields, a feed reader only the card, and the claim ends with its state', () => {
+    expect(decide(subjects.claimer!, 'claimer', request)).toEqual({ allow: true, fields: FIELDS.claimer });
+    expect(decide(subjects.approvedVolunteer!, 'approved-volunteer', request)).toEqual({ allow: true, fields: FIELDS.feedCard });
+    expect(FIELDS.feedCard).not.toContain('contact');
+    expect(decide(subjects.claimer!, 'claimer', { ...request, state: 'done' })).toEqual({ allow: false, reason: 'state' });
+  });
+
+  it('honours the resident’s consent: no volunteer sees a request they were not allowed to', () => {
+    expect(decide(subjects.approvedVolunteer!, 'approved-volunteer', { ...request, volunteersMaySee: false })).toEqual({ allow: false, reason: 'consent' });
+  });
+
+  it('says why: sign in, or a role, relation or state that does not fit', () => {
+    expect(decide(subjects.anonymous!, 'volunteer')).toEqual({ allow: false, reason: 'sign-in' });
+    expect(decide(subjects.professional!, 'coordinator')).toEqual({ allow: false, reason: 'role' });
+    expect(decide(subjects.otherResident!, 'own-request', request)).toEqual({ allow: false, reason: 'relation' });
+  });
+});
