@@ -30,7 +30,11 @@ Wijkloket ${m.name} is running.
 
   Site (nl)        ${platform.url}/
   Site (en)        ${platform.url}/en/
+  Hulp vragen      ${platform.url}/vraag/
+  Mijn vraag       ${platform.url}/mijn-vraag/
   In de buurt      ${platform.url}/in-de-buurt/
+  Initiatieven     ${platform.url}/initiatieven/
+  Inloggen         ${platform.url}/inloggen/   (volunteers and staff; try fatima@vrijwilliger.example, the code is in the outbox)
   API health       ${platform.url}/api/v1/health
   OpenAPI          ${platform.url}/api/v1/openapi.json
   Outbox (dev)     ${platform.url}/dev/outbox   (what would be e-mailed; the safety net sweeps every minute)
