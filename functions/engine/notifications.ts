@@ -21,6 +21,7 @@ export const NOTIFICATION_TEMPLATES = [
   'volunteer-approved',
   'concern-raised',
   'concern-received',
+  'offers-digest',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

@@ -100,6 +100,10 @@ const TEXTS: Record<NotificationTemplate, Record<Locale, { subject: string; body
     nl: { subject: 'Uw zorgsignaal is ontvangen', body: 'Dank u wel dat u dit meldde. Het wijkteam heeft uw zorgsignaal ontvangen en kijkt ernaar. U hoort niet wat er verder gebeurt: dat blijft tussen de inwoner en het wijkteam.' },
     en: { subject: 'Your concern has been received', body: 'Thank you for reporting this. The district team has received your concern and will look into it. You will not hear what happens next: that stays between the resident and the district team.' },
   },
+  'offers-digest': {
+    nl: { subject: 'Vragen in uw buurt die bij u passen ({count})', body: 'Er zijn {count} nieuwe vragen in uw buurt die bij u passen. Kijk op {site}/vrijwilliger/ of u kunt helpen. Even geen tijd? Pauzeer uzelf op dezelfde pagina.' },
+    en: { subject: 'Requests near you that fit you ({count})', body: 'There are {count} new requests near you that fit you. See at {site}/en/volunteer/ whether you can help. No time for a while? Pause yourself on the same page.' },
+  },
   'was-it-solved': {
     nl: { subject: 'Is uw vraag opgelost?', body: 'De vrijwilliger meldt dat het gelukt is. Klopt dat? Laat het ons weten via uw persoonlijke link.' },
     en: { subject: 'Was your question solved?', body: 'The volunteer says it worked out. Is that right? Let us know through your private link.' },

@@ -74,6 +74,12 @@ export class StatelessStack extends Stack {
       schedule: events.Schedule.rate(Duration.minutes(5)),
       targets: [new eventTargets.LambdaFunction(safetyNet, { retryAttempts: 2 })],
     });
+    // Volunteers' daily digest of non-urgent offers, in the morning (07:00 UTC).
+    new events.Rule(this, 'DailyDigestSchedule', {
+      description: 'Wijkloket: one e-mail per volunteer with the day’s non-urgent offers',
+      schedule: events.Schedule.cron({ minute: '0', hour: '7' }),
+      targets: [new eventTargets.LambdaFunction(safetyNet, { retryAttempts: 2, event: events.RuleTargetInput.fromObject({ digest: true }) })],
+    });
 
     // The outbox: every new OUTBOX item reaches the notifier through the table's stream.
     this.subscribeToStream(notifier, props.table, 'NotificationsDeadLetters', 10, {

@@ -6,6 +6,7 @@ import { html } from 'hono/html';
 import type { Municipality } from '../../functions/domain/municipality';
 import type { Notification } from '../../functions/engine/notifications';
 import { composeEmail } from '../../functions/notify/compose';
+import { sendsNow } from '../../functions/notify/digest';
 import { keys } from '../../functions/store/keys';
 import type { Repository } from '../../functions/store/repository';
 
@@ -40,7 +41,7 @@ export function devOutbox(repo: Repository, municipality: Municipality): Hono {
                   return html`<tr>
                     <td>${n.at}</td>
                     <td>${n.to.kind} ${n.to.id}${email ? html`<br />${email.to}` : ' (geen adres: niet verstuurd)'}</td>
-                    <td>${email?.subject ?? n.template}${n.urgent ? ' (spoed)' : ''}</td>
+                    <td>${email?.subject ?? n.template}${n.urgent ? ' (spoed)' : ''}${sendsNow(n) ? '' : ' (niet los verstuurd: in het dagoverzicht)'}</td>
                     <td>${email?.body ?? ''}</td>
                     <td>${n.requestId}</td>
                   </tr>`;

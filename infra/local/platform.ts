@@ -19,6 +19,7 @@ import { Repository } from '../../functions/store/repository';
 import { TABLE } from '../../functions/store/table-definition';
 import { servicesOn } from '../../functions/engine/create-engine';
 import { CLIENT_ADDRESS_HEADER } from '../../functions/http/rate-limit';
+import { writeDailyDigests } from '../../functions/notify/digest';
 import { devOutbox } from './dev-outbox';
 import { ensureTable, LocalSetupError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { portInUse } from './ports';
@@ -90,7 +91,17 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
 
     const { engine, desk } = services;
+    // The daily digest of non-urgent offers: the first sweep after 07:00 UTC each day, as the AWS schedule.
+    let lastDigestDay = '';
+    const digestIfDue = async () => {
+      const now = new Date();
+      const day = now.toISOString().slice(0, 10);
+      if (now.getUTCHours() < 7 || day === lastDigestDay) return 0;
+      lastDigestDay = day;
+      return writeDailyDigests(repo, services.volunteers, now);
+    };
     const sweeper = setInterval(() => {
+      digestIfDue().catch((error: unknown) => logger.error('digest failed', { error: error instanceof Error ? error.message : String(error) }));
       Promise.all([engine.sweep(), desk.sweepRetention()]).then(
         ([{ actions, ...counts }, erased]) => (actions.length > 0 || erased > 0) && logger.info('sweep', { ...counts, actions: actions.length, erased }),
         (error: unknown) => logger.error('sweep failed', { error: error instanceof Error ? error.message : String(error) }),

@@ -166,6 +166,10 @@ describe('stateless stack', () => {
 
   it('runs the safety net every five minutes and sends the outbox from the table stream', () => {
     stateless.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED' });
+    stateless.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(0 7 * * ? *)',
+      Targets: [Match.objectLike({ Input: JSON.stringify({ digest: true }) })],
+    });
     stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       StartingPosition: 'LATEST',
       FunctionResponseTypes: ['ReportBatchItemFailures'],

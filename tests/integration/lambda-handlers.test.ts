@@ -159,11 +159,15 @@ describe('scheduled and stream functions', () => {
           template: { S: 'request-offered' },
           to: { M: Object.fromEntries(Object.entries(to).map(([k, v]) => [k, { S: v }])) },
           requestId: { S: 'r1' },
-          urgent: { BOOL: false },
+          urgent: { BOOL: true },
         },
       },
     });
     const result = await notify({ Records: [record('1', { kind: 'resident', id: 'r1' }), record('2', { kind: 'volunteer', id: 'vol-fatima' })] });
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: '2' }] });
+    // A non-urgent offer is not sent on its own: it waits for the daily digest (so nothing can fail).
+    const calm = record('3', { kind: 'volunteer', id: 'vol-fatima' });
+    calm.dynamodb.NewImage.urgent = { BOOL: false };
+    expect(await notify({ Records: [calm] })).toEqual({ batchItemFailures: [] });
   });
 });

@@ -2,6 +2,7 @@
 // certificate-bound topics closed until a certificate is recorded, and nothing revealed about an address.
 import { describe, expect, it } from 'vitest';
 import type { VolunteerSignUp } from '../../functions/domain/volunteer';
+import { sendsNow, writeDailyDigests } from '../../functions/notify/digest';
 import { keys } from '../../functions/store/keys';
 import { deskOnFreshTable, volunteer } from '../support/engine';
 import { codeOf, intake } from '../support/fixtures';
@@ -162,5 +163,32 @@ describe('limits, pausing and concerns', () => {
     const head = (await s.requests.head(asked.requestId))!;
     expect(head.offeredTo ?? []).toEqual([]);
     expect(await codeOf(s.engine.claim(asked.requestId, 'vol-fatima'))).toBe('volunteer-not-eligible');
+  });
+});
+
+describe('daily digest', () => {
+  it('gathers a day of non-urgent offers into one e-mail per approved volunteer, once a day', async () => {
+    const s = await deskOnFreshTable();
+    await s.desk.submit(intake({ urgency: 'this-week' }));
+    s.clock.advanceHours(1);
+    await s.desk.submit(intake({ urgency: 'no-rush', description: 'Nog een boodschappenvraag.' }));
+    s.clock.advanceHours(1);
+    await s.desk.submit(intake({ urgency: 'today', description: 'Vandaag nog boodschappen nodig.' }));
+    const outbox = async () => s.repo.queryPartition<{ template: string; to: { id: string }; urgent: boolean; params?: { count: string } }>(keys.outboxPartition);
+    const offers = (await outbox()).filter((n) => n.template === 'request-offered' && n.to.id === 'vol-fatima');
+    expect(offers.map((n) => n.urgent).sort()).toEqual([false, false, true]);
+    expect(offers.filter((n) => sendsNow(n as never))).toHaveLength(1);
+
+    expect(await writeDailyDigests(s.repo, s.volunteers, s.clock.now)).toBeGreaterThanOrEqual(1);
+    const digest = (await outbox()).filter((n) => n.template === 'offers-digest' && n.to.id === 'vol-fatima');
+    expect(digest).toEqual([expect.objectContaining({ params: { count: '2' } })]);
+    expect(await writeDailyDigests(s.repo, s.volunteers, s.clock.now)).toBe(0);
+    // The next day: offered while approved, paused before the digest: no digest.
+    s.clock.advanceHours(24);
+    await s.desk.submit(intake({ urgency: 'no-rush', description: 'Boodschappen voor morgen.' }));
+    expect((await outbox()).filter((n) => n.template === 'request-offered' && n.to.id === 'vol-fatima')).toHaveLength(4);
+    await s.volunteering.setPaused('vol-fatima', true);
+    await writeDailyDigests(s.repo, s.volunteers, s.clock.now);
+    expect((await outbox()).filter((n) => n.template === 'offers-digest' && n.to.id === 'vol-fatima')).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@ import { currentMunicipality } from '../../config/municipality';
 import type { Notification } from '../../engine/notifications';
 import { createLogger } from '../../http/logger';
 import { composeEmail } from '../../notify/compose';
+import { sendsNow } from '../../notify/digest';
 import { createDocumentClient, storeConfigFromEnv } from '../../store/client';
 import { Repository } from '../../store/repository';
 
@@ -24,6 +25,7 @@ export async function handler(event: DynamoDBStreamEvent): Promise<{ batchItemFa
     const image = record.dynamodb?.NewImage;
     if (!image) continue;
     const n = unmarshall(image as Parameters<typeof unmarshall>[0]) as Notification;
+    if (!sendsNow(n)) continue; // a non-urgent offer waits for the volunteer's daily digest
     try {
       const email = await composeEmail(repo, municipality, n, siteUrl);
       if (!email) {

@@ -3,19 +3,26 @@
 //     step up the ladder (running two at once is safe, see engine.sweep), and removes residents' personal
 //     data past its retention moment (DynamoDB's TTL may lag days);
 //   - by the table stream, for each new request waiting for its first offer (deferred matching): it matches
-//     at once. A failed record is retried by the stream, and the next sweep matches it in any case.
+//     at once. A failed record is retried by the stream, and the next sweep matches it in any case;
+//   - by a daily schedule with { digest: true }: one e-mail per volunteer with the day's non-urgent offers.
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createServices } from '../../engine/create-engine';
 import { createLogger } from '../../http/logger';
+import { writeDailyDigests } from '../../notify/digest';
 import { storeConfigFromEnv } from '../../store/client';
 
 const logger = createLogger('wijkloket-safety-net');
-const { engine, desk } = createServices(storeConfigFromEnv());
+const { engine, desk, repo, volunteers } = createServices(storeConfigFromEnv());
 
-type Result = { actions: number; erased: number } | { batchItemFailures: { itemIdentifier: string }[] };
+type Result = { actions: number; erased: number } | { digests: number } | { batchItemFailures: { itemIdentifier: string }[] };
 
-export async function handler(event: Partial<DynamoDBStreamEvent> = {}): Promise<Result> {
+export async function handler(event: Partial<DynamoDBStreamEvent> & { digest?: boolean } = {}): Promise<Result> {
   if (Array.isArray(event.Records)) return matchNew(event as DynamoDBStreamEvent);
+  if (event.digest) {
+    const digests = await writeDailyDigests(repo, volunteers, new Date());
+    logger.info('daily digests', { digests });
+    return { digests };
+  }
   const { actions, ...counts } = await engine.sweep();
   const erased = await desk.sweepRetention();
   logger.info('sweep', { ...counts, actions: actions.length, erased });
