@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { clientOf, RateLimiter } from './rate-limit';
+import { forwardedClient, RateLimiter, type ClientAddress } from './rate-limit';
 import { negotiateLocale } from '../i18n/negotiate';
 import { ContractRouter } from './contract';
 import { DomainError } from '../domain/errors';
@@ -21,7 +21,7 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 /** Per client per minute; the WAF rule on CloudFront is the real limit in AWS. */
 export const DEFAULT_API_REQUESTS_PER_MINUTE = 120;
 
-export function createApi(options: { logger: Logger; basePath: string; version: string; requestsPerMinute?: number }): ContractRouter {
+export function createApi(options: { logger: Logger; basePath: string; version: string; requestsPerMinute?: number; clientAddress?: ClientAddress }): ContractRouter {
   const app = new Hono<AppEnv>();
   const limiter = new RateLimiter({ limit: options.requestsPerMinute ?? DEFAULT_API_REQUESTS_PER_MINUTE });
 
@@ -57,7 +57,7 @@ export function createApi(options: { logger: Logger; basePath: string; version: 
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
   app.use(async (c, next) => {
-    const wait = limiter.take(clientOf(c.req.raw));
+    const wait = limiter.take((options.clientAddress ?? forwardedClient)(c.req.raw));
     if (wait === 0) return next();
     c.header('Retry-After', String(wait));
     return problem(c, 'rate-limited');

@@ -33,12 +33,17 @@ export class RateLimiter {
   }
 }
 
+/** How an app tells clients apart for its rate limit. */
+export type ClientAddress = (request: Request) => string;
+
 /**
- * The header the local platform sets from the socket's address (overwriting whatever a client sent).
- * Behind API Gateway the apps fall back to the first X-Forwarded-For address, which CloudFront sets.
+ * Behind CloudFront and API Gateway: the first X-Forwarded-For address (CloudFront sets it). A client can
+ * put its own addresses in front, so in AWS the WAF rule is the limit that counts; this one is a second line.
  */
+export const forwardedClient: ClientAddress = (request) => request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+
+/** The header the local platform sets from the socket's address, overwriting whatever a client sent. */
 export const CLIENT_ADDRESS_HEADER = 'x-wijkloket-client';
 
-export function clientOf(request: Request): string {
-  return request.headers.get(CLIENT_ADDRESS_HEADER) ?? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? 'unknown';
-}
+/** Under `npm start`: the socket's address, as the local server put it in CLIENT_ADDRESS_HEADER. */
+export const localClient: ClientAddress = (request) => request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown';

@@ -18,7 +18,7 @@ import { seedMunicipality, type SeedOutcome } from '../../functions/store/munici
 import { Repository } from '../../functions/store/repository';
 import { TABLE } from '../../functions/store/table-definition';
 import { servicesOn } from '../../functions/engine/create-engine';
-import { CLIENT_ADDRESS_HEADER } from '../../functions/http/rate-limit';
+import { CLIENT_ADDRESS_HEADER, localClient } from '../../functions/http/rate-limit';
 import { writeDailyDigests } from '../../functions/notify/digest';
 import { devOutbox } from './dev-outbox';
 import { ensureTable, LocalSetupError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
@@ -82,12 +82,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       logger: createLogger('wijkloket-public-api'),
       version: 'local',
       requestsPerMinute: options.rateLimits?.apiRequestsPerMinute,
+      clientAddress: localClient,
     });
     const site = createSiteApp({
       render,
       services,
       logger: createLogger('wijkloket-site'),
       postsPerMinute: options.rateLimits?.sitePostsPerMinute,
+      clientAddress: localClient,
     });
 
     const { engine, desk } = services;

@@ -138,7 +138,7 @@ describe('following a request with its status token', () => {
 describe('rate limit', () => {
   it('answers 429 with Retry-After and a translated problem once a client is over its limit, per client', async () => {
     const limited = createPublicApi({ ...services, logger: silentLogger(), version: 'test', requestsPerMinute: 3 });
-    const from = (client: string) => limited.request('/api/v1/topics?lang=en', { headers: { [CLIENT_ADDRESS_HEADER]: client } });
+    const from = (client: string) => limited.request('/api/v1/topics?lang=en', { headers: { 'x-forwarded-for': client, [CLIENT_ADDRESS_HEADER]: `spoofed-${client}` } });
     for (let i = 0; i < 3; i++) expect((await from('10.0.0.1')).status).toBe(200);
     const over = await from('10.0.0.1');
     expect(over.status).toBe(429);

@@ -19,6 +19,7 @@ export function createPublicApi(deps: PublicApiDeps) {
     basePath: PUBLIC_API_BASE_PATH,
     version: PUBLIC_API_VERSION,
     ...(deps.requestsPerMinute ? { requestsPerMinute: deps.requestsPerMinute } : {}),
+    ...(deps.clientAddress ? { clientAddress: deps.clientAddress } : {}),
   });
   registerHealth(router, deps);
   registerMunicipality(router, deps);

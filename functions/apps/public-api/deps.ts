@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Municipality } from '../../domain/municipality';
+import type { ClientAddress } from '../../http/rate-limit';
 import type { ResidentDesk } from '../../resident/desk';
 import type { Repository } from '../../store/repository';
 
@@ -12,4 +13,6 @@ export interface PublicApiDeps {
   desk: ResidentDesk;
   /** Per client per minute (in-app; the WAF rule on CloudFront in AWS). */
   requestsPerMinute?: number | undefined;
+  /** How clients are told apart for that limit (see functions/http/rate-limit.ts). */
+  clientAddress?: ClientAddress;
 }

@@ -4,7 +4,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { SiteServices } from '../../../site/src/services';
-import { clientOf, RateLimiter } from '../../http/rate-limit';
+import { forwardedClient, RateLimiter, type ClientAddress } from '../../http/rate-limit';
 import { SITE_SECURITY_HEADERS } from '../../http/security-headers';
 import { t } from '../../i18n/messages';
 
@@ -23,6 +23,8 @@ export interface SiteAppOptions {
   trustForwardedHost?: boolean;
   /** Form posts per client per minute (reading pages is not limited here). */
   postsPerMinute?: number;
+  /** How clients are told apart; by default the first X-Forwarded-For address. */
+  clientAddress?: ClientAddress;
 }
 
 /** Enough for a person filling in forms by hand, too few for a script. */
@@ -35,7 +37,7 @@ export function createSiteApp(options: SiteAppOptions) {
   app.all('*', async (c) => {
     const started = performance.now();
     let response: Response;
-    const wait = c.req.method === 'POST' ? limiter.take(clientOf(c.req.raw)) : 0;
+    const wait = c.req.method === 'POST' ? limiter.take((options.clientAddress ?? forwardedClient)(c.req.raw)) : 0;
     const request = wait > 0 ? null : await prepareRequest(c.req.raw, { trustForwardedHost: options.trustForwardedHost ?? false, maxBytes: MAX_FORM_BYTES });
     if (wait > 0) {
       response = rateLimitedPage(new URL(c.req.url).pathname.startsWith('/en/') ? 'en' : 'nl', wait);
