@@ -109,6 +109,8 @@ export interface Intake {
   feedCard?: { summary: string; expiresAt: number };
   /** False when the resident does not let volunteers see it: then only initiatives are asked. */
   volunteersMaySee?: boolean;
+  /** False when the resident does not let initiatives see it: then no initiative is referred to. */
+  initiativesMaySee?: boolean;
 }
 
 export interface SubmitResult {
@@ -206,6 +208,7 @@ export class SteppedCareEngine {
       ...(intake.householdKey ? { householdKey: intake.householdKey } : {}),
       ...(intake.feedCard ? { feedCard: true } : {}),
       ...(intake.volunteersMaySee === false ? { volunteersMaySee: false } : {}),
+      ...(intake.initiativesMaySee === false ? { initiativesMaySee: false } : {}),
       state: 'submitted',
       version: 0,
       createdAt: at,
@@ -623,13 +626,16 @@ export class SteppedCareEngine {
       return { ...found, volunteers: found.volunteers.filter((c) => !exclude.includes(c.candidate.volunteerId)) };
     };
     let { volunteers, initiatives } = await find(step.head);
-    // The resident did not let volunteers see the request: only initiatives are asked.
-    const onlyInitiatives = step.head.volunteersMaySee === false;
-    if (onlyInitiatives) volunteers = [];
+    // Only the audiences the resident let see the request are asked.
+    const noVolunteers = step.head.volunteersMaySee === false;
+    const noInitiatives = step.head.initiativesMaySee === false;
+    if (noVolunteers) volunteers = [];
+    if (noInitiatives) initiatives = [];
     if (volunteers.length === 0 && initiatives.length === 0 && !step.head.widened) {
       step = this.then(step, 'search-widened', SYSTEM, 'nobody fits nearby: looking wider', {}, { widened: true });
       ({ volunteers, initiatives } = await find(step.head));
-      if (onlyInitiatives) volunteers = [];
+      if (noVolunteers) volunteers = [];
+      if (noInitiatives) initiatives = [];
     }
     if (volunteers.length === 0 && initiatives.length === 0) return this.escalate(step, 'no-match-at-zeroth-line', now);
 

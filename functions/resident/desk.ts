@@ -111,6 +111,7 @@ export class ResidentDesk {
       language: intake.language,
       ...(idempotencyKey ? { idempotencyKey } : {}),
       ...(intake.consent.volunteers ? {} : { volunteersMaySee: false }),
+      ...(intake.consent.initiatives ? {} : { initiativesMaySee: false }),
       ...(intake.consent.volunteers ? { feedCard: { summary: redact(intake.description, intake.language).text, expiresAt: Math.floor(Date.parse(retainUntil) / 1000) } } : {}),
       extra: (requestId) => {
         const record: PersonalRecord = {

@@ -53,6 +53,8 @@ export interface RequestHead {
   feedCard?: boolean;
   /** False when the resident does not let volunteers see it (then it is never offered to them). */
   volunteersMaySee?: boolean;
+  /** False when the resident does not let initiatives see it (then none is referred to). */
+  initiativesMaySee?: boolean;
 }
 
 /** Extra writes that must happen in the same transaction (a volunteer's counter, outbox items, ...). */

@@ -157,6 +157,14 @@ describe('limits, pausing and concerns', () => {
     expect(await s.repo.queryIndex('gsi1', 'CONCERNS#zaandam-zuid')).toHaveLength(1);
   });
 
+  it('never refers a request to an initiative when the resident did not let initiatives see it', async () => {
+    const s = await deskOnFreshTable();
+    const both = await s.desk.submit(intake({ topicId: 'company-loneliness', description: 'Ik zou graag wat vaker een praatje maken.' }));
+    const onlyVolunteers = await s.desk.submit(intake({ topicId: 'company-loneliness', description: 'Ik zou graag wat vaker een praatje maken.', consent: { volunteers: true, initiatives: false } }));
+    expect((await s.requests.head(both.requestId))!.offeredInitiatives?.length ?? 0).toBeGreaterThan(0);
+    expect((await s.requests.head(onlyVolunteers.requestId))!.offeredInitiatives ?? []).toEqual([]);
+  });
+
   it('never offers or lets volunteers claim a request whose resident did not let volunteers see it', async () => {
     const s = await deskOnFreshTable();
     const asked = await s.desk.submit(intake({ consent: { volunteers: false, initiatives: true } }));
