@@ -2,12 +2,12 @@
 import { handle } from 'hono/aws-lambda';
 import { currentMunicipality } from '../../config/municipality';
 import { createLogger } from '../../http/logger';
-import { createServices } from '../../engine/create-engine';
+import { createCoreServices } from '../../engine/core-services';
 import { storeConfigFromEnv } from '../../store/client';
 import { createPublicApi } from './app';
 
 const app = createPublicApi({
-  ...createServices(storeConfigFromEnv(), undefined, { matching: 'deferred' }),
+  ...createCoreServices(storeConfigFromEnv(), undefined, { matching: 'deferred' }),
   municipality: currentMunicipality(),
   logger: createLogger('wijkloket-public-api'),
   version: process.env.APP_VERSION ?? 'dev',

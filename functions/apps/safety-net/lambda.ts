@@ -6,13 +6,13 @@
 //     at once. A failed record is retried by the stream, and the next sweep matches it in any case;
 //   - by a daily schedule with { digest: true }: one e-mail per volunteer with the day's non-urgent offers.
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { createServices } from '../../engine/create-engine';
+import { createCoreServices } from '../../engine/core-services';
 import { createLogger } from '../../http/logger';
 import { writeDailyDigests } from '../../notify/digest';
 import { storeConfigFromEnv } from '../../store/client';
 
 const logger = createLogger('wijkloket-safety-net');
-const { engine, desk, repo, volunteers } = createServices(storeConfigFromEnv());
+const { engine, desk, repo, volunteers } = createCoreServices(storeConfigFromEnv());
 
 type Result = { actions: number; erased: number } | { digests: number } | { batchItemFailures: { itemIdentifier: string }[] };
 
