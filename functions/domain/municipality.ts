@@ -13,6 +13,18 @@ const pc4 = z.string().check(z.regex(/^[1-9][0-9]{3}$/));
 
 export const STAFF_ROLES = ['professional', 'team-lead', 'volunteer-coordinator'] as const;
 
+/** A citizen initiative: in the municipality file, and as the coordinator registers or edits one. */
+export const initiativeSchema = z.strictObject({
+  id: slug.check(z.minLength(3), z.maxLength(64)),
+  name: text().check(z.maxLength(120)),
+  description: z.strictObject({ nl: text().check(z.maxLength(600)), en: text().check(z.maxLength(600)) }),
+  email: z.email(),
+  districts: z.array(slug).check(z.minLength(1)),
+  topics: z.array(slug).check(z.minLength(1)),
+  capacityPerWeek: z.int().check(z.nonnegative(), z.lte(1000)),
+});
+export type InitiativeInput = z.infer<typeof initiativeSchema>;
+
 export const municipalitySchema = z
   .strictObject({
     $comment: z.optional(z.string()),
@@ -57,17 +69,7 @@ export const municipalitySchema = z
         maxOpenClaims: z.int().check(z.gte(1), z.lte(10)),
       }),
     ),
-    initiatives: z.array(
-      z.strictObject({
-        id: slug,
-        name: text(),
-        description: translated,
-        email: z.email(),
-        districts: z.array(slug),
-        topics: z.array(slug),
-        capacityPerWeek: z.int().check(z.nonnegative()),
-      }),
-    ),
+    initiatives: z.array(initiativeSchema),
   })
   .check(
     z.superRefine((m, ctx) => {

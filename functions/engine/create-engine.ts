@@ -1,6 +1,7 @@
 // Builds the engine and the services on top of it from a store configuration: the one place that wires
 // stores to the engine, for Lambda handlers, the local platform and the benchmarks.
 import { SignInDesk } from '../accounts/sign-in-desk';
+import { InitiativeDesk } from '../directory/initiative-desk';
 import { AccountStore } from '../store/account-store';
 import { ClaimDesk } from '../volunteering/claims';
 import { VolunteerFeed } from '../volunteering/feed';
@@ -27,7 +28,8 @@ export function servicesOn(repo: Repository, municipalityId?: string, options: S
   const volunteering = new VolunteerDesk({ repo, volunteers, accounts, engine, municipality, ...(clock ? { clock } : {}) });
   const feed = new VolunteerFeed({ repo, volunteers, municipality, ...(clock ? { clock } : {}) });
   const claims = new ClaimDesk({ repo, engine, requests, residents, ...(clock ? { clock } : {}) });
-  return { ...core, signIn, volunteering, feed, claims };
+  const initiatives = new InitiativeDesk({ repo, municipality });
+  return { ...core, signIn, volunteering, feed, claims, initiatives };
 }
 
 export type Services = ReturnType<typeof servicesOn>;

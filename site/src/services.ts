@@ -1,4 +1,5 @@
 import type { SignInDesk } from '../../functions/accounts/sign-in-desk';
+import type { InitiativeDesk } from '../../functions/directory/initiative-desk';
 import type { ResidentDesk } from '../../functions/resident/desk';
 import type { Repository } from '../../functions/store/repository';
 import type { VolunteerStore } from '../../functions/store/volunteer-store';
@@ -15,4 +16,5 @@ export interface SiteServices {
   volunteering: VolunteerDesk;
   feed: VolunteerFeed;
   claims: ClaimDesk;
+  initiatives: InitiativeDesk;
 }

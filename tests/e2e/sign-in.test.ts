@@ -144,3 +144,28 @@ describe('becoming a volunteer', () => {
     await anouk.context().close();
   });
 });
+
+describe('the coordinator registers an initiative', () => {
+  it('adds one through the staff page; it shows in the public directory and the open data', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'jeroen.visser@zaanstad.example');
+    expect(await page.textContent('#initiative-form-heading')).toBe('Nieuw initiatief');
+    expect(await axeViolations(page)).toEqual([]);
+    const id = `ini-e2e-${Date.now()}`;
+    await page.fill('#id', id);
+    await page.fill('#name', 'Repair Café Zuid');
+    await page.fill('#descriptionNl', 'Samen spullen repareren, elke eerste zaterdag in het buurthuis.');
+    await page.fill('#descriptionEn', 'Repairing things together, every first Saturday in the community centre.');
+    await page.fill('#email', 'repair@initiatief.example');
+    await page.check('#initiative-form input[name="districts"][value="zaandam-zuid"]');
+    await page.check('#initiative-form input[name="topics"][value="odd-jobs"]');
+    await page.fill('#capacityPerWeek', '4');
+    await page.getByRole('button', { name: 'Initiatief opslaan' }).click();
+    expect(await page.textContent('[role="status"]')).toContain('Gelukt');
+    await page.goto(base + '/initiatieven/?district=zaandam-zuid&topic=odd-jobs');
+    expect(await page.textContent('main')).toContain('Repair Café Zuid');
+    const hsds = (await (await page.request.get(base + '/api/v1/open-data/hsds/organizations')).json()) as { name: string }[];
+    expect(hsds.map((o) => o.name)).toContain('Repair Café Zuid');
+    await page.context().close();
+  });
+});

@@ -200,3 +200,36 @@ describe('daily digest', () => {
     expect((await outbox()).filter((n) => n.template === 'offers-digest' && n.to.id === 'vol-fatima')).toHaveLength(1);
   });
 });
+
+describe('initiatives, registered and edited by the coordinator', () => {
+  const initiative = {
+    id: 'ini-boodschappen-club',
+    name: 'Boodschappenclub Zuid',
+    description: { nl: 'Samen boodschappen doen, elke woensdag.', en: 'Shopping together, every Wednesday.' },
+    email: 'club@initiatief.example',
+    districts: ['zaandam-zuid', 'wormerveer'],
+    topics: ['groceries-errands'],
+    capacityPerWeek: 5,
+  };
+
+  it('lists a new initiative where the engine and the directory look, and takes a district off at once', async () => {
+    const s = await deskOnFreshTable();
+    await s.initiatives.save(COORDINATOR, initiative);
+    expect((await s.initiatives.list(COORDINATOR)).find((i) => i.initiativeId === initiative.id)).toMatchObject({ capacityPerWeek: 5 });
+    const inWormerveer = async () => (await s.repo.queryIndex<{ initiativeId: string }>('gsi1', keys.initiativesInDistrict('wormerveer', '').gsi1pk)).map((i) => i.initiativeId);
+    expect(await inWormerveer()).toContain(initiative.id);
+    await s.initiatives.save(COORDINATOR, { ...initiative, districts: ['zaandam-zuid'], capacityPerWeek: 8 });
+    expect(await inWormerveer()).not.toContain(initiative.id);
+    const candidates = await s.engine.candidates({ districtId: 'zaandam-zuid', topicId: 'groceries-errands', language: 'nl', urgency: 'this-week', widened: false });
+    expect(candidates.initiatives.map((c) => c.candidate.initiativeId)).toContain(initiative.id);
+  });
+
+  it('refuses bad input and other roles, and changes nothing', async () => {
+    const s = await deskOnFreshTable();
+    expect(await codeOf(s.initiatives.save(COORDINATOR, { ...initiative, email: 'geen-adres' }))).toBe('invalid-request');
+    expect(await codeOf(s.initiatives.save(COORDINATOR, { ...initiative, districts: ['atlantis'] }))).toBe('invalid-request');
+    expect(await codeOf(s.initiatives.save(COORDINATOR, { ...initiative, topics: ['astrology'] }))).toBe('unknown-topic');
+    expect(await codeOf(s.initiatives.save(PROFESSIONAL, initiative))).toBe('forbidden');
+    expect(await s.repo.get(keys.initiative(initiative.id))).toBeUndefined();
+  });
+});
