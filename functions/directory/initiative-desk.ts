@@ -23,8 +23,8 @@ export class InitiativeDesk {
     return all.map((i) => ({ ...i, capacityPerWeek: capacity.get(i.initiativeId) ?? 0 }));
   }
 
-  /** Registers a new initiative or saves an edited one. */
-  async save(by: Account, input: InitiativeInput): Promise<void> {
+  /** Registers a new initiative (`isNew`: its id must be free) or saves an edited one. */
+  async save(by: Account, input: InitiativeInput, options: { isNew?: boolean } = {}): Promise<void> {
     this.assertCoordinator(by);
     const parsed = z.safeParse(initiativeSchema, input);
     if (!parsed.success) {
@@ -37,6 +37,7 @@ export class InitiativeDesk {
 
     const existing = await this.deps.repo.queryPartition<Item & Key>(keys.initiative(i.id).pk);
     const profile = existing.find((item) => item.sk === keys.initiative(i.id).sk) as (Item & { referralsByWeek?: Record<string, number> }) | undefined;
+    if (options.isNew && profile) throw new DomainError('illegal-transition', `an initiative ${i.id} exists already`, { fields: 'id' });
     const items = initiativeItems(i).map((item) =>
       item.sk === keys.initiative(i.id).sk ? { ...item, referralsByWeek: profile?.referralsByWeek ?? {} } : item,
     );

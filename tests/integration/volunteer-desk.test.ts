@@ -230,6 +230,9 @@ describe('initiatives, registered and edited by the coordinator', () => {
     expect(await codeOf(s.initiatives.save(COORDINATOR, { ...initiative, districts: ['atlantis'] }))).toBe('invalid-request');
     expect(await codeOf(s.initiatives.save(COORDINATOR, { ...initiative, topics: ['astrology'] }))).toBe('unknown-topic');
     expect(await codeOf(s.initiatives.save(PROFESSIONAL, initiative))).toBe('forbidden');
+    // Registering a new one with the id of an existing initiative does not overwrite it.
+    expect(await codeOf(s.initiatives.save(COORDINATOR, { ...initiative, id: 'ini-taalcafe-rosmolen' }, { isNew: true }))).toBe('illegal-transition');
+    expect((await s.repo.get<{ name: string }>(keys.initiative('ini-taalcafe-rosmolen')))!.name).toBe('Taalcafé Rosmolen');
     expect(await s.repo.get(keys.initiative(initiative.id))).toBeUndefined();
   });
 });

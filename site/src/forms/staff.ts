@@ -91,7 +91,7 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
               districts: posted!.districts,
               topics: posted!.topics,
               capacityPerWeek: Number(posted!.capacityPerWeek),
-            }),
+            }, { isNew: posted!.isNew }),
           approve: () => services.volunteering.approve(account, id),
           reject: () => services.volunteering.reject(account, id),
           vog: () => services.volunteering.recordVog(account, id, text('vogValidUntil')),
