@@ -9,6 +9,11 @@ export type Level = (typeof LEVELS)[number];
 export const URGENCIES = ['today', 'this-week', 'no-rush'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
+/** Most urgent first: the order of URGENCIES, as a number for sort keys and ranking. */
+export function urgencyRank(urgency: Urgency): number {
+  return URGENCIES.indexOf(urgency);
+}
+
 /** A known risk that takes a question past the 0th line. */
 export type RiskFlag = 'debts' | 'parenting' | 'addiction' | 'safety' | 'mental-health' | 'personal-care' | 'housing-loss' | 'income';
 

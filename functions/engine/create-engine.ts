@@ -9,7 +9,6 @@ import { VolunteerDesk } from '../volunteering/volunteer-desk';
 import { createDocumentClient, type StoreConfig } from '../store/client';
 import { Repository } from '../store/repository';
 import { coreServicesOn, type ServiceOptions } from './core-services';
-import type { SteppedCareEngine } from './stepped-care';
 
 export { createCoreServices, coreServicesOn, type ServiceOptions } from './core-services';
 
@@ -33,7 +32,3 @@ export function servicesOn(repo: Repository, municipalityId?: string, options: S
 }
 
 export type Services = ReturnType<typeof servicesOn>;
-
-export function createEngine(store: StoreConfig, municipalityId?: string): SteppedCareEngine {
-  return createServices(store, municipalityId).engine;
-}

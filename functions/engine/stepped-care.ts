@@ -24,7 +24,7 @@ import {
   type VolunteerProfile,
 } from '../domain/matching';
 import { districtForPostcode, postcodeArea, postcodeSchema, type Municipality } from '../domain/municipality';
-import { findTopic, type Topic, type Urgency } from '../domain/topics';
+import { findTopic, urgencyRank, type Topic } from '../domain/topics';
 import { parseTriageInput, triage, type TriageDecision } from '../domain/triage';
 import { keys } from '../store/keys';
 import { listInitiativesInDistrict, type InitiativeRecord } from '../store/municipality-store';
@@ -785,11 +785,8 @@ function summary(c: RankedCandidate<{ volunteerId: string } | { initiativeId: st
   return { id, score: c.score, reasons: c.reasons.map((r) => r.code) };
 }
 
-/** Urgency as the feed's first sort key part: "today" first. */
-const URGENCY_RANK: Record<Urgency, number> = { today: 0, 'this-week': 1, 'no-rush': 2 };
-
 /** A request is in the volunteers' feed while it is open at the 0th line and nobody holds it. */
-export function listedInFeed(head: Pick<RequestHead, 'feedCard' | 'state' | 'level' | 'claimedBy'>): boolean {
+function listedInFeed(head: Pick<RequestHead, 'feedCard' | 'state' | 'level' | 'claimedBy'>): boolean {
   return head.feedCard === true && head.level === 'zeroth-line' && !head.claimedBy && ['matching', 'offered', 'not-solved'].includes(head.state);
 }
 
@@ -799,7 +796,7 @@ export function listedInFeed(head: Pick<RequestHead, 'feedCard' | 'state' | 'lev
  */
 function feedListing(head: RequestHead): { gsi2pk: string; gsi2sk: string } | null {
   if (!head.feedCard) return null;
-  if (listedInFeed(head)) return keys.feedListing(head.districtId, URGENCY_RANK[head.urgency], head.createdAt, head.requestId);
+  if (listedInFeed(head)) return keys.feedListing(head.districtId, urgencyRank(head.urgency), head.createdAt, head.requestId);
   if (head.claimedBy && ['claimed', 'in-progress'].includes(head.state)) return keys.claimedListing(head.claimedBy, head.createdAt, head.requestId);
   return null;
 }

@@ -3,7 +3,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  csrfMatches,
   emailKey,
   hashSecret,
   newCsrfToken,
@@ -187,10 +186,6 @@ export class AccountStore {
     return refs.length;
   }
 
-  /** Whether a posted CSRF token belongs to the session. */
-  static csrfValid(session: Session, posted: unknown): boolean {
-    return typeof posted === 'string' && csrfMatches(posted, session.csrf);
-  }
 }
 
 function ttl(untilMs: number): { validUntil: string; expiresAt: number } {

@@ -5,7 +5,7 @@
 import { decide, subjectOf } from '../access/policy';
 import { feedDistricts, geography, ineligibility, type Geography } from '../domain/matching';
 import type { Municipality } from '../domain/municipality';
-import { findTopic, type Urgency } from '../domain/topics';
+import { findTopic, urgencyRank, type Urgency } from '../domain/topics';
 import { keys } from '../store/keys';
 import type { Item, Repository } from '../store/repository';
 import type { StoredVolunteer, VolunteerStore } from '../store/volunteer-store';
@@ -54,7 +54,7 @@ export class VolunteerFeed {
       );
       return why === null;
     });
-    const rank = (c: FeedCard) => [volunteer.districts.includes(c.districtId) ? 0 : 1, URGENCY_ORDER[c.urgency], c.createdAt] as const;
+    const rank = (c: FeedCard) => [volunteer.districts.includes(c.districtId) ? 0 : 1, urgencyRank(c.urgency), c.createdAt] as const;
     return fits
       .map(({ requestId, districtId, postcodeArea, topicId, urgency, language, summary, createdAt }) => ({
         requestId,
@@ -74,5 +74,3 @@ export class VolunteerFeed {
       .slice(0, FEED_SIZE);
   }
 }
-
-const URGENCY_ORDER: Record<Urgency, number> = { today: 0, 'this-week': 1, 'no-rush': 2 };

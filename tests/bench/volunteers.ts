@@ -5,7 +5,7 @@
 //     the whole local platform (site, CSRF, sessions, engine), 20 rounds (target: exactly one winner each).
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { currentMunicipality } from '../../functions/config/municipality';
-import { TOPICS, URGENCIES } from '../../functions/domain/topics';
+import { TOPICS, URGENCIES, urgencyRank } from '../../functions/domain/topics';
 import { createDocumentClient } from '../../functions/store/client';
 import { keys } from '../../functions/store/keys';
 import { seedMunicipality } from '../../functions/store/municipality-store';
@@ -52,7 +52,7 @@ async function feedBenchmark(line: Line): Promise<boolean> {
       const requestId = `bench-${i}`;
       return {
         ...keys.feedCard(requestId),
-        ...keys.feedListing(district.id, URGENCIES.indexOf(urgency), createdAt, requestId),
+        ...keys.feedListing(district.id, urgencyRank(urgency), createdAt, requestId),
         type: 'feed-card',
         requestId,
         districtId: district.id,

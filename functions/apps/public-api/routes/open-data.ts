@@ -15,13 +15,11 @@ const organization = z.object({
   locations: z.array(z.record(z.string(), z.unknown())),
 });
 
-export const HSDS_PATH = '/open-data/hsds/organizations';
-
 export function registerOpenData(router: ContractRouter, deps: PublicApiDeps): void {
   router.add(
     {
       method: 'get',
-      path: HSDS_PATH,
+      path: '/open-data/hsds/organizations',
       operationId: 'listHsdsOrganizations',
       access: 'public',
       tags: ['open-data'],
