@@ -16,18 +16,19 @@ const DAY_MS = 86_400_000;
 
 /** Writes one digest per volunteer with non-urgent offers in the past day; returns how many were written. */
 export async function writeDailyDigests(repo: Repository, volunteers: VolunteerStore, now: Date): Promise<number> {
+  // Outbox sort keys start with the moment: the past day is one range, not the whole outbox.
   const from = new Date(now.getTime() - DAY_MS).toISOString();
-  const items = await repo.queryPartition<Notification & Item>(keys.outboxPartition);
+  const items = await repo.queryPartitionRange<Notification & Item>(keys.outboxPartition, from, `${now.toISOString()}#~`);
   const offers = new Map<string, number>();
   for (const n of items) {
-    if (n.at < from || n.at > now.toISOString() || sendsNow(n)) continue;
+    if (sendsNow(n)) continue;
     offers.set(n.to.id, (offers.get(n.to.id) ?? 0) + 1);
   }
+  const approved = new Set((await volunteers.profiles([...offers.keys()])).filter((v) => v.status === 'approved').map((v) => v.volunteerId));
   let written = 0;
   const day = now.toISOString().slice(0, 10);
   for (const [volunteerId, count] of offers) {
-    const v = await volunteers.get(volunteerId);
-    if (v?.status !== 'approved') continue; // paused or no longer approved: no digest
+    if (!approved.has(volunteerId)) continue; // paused or no longer approved: no digest
     const write = outboxWrite({
       notificationId: randomUUID(),
       at: now.toISOString(),

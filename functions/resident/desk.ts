@@ -105,6 +105,7 @@ export class ResidentDesk {
   private submitOnce(intake: ResidentIntake, referenceCode: string, statusToken: string, idempotencyKey: string | undefined) {
     const now = this.clock();
     const retainUntil = new Date(now.getTime() + PERSONAL_DATA_RETENTION_DAYS * DAY_MS).toISOString();
+    const summary = redact(intake.description, intake.language).text;
     return this.deps.engine.submit({
       ...triageInputOf(intake),
       postcode: intake.postcode,
@@ -112,13 +113,13 @@ export class ResidentDesk {
       ...(idempotencyKey ? { idempotencyKey } : {}),
       ...(intake.consent.volunteers ? {} : { volunteersMaySee: false }),
       ...(intake.consent.initiatives ? {} : { initiativesMaySee: false }),
-      ...(intake.consent.volunteers ? { feedCard: { summary: redact(intake.description, intake.language).text, expiresAt: Math.floor(Date.parse(retainUntil) / 1000) } } : {}),
+      ...(intake.consent.volunteers ? { feedCard: { summary, expiresAt: Math.floor(Date.parse(retainUntil) / 1000) } } : {}),
       extra: (requestId) => {
         const record: PersonalRecord = {
           requestId,
           referenceCode,
           description: intake.description,
-          summary: redact(intake.description, intake.language).text,
+          summary,
           ...(intake.firstName ? { firstName: intake.firstName } : {}),
           postcode: intake.postcode,
           ...(intake.houseNumber ? { houseNumber: intake.houseNumber } : {}),

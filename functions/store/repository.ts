@@ -58,6 +58,15 @@ export class Repository {
     return this.queryAll<T>(keyCondition(TABLE.partitionKey.name, TABLE.sortKey.name, pk, skPrefix));
   }
 
+  /** Items of one partition whose sort key lies between `from` and `to` (inclusive). */
+  async queryPartitionRange<T extends Item>(pk: string, from: string, to: string): Promise<T[]> {
+    return this.queryAll<T>({
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+      ExpressionAttributeNames: { '#pk': TABLE.partitionKey.name, '#sk': TABLE.sortKey.name },
+      ExpressionAttributeValues: { ':pk': pk, ':from': from, ':to': to },
+    });
+  }
+
   /** Items of one index partition, optionally only those whose index sort key starts with a prefix. */
   async queryIndex<T extends Item>(indexName: IndexName, pk: string, skPrefix?: string): Promise<T[]> {
     const index = TABLE.globalSecondaryIndexes.find((i) => i.indexName === indexName)!;

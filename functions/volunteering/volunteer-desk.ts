@@ -22,6 +22,13 @@ export interface PoolCounts {
   pending: number;
 }
 
+export interface CoordinatorOverview {
+  pending: (StoredVolunteer & { needsVog: string[] })[];
+  /** Approved and paused: those whose approval can be withdrawn. */
+  active: StoredVolunteer[];
+  pool: PoolCounts[];
+}
+
 export class VolunteerDesk {
   private readonly clock: () => Date;
 
@@ -118,12 +125,6 @@ export class VolunteerDesk {
     await this.deps.volunteers.setStatus(volunteerId, paused ? 'paused' : 'approved');
   }
 
-  /** Approved and paused volunteers, for the coordinator's "withdraw approval". */
-  async active(by: Account): Promise<StoredVolunteer[]> {
-    this.assertCoordinator(by);
-    return [...(await this.deps.volunteers.byStatus('approved')), ...(await this.deps.volunteers.byStatus('paused'))];
-  }
-
   /** Records a certificate of conduct valid until `validUntil` (YYYY-MM-DD, not in the past). */
   async recordVog(by: Account, volunteerId: string, validUntil: string): Promise<void> {
     this.assertCoordinator(by);
@@ -134,23 +135,37 @@ export class VolunteerDesk {
     await this.deps.volunteers.recordVog(volunteerId, validUntil);
   }
 
-  async pending(by: Account): Promise<(StoredVolunteer & { needsVog: string[] })[]> {
+  /**
+   * What the coordinator's page shows, from one Query per status: the sign-ups waiting (with the topics that
+   * need a certificate), the approved and paused volunteers, and the pool per district.
+   */
+  async overview(by: Account): Promise<CoordinatorOverview> {
     this.assertCoordinator(by);
-    return (await this.deps.volunteers.byStatus('pending')).map((v) => ({ ...v, needsVog: topicsNeedingVog(v.topics) }));
+    const [approved, paused, pending] = await Promise.all([
+      this.deps.volunteers.byStatus('approved'),
+      this.deps.volunteers.byStatus('paused'),
+      this.deps.volunteers.byStatus('pending'),
+    ]);
+    const count = (list: StoredVolunteer[], districtId: string) => list.filter((v) => v.districts.includes(districtId)).length;
+    return {
+      pending: pending.map((v) => ({ ...v, needsVog: topicsNeedingVog(v.topics) })),
+      active: [...approved, ...paused],
+      pool: this.deps.municipality.districts.map((d) => ({
+        districtId: d.id,
+        name: d.name,
+        active: count(approved, d.id),
+        paused: count(paused, d.id),
+        pending: count(pending, d.id),
+      })),
+    };
   }
 
-  /** The pool per district: approved (active), paused and pending volunteers who cover it. */
+  async pending(by: Account): Promise<CoordinatorOverview['pending']> {
+    return (await this.overview(by)).pending;
+  }
+
   async poolCounts(by: Account): Promise<PoolCounts[]> {
-    this.assertCoordinator(by);
-    const [active, paused, pending] = await Promise.all(['approved', 'paused', 'pending'].map((s) => this.deps.volunteers.byStatus(s as 'approved')));
-    const count = (list: StoredVolunteer[], districtId: string) => list.filter((v) => v.districts.includes(districtId)).length;
-    return this.deps.municipality.districts.map((d) => ({
-      districtId: d.id,
-      name: d.name,
-      active: count(active!, d.id),
-      paused: count(paused!, d.id),
-      pending: count(pending!, d.id),
-    }));
+    return (await this.overview(by)).pool;
   }
 
   private assertCoordinator(by: Account): void {

@@ -2,8 +2,8 @@
 // approve, reject and "record a certificate" as CSRF-checked form posts answered with a 303.
 import type { AstroCookies } from 'astro';
 import { isDomainError } from '../../../functions/domain/errors';
-import type { PoolCounts } from '../../../functions/volunteering/volunteer-desk';
-import type { StoredVolunteer } from '../../../functions/store/volunteer-store';
+import type { Account } from '../../../functions/domain/sign-in';
+import type { CoordinatorOverview } from '../../../functions/volunteering/volunteer-desk';
 import type { InitiativeRecord } from '../../../functions/store/municipality-store';
 
 export interface InitiativeForm {
@@ -32,14 +32,11 @@ export type StaffState =
       name: string;
       role: string;
       csrf: string;
-      coordinator: {
-        pool: PoolCounts[];
-        pending: (StoredVolunteer & { needsVog: string[] })[];
-        active: StoredVolunteer[];
+      coordinator: (CoordinatorOverview & {
         initiatives: (InitiativeRecord & { capacityPerWeek: number })[];
         /** The initiative in the edit form (empty for a new one), with what was posted when it was refused. */
         editing: InitiativeForm;
-      } | null;
+      }) | null;
       done: boolean;
       error: string | null;
     };
@@ -112,13 +109,7 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
   }
   const profile = await accountProfile(account, services);
   const coordinator = isCoordinator
-    ? {
-        pool: await services.volunteering.poolCounts(account),
-        pending: await services.volunteering.pending(account),
-        active: await services.volunteering.active(account),
-        initiatives: await services.initiatives.list(account),
-        editing: posted ?? (await editing(new URL(request.url).searchParams.get('initiative'), account, services)),
-      }
+    ? await coordinatorView(account, services, posted, new URL(request.url).searchParams.get('initiative'))
     : null;
   return {
     view: 'page',
@@ -132,20 +123,24 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
   };
 }
 
-/** The edit form for ?initiative=<id>, or an empty one for a new initiative. */
-async function editing(id: string | null, account: Parameters<SiteServices['initiatives']['list']>[0], services: SiteServices): Promise<InitiativeForm> {
-  if (!id) return EMPTY_INITIATIVE;
-  const found = (await services.initiatives.list(account)).find((i) => i.initiativeId === id);
-  if (!found) return EMPTY_INITIATIVE;
-  return {
-    id: found.initiativeId,
-    name: found.name,
-    descriptionNl: found.description.nl,
-    descriptionEn: found.description.en,
-    email: found.email,
-    districts: found.districts,
-    topics: found.topics,
-    capacityPerWeek: String(found.capacityPerWeek),
-    isNew: false,
-  };
+/** The coordinator's part of the page; the edit form is filled from the list it already read. */
+async function coordinatorView(account: Account, services: SiteServices, posted: InitiativeForm | null, editId: string | null) {
+  const [overview, initiatives] = await Promise.all([services.volunteering.overview(account), services.initiatives.list(account)]);
+  const found = editId ? initiatives.find((i) => i.initiativeId === editId) : undefined;
+  const editing: InitiativeForm =
+    posted ??
+    (found
+      ? {
+          id: found.initiativeId,
+          name: found.name,
+          descriptionNl: found.description.nl,
+          descriptionEn: found.description.en,
+          email: found.email,
+          districts: found.districts,
+          topics: found.topics,
+          capacityPerWeek: String(found.capacityPerWeek),
+          isNew: false,
+        }
+      : EMPTY_INITIATIVE);
+  return { ...overview, initiatives, editing };
 }
