@@ -53,6 +53,10 @@ const AUDIT_ACTOR: Record<string, MessageKey> = {
   system: 'audit.actor.system',
 };
 
+const AUDIT_ACTION: Record<string, MessageKey> = {
+  'viewed-contact': 'audit.action.viewed-contact',
+};
+
 export interface StatusView {
   referenceCode: string | null;
   state: RequestState;
@@ -127,7 +131,11 @@ export function statusView(opened: OpenedRequest, locale: Locale): StatusView {
     audit: audit.map((entry) => ({
       at: entry.at,
       when: formatMoment(entry.at, locale),
-      text: t(locale, 'audit.entry', { who: `${t(locale, AUDIT_ACTOR[entry.actor.kind] ?? 'audit.actor.system')} ${entry.actor.label}`.trim(), what: entry.reason }),
+      text: t(locale, 'audit.entry', {
+        who: `${t(locale, AUDIT_ACTOR[entry.actor.kind] ?? 'audit.actor.system')} ${entry.actor.label}`.trim(),
+        // A known action is told in the reader's language; any other in the words it was recorded with.
+        what: AUDIT_ACTION[entry.action] ? t(locale, AUDIT_ACTION[entry.action]!) : entry.reason,
+      }),
     })),
     contactMethod: personal?.contact.method ?? null,
     retainUntil: personal?.retainUntil ?? null,

@@ -41,7 +41,8 @@ export class ClaimDesk {
   async open(volunteer: StoredVolunteer, requestId: string): Promise<ClaimedRequest> {
     const head = await this.deps.requests.head(requestId);
     const subject = subjectOf({ kind: 'volunteer', id: volunteer.volunteerId }, volunteer.status);
-    if (!head || !decide(subject, 'claimer', head).allow) throw new DomainError('forbidden', 'only the volunteer who holds this request may see it');
+    const decision = head ? decide(subject, 'claimer', head) : undefined;
+    if (!head || !decision?.allow) throw new DomainError('forbidden', 'only the volunteer who holds this request may see it');
     const [card, personal] = await Promise.all([
       this.deps.repo.get<FeedCard & Item>(keys.feedCard(requestId)),
       this.deps.residents.personal(requestId, this.clock()),
@@ -53,7 +54,7 @@ export class ClaimDesk {
           at: this.clock().toISOString(),
           actor: { kind: 'volunteer', id: volunteer.volunteerId, label: volunteer.name.split(' ')[0] ?? '' },
           action: 'viewed-contact',
-          reason: personal.language === 'en' ? 'viewed your contact details to help you' : 'bekeek uw contactgegevens om u te helpen',
+          reason: 'viewed the contact details while holding the request',
         },
         randomUUID(),
       );
@@ -61,15 +62,8 @@ export class ClaimDesk {
     return {
       head,
       card: card ?? undefined,
-      contact: personal
-        ? {
-            ...(personal.firstName ? { firstName: personal.firstName } : {}),
-            contact: personal.contact,
-            postcode: personal.postcode,
-            ...(personal.houseNumber ? { houseNumber: personal.houseNumber } : {}),
-            language: personal.language,
-          }
-        : undefined,
+      // Only the fields the policy lets the claimer see (and the language to speak).
+      contact: personal ? (visible(personal, decision.fields) as ClaimedRequest['contact']) : undefined,
     };
   }
 
@@ -108,4 +102,10 @@ export class ClaimDesk {
   needsProfessional(volunteer: StoredVolunteer, requestId: string, reason: string): Promise<RequestHead> {
     return this.deps.engine.needsProfessional(requestId, volunteer.volunteerId, reason);
   }
+}
+
+function visible(personal: PersonalRecord, fields: readonly string[]): Partial<PersonalRecord> {
+  const out: Record<string, unknown> = { language: personal.language };
+  for (const field of fields) if (field in personal) out[field] = personal[field as keyof PersonalRecord];
+  return out as Partial<PersonalRecord>;
 }

@@ -90,7 +90,7 @@ describe('the status page', () => {
     expect(await codeOf(desk.reply(receipt.statusToken, 'nog iets'))).toBe('request-closed');
     const other = await desk.submit(intake());
     await desk.reply(other.statusToken, 'Ik ben er alleen in de ochtend.');
-    await residents.recordAccess(other.requestId, { at: '2026-11-24T10:00:00.000Z', actor: { kind: 'volunteer', id: 'vol-fatima', label: 'Fatima' }, action: 'viewed-contact', reason: 'contactgegevens bekeken' }, 'a1');
+    await residents.recordAccess(other.requestId, { at: '2026-11-24T10:00:00.000Z', actor: { kind: 'volunteer', id: 'vol-fatima', label: 'Fatima' }, action: 'looked-up-contact', reason: 'contactgegevens bekeken' }, 'a1');
     const opened = await desk.open(other.statusToken);
     expect(opened.messages).toEqual([expect.objectContaining({ kind: 'reply', text: 'Ik ben er alleen in de ochtend.' })]);
     const view = statusView(opened, 'nl');

@@ -111,7 +111,7 @@ export async function handleStatus(request: Request, locale: Locale, services: S
         await services.desk.withdraw(token);
         return back('withdrawn');
       case 'erase':
-        return await again(400, [], { confirmErase: true }).then((state) => ({ ...state, status: 200 }) as StatusState);
+        return await show(services, locale, token, { confirmErase: true });
       case 'erase-confirm':
         await services.desk.erase(token);
         return { view: 'redirect', location: `${page}?erased=1` };
