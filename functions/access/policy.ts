@@ -3,6 +3,7 @@
 // resident's consent and the request's state. It also says which fields of a request may be seen.
 // Pure: the site, the API and the desks call it; tests enumerate every route against it.
 import type { RequestState } from '../domain/lifecycle';
+import { referralStage } from '../domain/referral';
 
 export type Subject =
   | { kind: 'anonymous' }
@@ -44,6 +45,11 @@ export interface RequestFacts {
   /** False when the resident did not let volunteers see it. */
   volunteersMaySee?: boolean;
   offeredInitiatives?: readonly string[];
+  initiativesDeclined?: readonly string[];
+  /** The initiative that accepted the referral and holds the request. */
+  heldByInitiative?: string;
+  /** False when the resident did not let initiatives see it. */
+  initiativesMaySee?: boolean;
 }
 
 export type Decision = { allow: true; fields: readonly string[] } | { allow: false; reason: 'sign-in' | 'role' | 'relation' | 'consent' | 'state' };
@@ -54,6 +60,7 @@ export const FIELDS = {
   feedCard: ['topic', 'district', 'postcodeArea', 'summary', 'urgency', 'waiting'],
   claimer: ['topic', 'district', 'postcodeArea', 'summary', 'urgency', 'waiting', 'firstName', 'contact', 'postcode', 'houseNumber'],
   initiative: ['topic', 'district', 'postcodeArea', 'summary', 'urgency'],
+  initiativeHolder: ['topic', 'district', 'postcodeArea', 'summary', 'urgency', 'firstName', 'contact', 'postcode', 'houseNumber'],
   none: [],
 } as const;
 
@@ -87,12 +94,21 @@ export function decide(subject: Subject, access: Access, request?: RequestFacts)
     case 'coordinator':
       if (subject.kind !== 'staff') return deny(subject.kind === 'anonymous' ? 'sign-in' : 'role');
       return subject.role === 'volunteer-coordinator' ? allow() : deny('role');
-    case 'initiative-link':
+    case 'initiative-link': {
       if (subject.kind !== 'initiative') return deny('sign-in');
-      return request && subject.requestId === request.requestId && (request.offeredInitiatives ?? []).includes(subject.id)
-        ? allow(FIELDS.initiative)
-        : deny('relation');
+      if (!request || subject.requestId !== request.requestId) return deny('relation');
+      if (request.initiativesMaySee === false) return deny('consent');
+      const stage = referralStage(request, subject.id);
+      return stage === 'offered' ? allow(FIELDS.initiative) : stage === 'held' ? allow(FIELDS.initiativeHolder) : deny('state');
+    }
   }
+}
+
+/** Only the fields a decision allows, of a record (for example the resident's personal data). */
+export function visibleFields<T extends object>(record: T, fields: readonly string[]): Partial<T> {
+  const out: Partial<T> = {};
+  for (const field of fields) if (field in record) out[field as keyof T] = record[field as keyof T];
+  return out;
 }
 
 /** The subject a signed-in account is (a volunteer's status comes from their profile). */

@@ -11,6 +11,9 @@ export const TEAM_RESPONSE_HOURS: Record<Priority, number> = { crisis: 1, high: 
 /** After a claim: hours until a reminder when nothing happened, and again until the claim is released. */
 export const CLAIM_PROGRESS_HOURS: Record<Urgency, number> = { today: 8, 'this-week': 48, 'no-rush': 96 };
 
+/** After an initiative accepted a referral: days until a reminder when it did not close it, and again until it moves on. */
+export const REFERRAL_PROGRESS_DAYS = 7;
+
 /** Days after "done" before a request the resident did not answer is closed as solved. */
 export const CONFIRMATION_DAYS = 14;
 
@@ -35,6 +38,10 @@ export function teamDeadline(priority: Priority, from: Date): Date {
 
 export function claimProgressDeadline(urgency: Urgency, from: Date): Date {
   return addHours(from, CLAIM_PROGRESS_HOURS[urgency]);
+}
+
+export function referralProgressDeadline(from: Date): Date {
+  return new Date(from.getTime() + REFERRAL_PROGRESS_DAYS * DAY);
 }
 
 export function confirmationDeadline(from: Date): Date {

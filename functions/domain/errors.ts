@@ -14,7 +14,11 @@ export type DomainErrorCode =
   | 'status-link-invalid'
   | 'lookup-failed'
   | 'forbidden'
-  | 'concern-exists';
+  | 'concern-exists'
+  /** A referral link that is malformed, not signed by us, or expired (details.reason says which). */
+  | 'referral-link-invalid'
+  /** The referral moved on: answered already, taken by someone else, or the request went elsewhere. */
+  | 'referral-not-open';
 
 export class DomainError extends Error {
   override name = 'DomainError';

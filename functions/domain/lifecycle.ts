@@ -22,11 +22,11 @@ export type RequestState = (typeof STATES)[number];
 export const FINAL_STATES: ReadonlySet<RequestState> = new Set(['closed', 'withdrawn']);
 const OPEN_STATES = STATES.filter((s) => !FINAL_STATES.has(s));
 
-export type ActorKind = 'resident' | 'volunteer' | 'professional' | 'system';
+export type ActorKind = 'resident' | 'volunteer' | 'initiative' | 'professional' | 'system';
 
 export interface Actor {
   kind: ActorKind;
-  /** Volunteer or professional id; absent for the resident and the system. */
+  /** Volunteer, initiative or professional id; absent for the resident and the system. */
   id?: string;
 }
 
@@ -50,6 +50,12 @@ export const TRANSITIONS = {
   'confirmed-solved': { from: ['done'], to: 'closed', by: ['resident', 'system'] },
   'reported-not-solved': { from: ['done'], to: 'not-solved', by: ['resident'] },
   'needs-professional': { from: ['claimed', 'in-progress'], to: 'escalated', by: ['volunteer'] },
+  // A citizen initiative answers its referral through the signed link in its e-mail (no account).
+  'referral-accepted': { from: ['matching', 'offered'], to: 'claimed', by: ['initiative'] },
+  'referral-declined': { from: ['matching', 'offered'], to: 'matching', by: ['initiative'] },
+  'referral-closed': { from: ['claimed', 'in-progress'], to: 'done', by: ['initiative'] },
+  // The initiative could not help after all, or never reported back after a reminder: back to matching.
+  'referral-returned': { from: ['claimed', 'in-progress'], to: 'matching', by: ['initiative', 'system'] },
   escalated: { from: ['submitted', 'matching', 'offered', 'not-solved'], to: 'escalated', by: ['system', 'resident'] },
   'team-alerted': { from: ['escalated'], to: null, by: ['system'] },
   'accepted-by-team': { from: ['escalated'], to: 'accepted-by-team', by: ['professional'] },

@@ -2,6 +2,8 @@
 // stores to the engine, for Lambda handlers, the local platform and the benchmarks.
 import { SignInDesk } from '../accounts/sign-in-desk';
 import { InitiativeDesk } from '../directory/initiative-desk';
+import { ReferralDesk } from '../directory/referral-desk';
+import { ReferralLinks, type KeySource } from '../directory/referral-links';
 import { AccountStore } from '../store/account-store';
 import { ClaimDesk } from '../volunteering/claims';
 import { VolunteerFeed } from '../volunteering/feed';
@@ -12,13 +14,20 @@ import { coreServicesOn, type ServiceOptions } from './core-services';
 
 export { createCoreServices, coreServicesOn, type ServiceOptions } from './core-services';
 
+export interface AllServiceOptions extends ServiceOptions {
+  /** The key that signs initiatives' referral links (see config/link-key.ts). */
+  linkKey?: KeySource;
+}
+
+const NO_LINK_KEY: KeySource = () => Promise.reject(new Error('no referral link key was configured for these services'));
+
 /** Everything, on a store configuration: for the site function (pages of every audience). */
-export function createServices(store: StoreConfig, municipalityId?: string, options: ServiceOptions = {}) {
+export function createServices(store: StoreConfig, municipalityId?: string, options: AllServiceOptions = {}) {
   return servicesOn(new Repository(createDocumentClient(store), store.tableName), municipalityId, options);
 }
 
-/** Every service: the core plus sign-in, the volunteer desk, the feed and claims. */
-export function servicesOn(repo: Repository, municipalityId?: string, options: ServiceOptions = {}) {
+/** Every service: the core plus sign-in, the volunteer desk, the feed, claims, initiatives and referrals. */
+export function servicesOn(repo: Repository, municipalityId?: string, options: AllServiceOptions = {}) {
   const core = coreServicesOn(repo, municipalityId, options);
   const { clock } = options;
   const { volunteers, engine, requests, residents, municipality } = core;
@@ -28,7 +37,9 @@ export function servicesOn(repo: Repository, municipalityId?: string, options: S
   const feed = new VolunteerFeed({ repo, volunteers, municipality, ...(clock ? { clock } : {}) });
   const claims = new ClaimDesk({ repo, engine, requests, residents, ...(clock ? { clock } : {}) });
   const initiatives = new InitiativeDesk({ repo, municipality });
-  return { ...core, signIn, volunteering, feed, claims, initiatives };
+  const links = new ReferralLinks(options.linkKey ?? NO_LINK_KEY);
+  const referrals = new ReferralDesk({ repo, engine, requests, residents, links, ...(clock ? { clock } : {}) });
+  return { ...core, signIn, volunteering, feed, claims, initiatives, links, referrals };
 }
 
 export type Services = ReturnType<typeof servicesOn>;

@@ -7,6 +7,8 @@ import type { ExtraWrite } from '../store/request-store';
 export const NOTIFICATION_TEMPLATES = [
   'request-offered',
   'referral-offered',
+  'referral-reminder',
+  'referral-returned',
   'claim-reminder',
   'claim-released',
   'escalated-to-team',

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import {
   claimProgressDeadline,
   confirmationDeadline,
+  referralProgressDeadline,
   startWmoClock,
   teamDeadline,
   widenedDeadline,
@@ -24,6 +25,7 @@ import {
   type VolunteerProfile,
 } from '../domain/matching';
 import { districtForPostcode, postcodeArea, postcodeSchema, type Municipality } from '../domain/municipality';
+import { referralStage, type ReferralOutcome } from '../domain/referral';
 import { findTopic, urgencyRank, type Topic } from '../domain/topics';
 import { parseTriageInput, triage, type TriageDecision } from '../domain/triage';
 import { keys } from '../store/keys';
@@ -315,7 +317,7 @@ export class SteppedCareEngine {
   async withdraw(requestId: string, reason: string): Promise<RequestHead> {
     return this.command(requestId, (step) => {
       const claimedBy = step.head.claimedBy;
-      const next = this.then(step, 'withdrawn', { kind: 'resident' }, reason, {}, { due: undefined, claimedBy: undefined });
+      const next = this.then(step, 'withdrawn', { kind: 'resident' }, reason, {}, { due: undefined, claimedBy: undefined, heldByInitiative: undefined });
       if (claimedBy) next.extra.push(this.releaseCounter(claimedBy));
       return next;
     });
@@ -355,7 +357,11 @@ export class SteppedCareEngine {
         let next = step;
         if (!FINAL_STATES.has(step.head.state)) {
           const claimedBy = step.head.claimedBy;
-          next = this.then(next, 'withdrawn', { kind: 'resident' }, 'withdrawn because the personal data was deleted', {}, { due: undefined, claimedBy: undefined });
+          next = this.then(next, 'withdrawn', { kind: 'resident' }, 'withdrawn because the personal data was deleted', {}, {
+            due: undefined,
+            claimedBy: undefined,
+            heldByInitiative: undefined,
+          });
           if (claimedBy) next.extra.push(this.releaseCounter(claimedBy));
         }
         next = this.then(next, 'personal-data-erased', { kind: actor }, reason, {}, { householdKey: undefined, personalDataErased: true, feedCard: undefined });
@@ -416,7 +422,7 @@ export class SteppedCareEngine {
       // Lost a race: another claim (or another change) came first. Tell the truth about the request now.
       if (error instanceof DomainError && error.code === 'concurrent-change') {
         const head = await this.deps.requests.head(requestId);
-        if (head?.claimedBy) throw new DomainError('already-claimed', 'someone else already took this request');
+        if (head?.claimedBy || head?.heldByInitiative) throw new DomainError('already-claimed', 'someone else already took this request');
       }
       throw error;
     }
@@ -501,6 +507,64 @@ export class SteppedCareEngine {
     );
   }
 
+  // ---------------------------------------------------------------- initiative (through its signed link)
+
+  /** The initiative takes the referral and holds the request, as a claiming volunteer does. */
+  async acceptReferral(requestId: string, initiativeId: string): Promise<RequestHead> {
+    return this.onFreshHeadOnRace(requestId, (step) => {
+      this.assertReferralStage(step.head, initiativeId, 'offered');
+      const now = this.clock();
+      return this.then(step, 'referral-accepted', { kind: 'initiative', id: initiativeId }, 'the initiative takes the referral', { initiativeId }, {
+        heldByInitiative: initiativeId,
+        reminded: false,
+        firstHumanResponseAt: step.head.firstHumanResponseAt ?? now.toISOString(),
+        due: { kind: 'progress', at: referralProgressDeadline(now).toISOString() },
+      });
+    });
+  }
+
+  /**
+   * The initiative is full: its week is marked full (no more referrals to it this week), it is never asked
+   * about this request again, and the request goes back to matching for the next helper.
+   */
+  async declineReferral(requestId: string, initiativeId: string): Promise<RequestHead> {
+    return this.onFreshHeadOnRace(requestId, (step) => {
+      this.assertReferralStage(step.head, initiativeId, 'offered');
+      const now = this.clock();
+      const next = this.then(step, 'referral-declined', { kind: 'initiative', id: initiativeId }, 'the initiative is full', { initiativeId }, {
+        offeredInitiatives: (step.head.offeredInitiatives ?? []).filter((id) => id !== initiativeId),
+        initiativesDeclined: [...(step.head.initiativesDeclined ?? []), initiativeId],
+      });
+      next.extra.push({
+        kind: 'update',
+        key: keys.initiative(initiativeId),
+        update: 'SET referralsByWeek.#week = capacityPerWeek',
+        condition: 'attribute_exists(pk)',
+        names: { '#week': isoWeek(now) },
+        onConditionFailed: new DomainError('referral-not-open', 'the initiative no longer exists'),
+      });
+      return this.offer(next, this.topicOf(next.head), now);
+    });
+  }
+
+  /**
+   * The initiative closes the referral it holds: the resident is asked "was it solved?", as after a
+   * volunteer's "done". "Could not help" returns the request to matching without this initiative.
+   */
+  async closeReferral(requestId: string, initiativeId: string, outcome: ReferralOutcome, note: string): Promise<RequestHead> {
+    return this.onFreshHeadOnRace(requestId, (step) => {
+      this.assertReferralStage(step.head, initiativeId, 'held');
+      const actor: Actor = { kind: 'initiative', id: initiativeId };
+      if (outcome === 'could-not-help') return this.returnReferral(step, actor, note || 'the initiative could not help');
+      const next = this.then(step, 'referral-closed', actor, note || outcome, { initiativeId, outcome }, {
+        heldByInitiative: undefined,
+        due: { kind: 'confirmation', at: confirmationDeadline(this.clock()).toISOString() },
+      });
+      next.extra.push(this.notify(next.head, 'was-it-solved', { kind: 'resident', id: requestId }, false));
+      return next;
+    });
+  }
+
   // ---------------------------------------------------------------- district team
 
   async acceptByTeam(requestId: string, professionalId: string): Promise<RequestHead> {
@@ -571,6 +635,19 @@ export class SteppedCareEngine {
         outcome = 'escalated';
         return this.escalate(step, 'not-picked-up-in-time', now);
       }
+      if (kind === 'progress' && head.heldByInitiative) {
+        if (!head.reminded) {
+          outcome = 'reminded';
+          const next = this.then(step, 'reminder-sent', SYSTEM, 'the initiative has not closed the referral yet', {}, {
+            reminded: true,
+            due: { kind: 'progress', at: referralProgressDeadline(now).toISOString() },
+          });
+          next.extra.push(this.notify(next.head, 'referral-reminder', { kind: 'initiative', id: head.heldByInitiative }, false));
+          return next;
+        }
+        outcome = 'released';
+        return this.returnReferral(step, SYSTEM, 'no word from the initiative after a reminder');
+      }
       if (kind === 'progress') {
         if (!head.reminded) {
           outcome = 'reminded';
@@ -621,9 +698,13 @@ export class SteppedCareEngine {
 
   /** Offers the request to the best fitting helpers; `exclude` are volunteers who just let go of it. */
   private async offer(step: Step, topic: Topic, now: Date, exclude: readonly string[] = []): Promise<Step> {
+    const declined = step.head.initiativesDeclined ?? [];
     const find = async (head: RequestHead) => {
       const found = await this.candidates(head);
-      return { ...found, volunteers: found.volunteers.filter((c) => !exclude.includes(c.candidate.volunteerId)) };
+      return {
+        volunteers: found.volunteers.filter((c) => !exclude.includes(c.candidate.volunteerId)),
+        initiatives: found.initiatives.filter((c) => !declined.includes(c.candidate.initiativeId)),
+      };
     };
     let { volunteers, initiatives } = await find(step.head);
     // Only the audiences the resident let see the request are asked.
@@ -656,8 +737,12 @@ export class SteppedCareEngine {
       },
     );
     const urgent = step.head.urgency === 'today';
-    for (const c of chosen) next.extra.push(this.notify(next.head, 'request-offered', { kind: 'volunteer', id: c.candidate.volunteerId }, urgent));
-    for (const c of referral) {
+    // Whoever is asked already (a wider search finding them again) gets no second e-mail, nor a second count.
+    const askedAlready = new Set([...(step.head.offeredTo ?? []), ...(step.head.offeredInitiatives ?? [])]);
+    for (const c of chosen) {
+      if (!askedAlready.has(c.candidate.volunteerId)) next.extra.push(this.notify(next.head, 'request-offered', { kind: 'volunteer', id: c.candidate.volunteerId }, urgent));
+    }
+    for (const c of referral.filter((r) => !askedAlready.has(r.candidate.initiativeId))) {
       next.extra.push(this.notify(next.head, 'referral-offered', { kind: 'initiative', id: c.candidate.initiativeId }, urgent));
       next.extra.push({
         kind: 'update',
@@ -676,6 +761,7 @@ export class SteppedCareEngine {
     const next = this.then(step, actor.kind === 'volunteer' ? 'needs-professional' : 'escalated', actor, reason, { why }, {
       escalatedAt: now.toISOString(),
       claimedBy: undefined,
+      heldByInitiative: undefined,
       offeredTo: undefined,
       offeredInitiatives: undefined,
       level: step.head.level === 'collective' ? 'collective' : 'district-team',
@@ -693,6 +779,38 @@ export class SteppedCareEngine {
     if (actor.kind === 'system') next.extra.push(this.notify(next.head, 'claim-released', { kind: 'volunteer', id: volunteerId }, false));
     // The one who let go is not offered the same request again.
     return this.offer(next, this.topicOf(next.head), this.clock(), [volunteerId]);
+  }
+
+  /** The initiative lets go of the request (or never reported back): to matching, without that initiative. */
+  private returnReferral(step: Step, actor: Actor, reason: string): Promise<Step> {
+    const initiativeId = step.head.heldByInitiative!;
+    const next = this.then(step, 'referral-returned', actor, reason, { initiativeId }, {
+      heldByInitiative: undefined,
+      reminded: false,
+      offeredTo: undefined,
+      offeredInitiatives: undefined,
+      initiativesDeclined: [...(step.head.initiativesDeclined ?? []), initiativeId],
+    });
+    if (actor.kind === 'system') next.extra.push(this.notify(next.head, 'referral-returned', { kind: 'initiative', id: initiativeId }, false));
+    return this.offer(next, this.topicOf(next.head), this.clock());
+  }
+
+  private assertReferralStage(head: RequestHead, initiativeId: string, stage: 'offered' | 'held'): void {
+    if (referralStage(head, initiativeId) !== stage) throw new DomainError('referral-not-open', `the referral of ${initiativeId} is not ${stage}`);
+  }
+
+  /**
+   * For commands that race with others on the same request (an initiative answering while a volunteer
+   * claims): decide on the stored head, and when another change wins, decide once more on the new one, so
+   * the answer is the truth about the request now (typically `referral-not-open`).
+   */
+  private async onFreshHeadOnRace(requestId: string, run: (step: Step) => Step | Promise<Step>): Promise<RequestHead> {
+    try {
+      return await this.command(requestId, run, { fresh: true });
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'concurrent-change') throw error;
+      return this.command(requestId, run, { fresh: true });
+    }
   }
 
   // ---------------------------------------------------------------- plumbing

@@ -30,6 +30,8 @@ export type ProblemKind =
   | 'unauthorized'
   | 'forbidden'
   | 'concern-exists'
+  | 'referral-link-invalid'
+  | 'referral-not-open'
   | 'honeypot'
   | 'internal'
   | 'unavailable';
@@ -56,6 +58,8 @@ const KINDS: Record<ProblemKind, { status: ContentfulStatusCode; title: MessageK
   'status-link-invalid': { status: 404, title: 'problem.status-link-invalid.title', detail: 'problem.status-link-invalid.detail' },
   'lookup-failed': { status: 404, title: 'problem.lookup-failed.title', detail: 'problem.lookup-failed.detail' },
   'concern-exists': { status: 409, title: 'problem.conflict.title', detail: 'problem.concern-exists.detail' },
+  'referral-link-invalid': { status: 403, title: 'problem.referral-link-invalid.title', detail: 'problem.referral-link-invalid.detail' },
+  'referral-not-open': { status: 409, title: 'problem.conflict.title', detail: 'problem.referral-not-open.detail' },
   forbidden: { status: 403, title: 'problem.forbidden.title', detail: 'problem.forbidden.detail' },
   unauthorized: { status: 401, title: 'problem.unauthorized.title', detail: 'problem.unauthorized.detail' },
   'rate-limited': { status: 429, title: 'problem.rate-limited.title', detail: 'problem.rate-limited.detail' },
@@ -138,6 +142,8 @@ export const DOMAIN_PROBLEMS: Record<DomainErrorCode, ProblemKind> = {
   'lookup-failed': 'lookup-failed',
   forbidden: 'forbidden',
   'concern-exists': 'concern-exists',
+  'referral-link-invalid': 'referral-link-invalid',
+  'referral-not-open': 'referral-not-open',
 };
 
 export function domainProblem(c: Context<AppEnv>, error: DomainError, params: Record<string, string> = {}): Response {

@@ -38,6 +38,11 @@ const nl = {
   'problem.lookup-failed.detail':
     'Het vraagnummer en het e-mailadres of telefoonnummer horen niet bij elkaar. Controleer ze en probeer het opnieuw. Lukt het niet? Bel het wijkteam.',
   'problem.concern-exists.detail': 'U heeft over deze vraag al een zorgsignaal gegeven. Het wijkteam heeft het. Wilt u iets aanvullen? Bel het wijkteam.',
+  'problem.referral-link-invalid.title': 'Deze link werkt niet',
+  'problem.referral-link-invalid.detail':
+    'Deze link naar een doorverwijzing klopt niet of is verlopen. Gebruik de link uit de nieuwste e-mail van Wijkloket, of bel het wijkteam.',
+  'problem.referral-not-open.detail':
+    'Deze doorverwijzing staat niet meer open: hij is al beantwoord, iemand anders helpt al, of de vraag ging een andere weg. U hoeft niets te doen.',
   'problem.forbidden.title': 'Dit mag u niet',
   'problem.forbidden.detail': 'Uw rol geeft geen toegang tot deze pagina of handeling. Denkt u dat dit niet klopt? Neem contact op met de coördinator.',
   'problem.unauthorized.title': 'Uw persoonlijke code ontbreekt',
@@ -56,6 +61,10 @@ const nl = {
   'history.progress-noted': 'De vrijwilliger liet weten hoe het gaat.',
   'history.released': 'De vrijwilliger kon niet verder helpen. Wij zoeken iemand anders.',
   'history.marked-done': 'De vrijwilliger meldt dat de hulp klaar is.',
+  'history.referral-accepted': 'Een initiatief uit uw buurt gaat u helpen en neemt contact met u op.',
+  'history.referral-declined': 'Een initiatief had geen plek. Wij zoeken verder.',
+  'history.referral-closed': 'Het initiatief meldt dat de hulp klaar is.',
+  'history.referral-returned': 'Het initiatief kon niet verder helpen. Wij zoeken verder.',
   'history.confirmed-solved': 'De vraag is opgelost en afgesloten.',
   'history.reported-not-solved': 'U liet weten dat het niet is opgelost. Wij zoeken opnieuw.',
   'history.escalated': 'Uw vraag ging naar het wijkteam van de gemeente.',
@@ -132,6 +141,11 @@ const en: Record<MessageKey, string> = {
   'problem.lookup-failed.detail':
     'The reference code and the e-mail address or phone number do not belong together. Check them and try again. Still not working? Call the district team.',
   'problem.concern-exists.detail': 'You already raised a concern about this request. The district team has it. Want to add something? Call the district team.',
+  'problem.referral-link-invalid.title': 'This link does not work',
+  'problem.referral-link-invalid.detail':
+    'This referral link is not right or has expired. Use the link in the latest e-mail from Wijkloket, or call the district team.',
+  'problem.referral-not-open.detail':
+    'This referral is no longer open: it was answered already, someone else is helping, or the request went another way. You need not do anything.',
   'problem.forbidden.title': 'You may not do this',
   'problem.forbidden.detail': 'Your role does not give access to this page or action. Think this is wrong? Contact the coordinator.',
   'problem.unauthorized.title': 'Your private code is missing',
@@ -150,6 +164,10 @@ const en: Record<MessageKey, string> = {
   'history.progress-noted': 'The volunteer told us how it is going.',
   'history.released': 'The volunteer could not help further. We are looking for someone else.',
   'history.marked-done': 'The volunteer says the help is finished.',
+  'history.referral-accepted': 'An initiative near you is going to help you and will contact you.',
+  'history.referral-declined': 'An initiative had no room. We are looking further.',
+  'history.referral-closed': 'The initiative says the help is finished.',
+  'history.referral-returned': 'The initiative could not help further. We are looking further.',
   'history.confirmed-solved': 'The request is solved and closed.',
   'history.reported-not-solved': 'You told us it is not solved. We are looking again.',
   'history.escalated': 'Your request went to the district team of the municipality.',

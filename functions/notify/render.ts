@@ -9,8 +9,34 @@ const TEXTS: Record<NotificationTemplate, Record<Locale, { subject: string; body
     en: { subject: 'A neighbour asks for help', body: 'There is a request for help near you that fits you. See in Wijkloket whether you can help.' },
   },
   'referral-offered': {
-    nl: { subject: 'Nieuwe doorverwijzing voor uw initiatief', body: 'Wijkloket verwijst een inwoner naar uw initiatief. Open de link om te reageren.' },
-    en: { subject: 'New referral for your initiative', body: 'Wijkloket refers a resident to your initiative. Open the link to respond.' },
+    nl: {
+      subject: 'Doorverwijzing voor {initiative}: {topic} in {district}',
+      body: 'Wijkloket verwijst een inwoner naar {initiative}: een vraag over {topic} in {district}. Kunt u helpen? Open de link om de vraag te lezen en te reageren (ja, of nee omdat u vol zit): {link} . De link werkt {days} dagen en is alleen voor u: stuur hem niet door.',
+    },
+    en: {
+      subject: 'Referral for {initiative}: {topic} in {district}',
+      body: 'Wijkloket refers a resident to {initiative}: a request about {topic} in {district}. Can you help? Open the link to read the request and respond (yes, or no because you are full): {link} . The link works for {days} days and is for you only: do not forward it.',
+    },
+  },
+  'referral-reminder': {
+    nl: {
+      subject: 'Herinnering: hoe staat het met de doorverwijzing? ({topic})',
+      body: '{initiative} nam een doorverwijzing aan over {topic} in {district}. Is de hulp klaar, of lukt het niet? Sluit de doorverwijzing af via deze link: {link} . Horen wij niets, dan zoeken wij over een week iemand anders.',
+    },
+    en: {
+      subject: 'Reminder: how is the referral going? ({topic})',
+      body: '{initiative} took a referral about {topic} in {district}. Is the help finished, or is it not working out? Close the referral through this link: {link} . If we hear nothing, we will look for someone else in a week.',
+    },
+  },
+  'referral-returned': {
+    nl: {
+      subject: 'De doorverwijzing ging naar iemand anders ({topic})',
+      body: 'Wij hoorden niets over de doorverwijzing over {topic} in {district} en hebben de vraag aan iemand anders gegeven. Geen probleem: dank u voor uw inzet.',
+    },
+    en: {
+      subject: 'The referral went to someone else ({topic})',
+      body: 'We did not hear about the referral about {topic} in {district} and passed the request on. No problem: thank you for your help.',
+    },
   },
   'claim-reminder': {
     nl: { subject: 'Herinnering: hoe gaat het met de hulpvraag?', body: 'U pakte een hulpvraag op. Laat even weten hoe het gaat, of geef de vraag terug als het niet lukt.' },
@@ -105,8 +131,14 @@ const TEXTS: Record<NotificationTemplate, Record<Locale, { subject: string; body
     en: { subject: 'Requests near you that fit you ({count})', body: 'There are {count} new requests near you that fit you. See at {site}/en/volunteer/ whether you can help. No time for a while? Pause yourself on the same page.' },
   },
   'was-it-solved': {
-    nl: { subject: 'Is uw vraag opgelost?', body: 'De vrijwilliger meldt dat het gelukt is. Klopt dat? Laat het ons weten via uw persoonlijke link.' },
-    en: { subject: 'Was your question solved?', body: 'The volunteer says it worked out. Is that right? Let us know through your private link.' },
+    nl: {
+      subject: 'Is uw vraag opgelost? ({reference})',
+      body: 'Wie u hielp, meldt dat het gelukt is. Klopt dat? Laat het ons weten: ga naar {site}/mijn-vraag/, vul uw vraagnummer {reference} en dit e-mailadres in. Horen wij binnen 14 dagen niets, dan sluiten wij de vraag als opgelost.',
+    },
+    en: {
+      subject: 'Was your request solved? ({reference})',
+      body: 'Whoever helped you says it worked out. Is that right? Let us know: go to {site}/en/my-request/ and enter your reference code {reference} and this e-mail address. If we hear nothing within 14 days, we close the request as solved.',
+    },
   },
 };
 

@@ -39,6 +39,10 @@ export interface RequestHead {
   claimedBy?: string;
   offeredTo?: string[];
   offeredInitiatives?: string[];
+  /** Initiatives that declined this request (full): never referred to again for it. */
+  initiativesDeclined?: string[];
+  /** The initiative that accepted the referral and holds the request, as `claimedBy` for a volunteer. */
+  heldByInitiative?: string;
   /** When a human must have responded (volunteer claim or team acceptance); moves with the ladder. */
   responseDeadline?: string;
   firstHumanResponseAt?: string;

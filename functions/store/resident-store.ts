@@ -28,6 +28,9 @@ export interface PersonalRecord {
   retainUntil: string;
 }
 
+/** What someone holding the request sees to reach the resident (volunteer or initiative), in their language. */
+export type HelperContact = Pick<PersonalRecord, 'firstName' | 'contact' | 'postcode' | 'houseNumber' | 'language'>;
+
 export interface ResidentMessage {
   at: string;
   /** A question to the resident, their reply, or the comment with their feedback. */

@@ -2,13 +2,13 @@
 // see the resident's contact details while the claim is active (every view is an audit event the resident
 // sees on their status page), and note progress, hand it back, finish it or escalate it.
 import { randomUUID } from 'node:crypto';
-import { decide, subjectOf } from '../access/policy';
+import { decide, subjectOf, visibleFields } from '../access/policy';
 import { DomainError } from '../domain/errors';
 import type { SteppedCareEngine } from '../engine/stepped-care';
 import { keys } from '../store/keys';
 import type { Item, Repository } from '../store/repository';
 import type { RequestHead, RequestStore } from '../store/request-store';
-import type { PersonalRecord, ResidentStore } from '../store/resident-store';
+import type { HelperContact, ResidentStore } from '../store/resident-store';
 import type { StoredVolunteer } from '../store/volunteer-store';
 import type { FeedCard } from './feed';
 
@@ -16,7 +16,7 @@ export interface ClaimedRequest {
   head: RequestHead;
   card: FeedCard | undefined;
   /** Only what a helper needs: first name, the chosen way to reach them, where (a house number only for a visit). */
-  contact: Pick<PersonalRecord, 'firstName' | 'contact' | 'postcode' | 'houseNumber' | 'language'> | undefined;
+  contact: HelperContact | undefined;
 }
 
 export class ClaimDesk {
@@ -63,7 +63,7 @@ export class ClaimDesk {
       head,
       card: card ?? undefined,
       // Only the fields the policy lets the claimer see (and the language to speak).
-      contact: personal ? (visible(personal, decision.fields) as ClaimedRequest['contact']) : undefined,
+      contact: personal ? ({ ...visibleFields(personal, decision.fields), language: personal.language } as HelperContact) : undefined,
     };
   }
 
@@ -102,10 +102,4 @@ export class ClaimDesk {
   needsProfessional(volunteer: StoredVolunteer, requestId: string, reason: string): Promise<RequestHead> {
     return this.deps.engine.needsProfessional(requestId, volunteer.volunteerId, reason);
   }
-}
-
-function visible(personal: PersonalRecord, fields: readonly string[]): Partial<PersonalRecord> {
-  const out: Record<string, unknown> = { language: personal.language };
-  for (const field of fields) if (field in personal) out[field] = personal[field as keyof PersonalRecord];
-  return out as Partial<PersonalRecord>;
 }

@@ -14,7 +14,7 @@ export function buildApp(app = new App()) {
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: app.node.getContext('region') as string };
   const stateful = new StatefulStack(app, 'Wijkloket-Stateful', {
     env,
-    description: 'Wijkloket: data that outlives deployments (DynamoDB table)',
+    description: 'Wijkloket: data that outlives deployments (DynamoDB table, referral link key)',
     terminationProtection: true,
   });
   // CloudFront's web ACL must be in us-east-1; it holds rules only, no residents' data.
@@ -28,6 +28,7 @@ export function buildApp(app = new App()) {
     webAclArn: edge.webAclArn,
     description: 'Wijkloket: functions, HTTP API, site bucket and CloudFront',
     table: stateful.table,
+    linkSigningKey: stateful.linkSigningKey,
     municipality: app.node.tryGetContext('municipality'),
     senderEmail: app.node.getContext('senderEmail') as string,
   });

@@ -16,6 +16,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -36,6 +37,8 @@ export interface StatelessStackProps extends StackProps {
   senderEmail: string;
   /** The AWS WAF web ACL (in us-east-1) that rate-limits clients in front of CloudFront. */
   webAclArn: string;
+  /** The key that signs referral links: the notifier signs them into e-mails, the site checks them. */
+  linkSigningKey: secretsmanager.ISecret;
 }
 
 export class StatelessStack extends Stack {
@@ -67,6 +70,10 @@ export class StatelessStack extends Stack {
     grantTableAccess(site, props.table, 'read-write'); // residents ask, reply and erase through forms
     grantTableAccess(safetyNet, props.table, 'read-write');
     grantTableAccess(notifier, props.table, 'read');
+    for (const fn of [site, notifier]) {
+      props.linkSigningKey.grantRead(fn);
+      fn.addEnvironment('LINK_SIGNING_SECRET_ARN', props.linkSigningKey.secretArn);
+    }
 
     // The safety net sweeps every five minutes; a sweep is idempotent, so an overlapping run is harmless.
     new events.Rule(this, 'SafetyNetSchedule', {

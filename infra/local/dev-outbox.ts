@@ -3,6 +3,7 @@
 // the notifier function sends these instead; this page does not exist there.
 import { Hono } from 'hono';
 import { html } from 'hono/html';
+import type { ReferralLinks } from '../../functions/directory/referral-links';
 import type { Municipality } from '../../functions/domain/municipality';
 import type { Notification } from '../../functions/engine/notifications';
 import { composeEmail } from '../../functions/notify/compose';
@@ -12,12 +13,12 @@ import type { Repository } from '../../functions/store/repository';
 
 export const DEV_OUTBOX_PATH = '/dev/outbox';
 
-export function devOutbox(repo: Repository, municipality: Municipality): Hono {
+export function devOutbox(repo: Repository, municipality: Municipality, links: ReferralLinks): Hono {
   const app = new Hono();
   app.get(DEV_OUTBOX_PATH, async (c) => {
     const items = (await repo.queryPartition<Notification & Record<string, unknown>>(keys.outboxPartition)).reverse().slice(0, 200);
-    const site = new URL(c.req.url).origin;
-    const emails = await Promise.all(items.map((n) => composeEmail(repo, municipality, n, site)));
+    const context = { siteUrl: new URL(c.req.url).origin, links };
+    const emails = await Promise.all(items.map((n) => composeEmail(repo, municipality, n, context)));
     c.header('Cache-Control', 'no-store');
     return c.html(html`<!doctype html>
       <html lang="nl">

@@ -3,7 +3,9 @@
 //   static files    -> the prerendered site (site/dist/client)
 //   everything else -> the site app (Astro on-demand pages, 404 page)
 // Used by `npm start` and by the end-to-end tests.
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve, type HttpBindings, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -35,6 +37,8 @@ export interface PlatformOptions {
   dynamoDbPort?: number;
   /** How often the safety net sweeps; AWS runs it every five minutes, locally every minute. */
   sweepIntervalMs?: number;
+  /** The key that signs referral links; by default LINK_SIGNING_KEY, else kept with persisted data, else new per start. */
+  linkKey?: string;
   /** Per-client limits (the WAF's job in AWS); tests that post many forms raise them. */
   rateLimits?: { apiRequestsPerMinute?: number; sitePostsPerMinute?: number };
 }
@@ -70,8 +74,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const logger = createLogger('wijkloket-safety-net');
     // Intake records the request in one write; the first offer follows at once, off the request's path,
     // as the table stream does in AWS (and the sweep below catches anything this misses).
+    const linkKey = options.linkKey ?? localLinkKey(options.dataDir);
     const services = servicesOn(repo, municipality.id, {
       matching: 'deferred',
+      linkKey: () => Promise.resolve(linkKey),
       onMatchDue: (requestId) =>
         setImmediate(() => {
           services.engine.matchNow(requestId).catch((error: unknown) => logger.error('matching failed', { requestId, error: error instanceof Error ? error.message : String(error) }));
@@ -118,7 +124,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       headers.set(CLIENT_ADDRESS_HEADER, c.env.incoming.socket.remoteAddress ?? 'unknown');
       return new Request(c.req.raw, { headers });
     };
-    root.route('/', devOutbox(repo, municipality));
+    root.route('/', devOutbox(repo, municipality, services.links));
     root.all('/api/*', (c) => api.fetch(withClient(c)));
     root.on(['GET', 'HEAD'], '*', async (c, next) => {
       await next();
@@ -152,4 +158,19 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     await dynamo.stop();
     throw error;
   }
+}
+
+/**
+ * The referral link key on this machine: LINK_SIGNING_KEY when set; with --persist, kept beside the data so
+ * links in the outbox keep working after a restart; otherwise a new one per start (old links then say so).
+ */
+function localLinkKey(dataDir: string | undefined): string {
+  if (process.env.LINK_SIGNING_KEY) return process.env.LINK_SIGNING_KEY;
+  if (!dataDir) return randomBytes(32).toString('base64url');
+  const file = join(dataDir, 'link-signing.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32).toString('base64url');
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
 }

@@ -24,6 +24,7 @@ export const PAGES = {
   volunteer: { paths: { nl: '/vrijwilliger/', en: '/en/volunteer/' }, onDemand: true, access: 'volunteer' },
   claimed: { paths: { nl: '/vrijwilliger/vraag/', en: '/en/volunteer/request/' }, onDemand: true, access: 'claimer' },
   staff: { paths: { nl: '/medewerker/', en: '/en/staff/' }, onDemand: true, access: 'staff' },
+  referral: { paths: { nl: '/doorverwijzing/', en: '/en/referral/' }, onDemand: true, access: 'initiative-link' },
 } as const satisfies Record<string, PageRoute>;
 
 export type PageId = keyof typeof PAGES;

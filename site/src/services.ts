@@ -1,5 +1,6 @@
 import type { SignInDesk } from '../../functions/accounts/sign-in-desk';
 import type { InitiativeDesk } from '../../functions/directory/initiative-desk';
+import type { ReferralDesk } from '../../functions/directory/referral-desk';
 import type { ResidentDesk } from '../../functions/resident/desk';
 import type { Repository } from '../../functions/store/repository';
 import type { VolunteerStore } from '../../functions/store/volunteer-store';
@@ -17,4 +18,5 @@ export interface SiteServices {
   feed: VolunteerFeed;
   claims: ClaimDesk;
   initiatives: InitiativeDesk;
+  referrals: ReferralDesk;
 }

@@ -8,6 +8,7 @@ import { createDocumentClient } from '../../functions/store/client';
 import { Repository } from '../../functions/store/repository';
 import { PAGES, type PageId } from '../../site/src/routes';
 import { intake } from '../support/fixtures';
+import { referralLinkFromOutbox } from '../support/outbox';
 
 const base = inject('platformUrl');
 const store = inject('platformStore');
@@ -15,7 +16,7 @@ let services: Services;
 
 const ROLES = ['anonymous', 'resident', 'pendingVolunteer', 'approvedVolunteer', 'claimer', 'otherVolunteer', 'initiativeLinkHolder', 'coordinator'] as const;
 type Role = (typeof ROLES)[number];
-type Outcome = 'ok' | 'sign-in' | 'volunteer-home' | 'staff-home';
+type Outcome = 'ok' | 'sign-in' | 'volunteer-home' | 'staff-home' | 'link-required';
 
 /** Page -> outcome per role. Public pages are open to everyone; the rest follow functions/access/policy.ts. */
 const all = (outcome: Outcome) => Object.fromEntries(ROLES.map((r) => [r, outcome])) as Record<Role, Outcome>;
@@ -26,7 +27,7 @@ const signedIn = (volunteers: Outcome, coordinator: Outcome): Record<Role, Outco
   approvedVolunteer: volunteers,
   claimer: volunteers,
   otherVolunteer: volunteers,
-  initiativeLinkHolder: 'sign-in', // referral links arrive later; a link holder is not signed in
+  initiativeLinkHolder: 'sign-in', // a referral link is no account
   coordinator,
 });
 const PAGE_TABLE: Record<PageId, Record<Role, Outcome>> = {
@@ -42,6 +43,7 @@ const PAGE_TABLE: Record<PageId, Record<Role, Outcome>> = {
   volunteer: signedIn('ok', 'staff-home'),
   claimed: { ...signedIn('volunteer-home', 'staff-home'), claimer: 'ok' },
   staff: signedIn('volunteer-home', 'ok'),
+  referral: { ...all('link-required'), initiativeLinkHolder: 'ok' },
 };
 
 /** API operation -> status per role: public ones answer everyone; a resident's own request needs its token. */
@@ -66,6 +68,8 @@ const API_TABLE: Record<string, ApiOutcome | { anonymous: ApiOutcome; resident: 
 interface Identity {
   cookie?: string;
   statusToken?: string;
+  /** The query of a signed referral link ("?t=..."). */
+  referralQuery?: string;
 }
 const identities = {} as Record<Role, Identity>;
 let claimedRequestId = '';
@@ -82,6 +86,9 @@ beforeAll(async () => {
   await services.engine.claim(held.requestId, 'vol-fatima');
   claimedRequestId = held.requestId;
   residentReference = resident.referenceCode;
+  // A request only an initiative is asked about (the resident let no volunteer see it).
+  const referred = await services.desk.submit(intake({ topicId: 'company-loneliness', consent: { volunteers: false, initiatives: true } }));
+  const referralLink = new URL(await referralLinkFromOutbox(base, referred.requestId));
   Object.assign(identities, {
     anonymous: {},
     resident: { statusToken: resident.statusToken },
@@ -89,7 +96,7 @@ beforeAll(async () => {
     approvedVolunteer: { cookie: await session('volunteer', 'vol-kees') },
     claimer: { cookie: await session('volunteer', 'vol-fatima') },
     otherVolunteer: { cookie: await session('volunteer', 'vol-ilse') },
-    initiativeLinkHolder: {},
+    initiativeLinkHolder: { referralQuery: referralLink.search },
     coordinator: { cookie: await session('staff', 'coord-jeroen', 'volunteer-coordinator') },
   });
 });
@@ -99,6 +106,7 @@ afterAll(async () => {
 
 function classify(res: Response, locale: 'nl' | 'en'): Outcome | string {
   if (res.status === 200) return 'ok';
+  if (res.status === 403 && res.headers.get('content-type')?.startsWith('text/html')) return 'link-required';
   const location = res.headers.get('location') ?? '';
   if (res.status === 303 && location === PAGES.signIn.paths[locale]) return 'sign-in';
   if (res.status === 303 && location.startsWith(PAGES.volunteer.paths[locale])) return 'volunteer-home';
@@ -119,10 +127,11 @@ describe('access matrix', () => {
       it(`page ${page} (${locale}) for every role`, async () => {
         const outcomes: Record<string, string> = {};
         for (const role of ROLES) {
-          const { cookie, statusToken } = identities[role];
+          const { cookie, statusToken, referralQuery } = identities[role];
           let path = PAGES[page].paths[locale];
           if (page === 'claimed') path += `?id=${claimedRequestId}`;
           if (page === 'status' && statusToken) path += `?t=${statusToken}`;
+          if (page === 'referral' && referralQuery) path += referralQuery;
           const res = await fetch(base + path, { redirect: 'manual', headers: cookie ? { cookie } : {} });
           outcomes[role] = classify(res, locale);
         }

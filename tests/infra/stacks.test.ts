@@ -101,6 +101,29 @@ describe('stateful stack', () => {
   });
 });
 
+describe('referral link key', () => {
+  it('is a generated secret in the stateful stack that outlives deployments', () => {
+    stateful.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    stateful.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ GenerateSecretString: Match.objectLike({ PasswordLength: 64 }) }),
+    });
+  });
+
+  it('is readable by the site (checks links) and the notifier (signs them), and by no other function', () => {
+    const functions = stateless.findResources('AWS::Lambda::Function') as Record<string, { Properties: { Description?: string; Environment?: { Variables: Record<string, unknown> } } }>;
+    const withKey = Object.values(functions)
+      .filter((f) => 'LINK_SIGNING_SECRET_ARN' in (f.Properties.Environment?.Variables ?? {}))
+      .map((f) => f.Properties.Description)
+      .sort();
+    const expected = LAMBDA_FUNCTIONS.filter((f) => f.id === 'site' || f.id === 'notifier').map((f) => f.description).sort();
+    expect(withKey).toEqual(expected);
+    const policies = Object.values(stateless.findResources('AWS::IAM::Policy')) as { Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } } }[];
+    const readers = policies.filter((p) => p.Properties.PolicyDocument.Statement.some((st) => [st.Action].flat().includes('secretsmanager:GetSecretValue')));
+    expect(readers).toHaveLength(2);
+  });
+});
+
 describe('stateless stack', () => {
   it('has one arm64 Node.js 22 function per app with 512 MB or more, bundled locally', () => {
     for (const spec of LAMBDA_FUNCTIONS) {

@@ -55,11 +55,14 @@ export const groceries = {
   language: 'nl',
 };
 
+/** The key test services sign referral links with (the local platform makes its own). */
+export const TEST_LINK_KEY = 'test-link-key-'.repeat(4);
+
 /** The resident's desk on a fresh table, with the test's clock. */
 export async function deskOnFreshTable(start = new Date('2026-11-24T09:00:00Z')) {
   const repo = await freshRepository();
   const clock = new TestClock(start);
-  const services = servicesOn(repo, 'zaanstad', { clock: clock.read });
+  const services = servicesOn(repo, 'zaanstad', { clock: clock.read, linkKey: () => Promise.resolve(TEST_LINK_KEY) });
   await seedMunicipality(repo, services.municipality);
   return { ...services, clock };
 }

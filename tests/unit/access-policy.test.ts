@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { decide, FIELDS, type Access, type RequestFacts, type Subject } from '../../functions/access/policy';
 
 const request: RequestFacts = { requestId: 'r1', districtId: 'zaandam-zuid', state: 'claimed', claimedBy: 'vol-a', helpedBy: ['vol-a', 'vol-b'], offeredInitiatives: ['ini-1'] };
+/** The same request while it is still offered to initiative ini-1 (a referral link is only for that time). */
+const referred: RequestFacts = { requestId: 'r1', districtId: 'zaandam-zuid', state: 'offered', offeredInitiatives: ['ini-1'] };
 const subjects: Record<string, Subject> = {
   anonymous: { kind: 'anonymous' },
   resident: { kind: 'resident', requestId: 'r1' },
@@ -32,7 +34,7 @@ describe('access policy', () => {
   for (const [access, allowed] of Object.entries(EXPECTED) as [Access, string[]][]) {
     for (const [name, subject] of Object.entries(subjects)) {
       it(`${access} for ${name}: ${allowed.includes(name) ? 'allowed' : 'refused'}`, () => {
-        expect(decide(subject, access, request).allow).toBe(allowed.includes(name));
+        expect(decide(subject, access, access === 'initiative-link' ? referred : request).allow).toBe(allowed.includes(name));
       });
     }
   }
@@ -46,6 +48,26 @@ describe('access policy', () => {
 
   it('honours the resident’s consent: no volunteer sees a request they were not allowed to', () => {
     expect(decide(subjects.approvedVolunteer!, 'approved-volunteer', { ...request, volunteersMaySee: false })).toEqual({ allow: false, reason: 'consent' });
+  });
+
+  it('an initiative link opens its referral while it is offered (the card) and while the initiative holds it (the contact), nothing after', () => {
+    const initiative = subjects.initiative!;
+    expect(decide(initiative, 'initiative-link', referred)).toEqual({ allow: true, fields: FIELDS.initiative });
+    expect(FIELDS.initiative).not.toContain('contact');
+    expect(decide(initiative, 'initiative-link', { ...referred, state: 'claimed', heldByInitiative: 'ini-1' })).toEqual({ allow: true, fields: FIELDS.initiativeHolder });
+    expect(FIELDS.initiativeHolder).toContain('contact');
+    for (const after of [
+      { ...referred, initiativesDeclined: ['ini-1'] },
+      { ...referred, state: 'claimed' as const, claimedBy: 'vol-a' },
+      { ...referred, state: 'claimed' as const, heldByInitiative: 'ini-2' },
+      { ...referred, state: 'done' as const },
+      { ...referred, state: 'escalated' as const, offeredInitiatives: [] },
+      { ...referred, offeredInitiatives: ['ini-2'] },
+    ]) {
+      expect(decide(initiative, 'initiative-link', after)).toEqual({ allow: false, reason: 'state' });
+    }
+    expect(decide(initiative, 'initiative-link', { ...referred, initiativesMaySee: false })).toEqual({ allow: false, reason: 'consent' });
+    expect(decide({ kind: 'initiative', id: 'ini-1', requestId: 'r2' }, 'initiative-link', referred)).toEqual({ allow: false, reason: 'relation' });
   });
 
   it('says why: sign in, or a role, relation or state that does not fit', () => {

@@ -15,7 +15,7 @@ import {
   type RequestState,
 } from '../../functions/domain/lifecycle';
 
-const ACTORS: ActorKind[] = ['resident', 'volunteer', 'professional', 'system'];
+const ACTORS: ActorKind[] = ['resident', 'volunteer', 'initiative', 'professional', 'system'];
 const transitionTypes = Object.keys(TRANSITIONS) as (keyof typeof TRANSITIONS)[];
 
 describe('transition table', () => {
@@ -94,7 +94,9 @@ function apply(model: Model, type: EventType, actor: Actor): Model {
     expect(error).toBeInstanceOf(DomainError);
     return model; // rejected: nothing changes
   }
-  const claimedBy = type === 'claimed' ? actor.id : ['released', 'needs-professional', 'withdrawn', 'marked-done'].includes(type) ? undefined : model.claimedBy;
+  const takes = type === 'claimed' || type === 'referral-accepted';
+  const letsGo = ['released', 'needs-professional', 'withdrawn', 'marked-done', 'referral-closed', 'referral-returned'].includes(type);
+  const claimedBy = takes ? actor.id : letsGo ? undefined : model.claimedBy;
   const log = [...model.log, { seq: model.log.length + 1, type, at: 't', actor, reason: '' }];
   return { state, ...(claimedBy ? { claimedBy } : {}), log };
 }
@@ -109,6 +111,7 @@ describe('property: no sequence of commands reaches an illegal state or double-c
       { kind: 'volunteer', id: 'vol-a' },
       { kind: 'volunteer', id: 'vol-b' },
       { kind: 'volunteer', id: 'vol-c' },
+      { kind: 'initiative', id: 'buurtkamer' },
     ),
   });
 
@@ -120,8 +123,8 @@ describe('property: no sequence of commands reaches an illegal state or double-c
           const before = model;
           model = apply(model, type, actor);
           expect(STATES).toContain(model.state);
-          // A claim can only succeed when nobody holds the request.
-          if (type === 'claimed' && model !== before) expect(before.claimedBy).toBeUndefined();
+          // A claim (or an initiative's acceptance) can only succeed when nobody holds the request.
+          if ((type === 'claimed' || type === 'referral-accepted') && model !== before) expect(before.claimedBy).toBeUndefined();
           if (model.claimedBy) expect(['claimed', 'in-progress']).toContain(model.state);
           if (FINAL_STATES.has(before.state)) expect(model.state).toBe(before.state);
         }

@@ -3,7 +3,9 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { linkKeyFromEnv } from '../../config/link-key';
 import { currentMunicipality } from '../../config/municipality';
+import { ReferralLinks } from '../../directory/referral-links';
 import type { Notification } from '../../engine/notifications';
 import { createLogger } from '../../http/logger';
 import { composeEmail } from '../../notify/compose';
@@ -17,7 +19,7 @@ const repo = new Repository(createDocumentClient(store), store.tableName);
 const municipality = currentMunicipality();
 const ses = new SESv2Client({});
 const sender = process.env.SENDER_EMAIL ?? '';
-const siteUrl = process.env.SITE_URL ?? '';
+const context = { siteUrl: process.env.SITE_URL ?? '', links: new ReferralLinks(linkKeyFromEnv()) };
 
 export async function handler(event: DynamoDBStreamEvent): Promise<{ batchItemFailures: { itemIdentifier: string }[] }> {
   const failures: { itemIdentifier: string }[] = [];
@@ -27,7 +29,7 @@ export async function handler(event: DynamoDBStreamEvent): Promise<{ batchItemFa
     const n = unmarshall(image as Parameters<typeof unmarshall>[0]) as Notification;
     if (!sendsNow(n)) continue; // a non-urgent offer waits for the volunteer's daily digest
     try {
-      const email = await composeEmail(repo, municipality, n, siteUrl);
+      const email = await composeEmail(repo, municipality, n, context);
       if (!email) {
         logger.info('no address, not sent', { notificationId: n.notificationId, template: n.template, to: n.to.kind });
         continue;

@@ -1,0 +1,36 @@
+// A citizen initiative's referral (issue #5), pure: where a referral stands for one initiative, and how the
+// initiative may close it. The engine and the access policy both ask `referralStage`, so the page, the
+// policy and the state machine never disagree about what a link may still do.
+import type { RequestState } from './lifecycle';
+
+export type ReferralStage =
+  /** Offered to this initiative and not answered yet: it may accept or decline. */
+  | 'offered'
+  /** This initiative accepted and holds the request: it sees the contact details and may close it. */
+  | 'held'
+  /** Answered, taken by someone else, or gone another way: the link shows nothing any more. */
+  | 'over';
+
+export interface ReferralFacts {
+  state: RequestState;
+  claimedBy?: string;
+  offeredInitiatives?: readonly string[];
+  initiativesDeclined?: readonly string[];
+  heldByInitiative?: string;
+  initiativesMaySee?: boolean;
+}
+
+const OPEN_FOR_OFFERS: readonly RequestState[] = ['matching', 'offered'];
+const HELD: readonly RequestState[] = ['claimed', 'in-progress'];
+
+export function referralStage(request: ReferralFacts, initiativeId: string): ReferralStage {
+  if (request.initiativesMaySee === false) return 'over';
+  if (request.heldByInitiative === initiativeId && HELD.includes(request.state)) return 'held';
+  const offered = (request.offeredInitiatives ?? []).includes(initiativeId) && !(request.initiativesDeclined ?? []).includes(initiativeId);
+  if (offered && OPEN_FOR_OFFERS.includes(request.state) && !request.claimedBy && !request.heldByInitiative) return 'offered';
+  return 'over';
+}
+
+/** How an initiative closes a referral it took. "Could not help" sends the request back to matching. */
+export const REFERRAL_OUTCOMES = ['helped', 'partly-helped', 'could-not-help'] as const;
+export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
