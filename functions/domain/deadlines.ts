@@ -14,6 +14,9 @@ export const CLAIM_PROGRESS_HOURS: Record<Urgency, number> = { today: 8, 'this-w
 /** After an initiative accepted a referral: days until a reminder when it did not close it, and again until it moves on. */
 export const REFERRAL_PROGRESS_DAYS = 7;
 
+/** Days a volunteer's page lists a request they took, so they can still raise a concern about it later. */
+export const HELPED_LIST_DAYS = 90;
+
 /** Days after "done" before a request the resident did not answer is closed as solved. */
 export const CONFIRMATION_DAYS = 14;
 

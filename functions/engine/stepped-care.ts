@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import {
   claimProgressDeadline,
   confirmationDeadline,
+  HELPED_LIST_DAYS,
   referralProgressDeadline,
   startWmoClock,
   teamDeadline,
@@ -415,6 +416,19 @@ export class SteppedCareEngine {
           names: { '#status': 'status' },
           values: { ':one': 1, ':approved': 'approved' },
           onConditionFailed: new DomainError('volunteer-not-eligible', 'volunteer is not approved or has too many open requests', { reason: 'load' }),
+        });
+        // On their page for a while, so they can raise a concern about this person after the claim ends.
+        next.extra.push({
+          kind: 'put',
+          item: {
+            ...keys.helped(volunteerId, now.toISOString(), requestId),
+            type: 'helped',
+            requestId,
+            topicId: head.topicId,
+            districtId: head.districtId,
+            at: now.toISOString(),
+            expiresAt: Math.floor(now.getTime() / 1000) + HELPED_LIST_DAYS * 86_400,
+          },
         });
         return next;
       }, { fresh: true });

@@ -54,6 +54,9 @@ export const keys = {
   /** On the feed index under the volunteer who holds the request: their "my requests". */
   claimedListing: (volunteerId: string, createdAt: string, requestId: string) => ({ gsi2pk: `CLAIMED#${volunteerId}`, gsi2sk: `${createdAt}#${requestId}` }),
   claimedPartition: (volunteerId: string) => `CLAIMED#${volunteerId}`,
+  /** A request a volunteer took, in their partition, newest last: their "helped with" list (no personal data). */
+  helped: (volunteerId: string, at: string, requestId: string) => ({ pk: `VOLUNTEER#${volunteerId}`, sk: `HELPED#${at}#${requestId}` }),
+  helpedPrefix: 'HELPED#',
   /** A volunteer's concern about a request's resident: one per volunteer and request. */
   concern: (requestId: string, volunteerId: string) => ({ pk: `REQUEST#${requestId}`, sk: `CONCERN#${volunteerId}` }),
   /** The district team's queue of concerns, newest last. */

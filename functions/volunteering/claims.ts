@@ -3,6 +3,7 @@
 // sees on their status page), and note progress, hand it back, finish it or escalate it.
 import { randomUUID } from 'node:crypto';
 import { decide, subjectOf, visibleFields } from '../access/policy';
+import { HELPED_LIST_DAYS } from '../domain/deadlines';
 import { DomainError } from '../domain/errors';
 import type { SteppedCareEngine } from '../engine/stepped-care';
 import { keys } from '../store/keys';
@@ -17,6 +18,14 @@ export interface ClaimedRequest {
   card: FeedCard | undefined;
   /** Only what a helper needs: first name, the chosen way to reach them, where (a house number only for a visit). */
   contact: HelperContact | undefined;
+}
+
+/** A request the volunteer took at some point: enough to recognise it, nothing about the resident. */
+export interface HelpedRequest {
+  requestId: string;
+  topicId: string;
+  districtId: string;
+  at: string;
 }
 
 export class ClaimDesk {
@@ -35,6 +44,15 @@ export class ClaimDesk {
   /** The requests this volunteer holds now (one Query on the feed index). */
   async mine(volunteer: StoredVolunteer): Promise<FeedCard[]> {
     return this.deps.repo.queryIndex<FeedCard & Item>('gsi2', keys.claimedPartition(volunteer.volunteerId));
+  }
+
+  /** Requests this volunteer took in the last HELPED_LIST_DAYS, newest first (one Query, in their partition). */
+  async helped(volunteer: StoredVolunteer): Promise<HelpedRequest[]> {
+    const since = new Date(this.clock().getTime() - HELPED_LIST_DAYS * 86_400_000).toISOString();
+    const items = await this.deps.repo.queryPartitionRange<HelpedRequest & Item>(keys.volunteer(volunteer.volunteerId).pk, `${keys.helpedPrefix}${since}`, `${keys.helpedPrefix}~`);
+    const newest = new Map<string, HelpedRequest>();
+    for (const { requestId, topicId, districtId, at } of items.reverse()) if (!newest.has(requestId)) newest.set(requestId, { requestId, topicId, districtId, at });
+    return [...newest.values()];
   }
 
   /** A claimed request with the resident's contact details; refused to anyone but the active claimer. */

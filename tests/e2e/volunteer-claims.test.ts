@@ -85,6 +85,21 @@ describe('a volunteer picks up a neighbour request', () => {
     expect(new URL(won[0]!.url()).pathname).toBe('/vrijwilliger/');
     await resident.goto(`${base}/mijn-vraag/?t=${receipt.statusToken}`);
     expect(await resident.textContent('#solved-heading')).toBe('Is uw vraag opgelost?');
+
+    // After "done" the request stays on the helper's page for a while: a worry can still reach the team, once.
+    const helped = won[0]!.locator(`li[data-helped="${receipt.requestId}"]`);
+    await helped.locator('summary').click();
+    await helped.getByLabel('Maakt u zich zorgen over deze persoon?').fill('Mevrouw vertelde dat ze al dagen niemand sprak.');
+    await helped.getByRole('button', { name: 'Geef een zorgsignaal aan het wijkteam' }).click();
+    expect(await won[0]!.textContent('[role="status"]')).toContain('Het wijkteam heeft uw zorgsignaal ontvangen');
+    expect(await axeViolations(won[0]!)).toEqual([]);
+    const again = won[0]!.locator(`li[data-helped="${receipt.requestId}"]`);
+    await again.locator('summary').click();
+    await again.getByLabel('Maakt u zich zorgen over deze persoon?').fill('Nog een keer.');
+    await again.getByRole('button', { name: 'Geef een zorgsignaal aan het wijkteam' }).click();
+    expect(await won[0]!.textContent('#error-summary')).toContain('U heeft over deze vraag al een zorgsignaal gegeven');
+    const concerns = (await services.repo.queryIndex<{ requestId: string }>('gsi1', 'CONCERNS#zaandam-zuid')).filter((c) => c.requestId === receipt.requestId);
+    expect(concerns).toHaveLength(1);
     for (const page of [fatima, rik, resident]) await page.context().close();
   });
 

@@ -157,6 +157,24 @@ describe('limits, pausing and concerns', () => {
     expect(await s.repo.queryIndex('gsi1', 'CONCERNS#zaandam-zuid')).toHaveLength(1);
   });
 
+  it('lists the requests a volunteer took for 90 days, without personal data, so a concern stays possible', async () => {
+    const s = await deskOnFreshTable();
+    const first = await s.desk.submit(intake());
+    const second = await s.desk.submit(intake({ description: 'Nog een boodschappenvraag.' }));
+    const fatima = (await s.volunteers.get('vol-fatima'))!;
+    expect(await s.claims.helped(fatima)).toEqual([]);
+    await s.engine.claim(first.requestId, 'vol-fatima');
+    await s.engine.markDone(first.requestId, 'vol-fatima', 'klaar');
+    s.clock.advanceHours(1);
+    await s.engine.claim(second.requestId, 'vol-fatima');
+    const helped = await s.claims.helped(fatima);
+    expect(helped.map((h) => h.requestId)).toEqual([second.requestId, first.requestId]);
+    expect(Object.keys(helped[0]!).sort()).toEqual(['at', 'districtId', 'requestId', 'topicId']);
+    expect(await s.claims.helped((await s.volunteers.get('vol-kees'))!)).toEqual([]);
+    s.clock.advanceHours(91 * 24);
+    expect(await s.claims.helped(fatima)).toEqual([]);
+  });
+
   it('never refers a request to an initiative when the resident did not let initiatives see it', async () => {
     const s = await deskOnFreshTable();
     const both = await s.desk.submit(intake({ topicId: 'company-loneliness', description: 'Ik zou graag wat vaker een praatje maken.' }));

@@ -5,7 +5,7 @@ import type { AstroCookies } from 'astro';
 import { isDomainError } from '../../../functions/domain/errors';
 import { REPLY_MAX } from '../../../functions/domain/intake';
 import type { StoredVolunteer } from '../../../functions/store/volunteer-store';
-import type { ClaimedRequest } from '../../../functions/volunteering/claims';
+import type { ClaimedRequest, HelpedRequest } from '../../../functions/volunteering/claims';
 import type { FeedCard } from '../../../functions/volunteering/feed';
 import { useTranslations, type Locale } from '../i18n';
 import { PAGES, pathOf } from '../routes';
@@ -14,7 +14,18 @@ import { csrfValid, requireAccount } from './session';
 
 export type VolunteerState =
   | { view: 'redirect'; location: string }
-  | { view: 'home'; status: 200 | 403 | 409; volunteer: StoredVolunteer; csrf: string; feed: FeedCard[]; mine: FeedCard[]; error: string | null; done: 'action' | 'concern' | null };
+  | {
+      view: 'home';
+      status: 200 | 400 | 403 | 409;
+      volunteer: StoredVolunteer;
+      csrf: string;
+      feed: FeedCard[];
+      mine: FeedCard[];
+      /** Requests they took before and no longer hold: a concern about the person is still possible. */
+      helped: HelpedRequest[];
+      error: string | null;
+      done: 'action' | 'concern' | null;
+    };
 
 export type ClaimedState =
   | { view: 'redirect'; location: string }
@@ -38,12 +49,26 @@ export async function handleVolunteerHome(request: Request, cookies: AstroCookie
   if ('redirect' in current) return { view: 'redirect', location: current.redirect };
   const { t } = useTranslations(locale);
   const { volunteer, session } = current;
-  let status: 200 | 403 | 409 = 200;
+  let status: 200 | 400 | 403 | 409 = 200;
   let error: string | null = null;
   if (request.method === 'POST') {
     const form = await request.formData().catch(() => new FormData());
     const action = field(form, 'action', 20);
     if (!csrfValid(session, form)) [status, error] = [403, t('signin.error.csrf')];
+    else if (action === 'concern') {
+      const text = field(form, 'text-concern');
+      if (text === '' || text.length > REPLY_MAX) [status, error] = [400, t('claimed.error.reason')];
+      else {
+        try {
+          await services.claims.raiseConcern(volunteer, field(form, 'requestId', 64), text);
+          return { view: 'redirect', location: `${pathOf('volunteer', locale)}?done=concern` };
+        } catch (e) {
+          if (isDomainError(e, 'concern-exists')) [status, error] = [409, t('problem.concern-exists.detail')];
+          else if (isDomainError(e, 'forbidden')) [status, error] = [403, t('problem.forbidden.detail')];
+          else throw e;
+        }
+      }
+    }
     else if (action === 'pause' || action === 'resume') {
       try {
         await services.volunteering.setPaused(volunteer.volunteerId, action === 'pause');
@@ -64,9 +89,20 @@ export async function handleVolunteerHome(request: Request, cookies: AstroCookie
       }
     }
   }
-  const [feed, mine] = await Promise.all([services.feed.for(volunteer), services.claims.mine(volunteer)]);
+  const [feed, mine, helped] = await Promise.all([services.feed.for(volunteer), services.claims.mine(volunteer), services.claims.helped(volunteer)]);
+  const holding = new Set(mine.map((card) => card.requestId));
   const done = new URL(request.url).searchParams.get('done');
-  return { view: 'home', status, volunteer, csrf: session.csrf, feed, mine, error, done: done === 'concern' ? 'concern' : done ? 'action' : null };
+  return {
+    view: 'home',
+    status,
+    volunteer,
+    csrf: session.csrf,
+    feed,
+    mine,
+    helped: helped.filter((h) => !holding.has(h.requestId)),
+    error,
+    done: done === 'concern' ? 'concern' : done ? 'action' : null,
+  };
 }
 
 export async function handleClaimed(request: Request, cookies: AstroCookies, locale: Locale, services: SiteServices): Promise<ClaimedState> {
