@@ -45,6 +45,8 @@ export interface MatchReason {
   code: string;
   points: number;
   text: Record<Locale, string>;
+  /** Values in the text, for a reader who words it differently (the volunteer's own feed). */
+  params?: Record<string, string>;
 }
 
 export interface RankedCandidate<T> {
@@ -123,7 +125,8 @@ export function rankVolunteers(
     }
     if (Number.isFinite(area.km)) {
       const points = Math.max(0, 20 - area.km * 4);
-      reasons.push({ code: 'distance', points, text: { nl: `Woont op ongeveer ${area.km.toFixed(1)} km`, en: `Lives about ${area.km.toFixed(1)} km away` } });
+      const km = area.km.toFixed(1);
+      reasons.push({ code: 'distance', points, text: { nl: `Woont op ongeveer ${km} km`, en: `Lives about ${km} km away` }, params: { km } });
     }
     const freeShare = 1 - v.openClaims / v.maxOpenClaims;
     reasons.push({

@@ -11,11 +11,11 @@ import type { Item, Repository } from '../store/repository';
 import type { RequestHead, RequestStore } from '../store/request-store';
 import type { HelperContact, ResidentStore } from '../store/resident-store';
 import type { StoredVolunteer } from '../store/volunteer-store';
-import type { FeedCard } from './feed';
+import type { RequestCard } from './feed';
 
 export interface ClaimedRequest {
   head: RequestHead;
-  card: FeedCard | undefined;
+  card: RequestCard | undefined;
   /** Only what a helper needs: first name, the chosen way to reach them, where (a house number only for a visit). */
   contact: HelperContact | undefined;
 }
@@ -42,8 +42,8 @@ export class ClaimDesk {
   }
 
   /** The requests this volunteer holds now (one Query on the feed index). */
-  async mine(volunteer: StoredVolunteer): Promise<FeedCard[]> {
-    return this.deps.repo.queryIndex<FeedCard & Item>('gsi2', keys.claimedPartition(volunteer.volunteerId));
+  async mine(volunteer: StoredVolunteer): Promise<RequestCard[]> {
+    return this.deps.repo.queryIndex<RequestCard & Item>('gsi2', keys.claimedPartition(volunteer.volunteerId));
   }
 
   /** Requests this volunteer took in the last HELPED_LIST_DAYS, newest first (one Query, in their partition). */
@@ -62,7 +62,7 @@ export class ClaimDesk {
     const decision = head ? decide(subject, 'claimer', head) : undefined;
     if (!head || !decision?.allow) throw new DomainError('forbidden', 'only the volunteer who holds this request may see it');
     const [card, personal] = await Promise.all([
-      this.deps.repo.get<FeedCard & Item>(keys.feedCard(requestId)),
+      this.deps.repo.get<RequestCard & Item>(keys.feedCard(requestId)),
       this.deps.residents.personal(requestId, this.clock()),
     ]);
     if (personal) {

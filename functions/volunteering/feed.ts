@@ -3,14 +3,15 @@
 // no name, address or contact until the volunteer claims it. One Query per district the volunteer covers
 // (on the sparse feed index), never a Scan.
 import { decide, subjectOf } from '../access/policy';
-import { feedDistricts, geography, ineligibility, type Geography } from '../domain/matching';
+import { feedDistricts, geography, rankVolunteers, type Geography } from '../domain/matching';
 import type { Municipality } from '../domain/municipality';
 import { findTopic, urgencyRank, type Urgency } from '../domain/topics';
 import { keys } from '../store/keys';
 import type { Item, Repository } from '../store/repository';
 import type { StoredVolunteer, VolunteerStore } from '../store/volunteer-store';
 
-export interface FeedCard {
+/** A request's card as stored: what a volunteer may see before claiming. */
+export interface RequestCard {
   requestId: string;
   districtId: string;
   postcodeArea: string;
@@ -19,9 +20,18 @@ export interface FeedCard {
   language: string;
   summary: string;
   createdAt: string;
-  /** Why it fits: own district first, then urgency and waiting time decide the order. */
-  ownDistrict: boolean;
 }
+
+/** A card in one volunteer's feed: with how well it fits them, and why. */
+export interface FeedCard extends RequestCard {
+  /** The engine's score of this volunteer for this request: the order within one urgency. */
+  score: number;
+  /** Why it fits this volunteer, from the engine's matching (codes; the page words them). */
+  reasons: { code: string; params?: Record<string, string> }[];
+}
+
+/** Reasons about the volunteer's own load say nothing about the request: the feed leaves them out. */
+const FEED_REASONS = new Set(['own-district', 'neighbouring-district', 'distance', 'language', 'available-today', 'continuity']);
 
 /** Cards read per district: the most urgent and longest waiting come first on the index. */
 export const FEED_READ_PER_DISTRICT = 50;
@@ -41,22 +51,18 @@ export class VolunteerFeed {
     const now = this.clock();
     const districts = feedDistricts(volunteer, this.geo);
     const pages = await Promise.all(
-      districts.map((d) => this.deps.repo.queryIndexRange<FeedCard & Item>('gsi2', keys.feedPartition(d), '0', '9', FEED_READ_PER_DISTRICT)),
+      districts.map((d) => this.deps.repo.queryIndexRange<RequestCard & Item>('gsi2', keys.feedPartition(d), '0', '9', FEED_READ_PER_DISTRICT)),
     );
-    const fits = pages.flat().filter((card) => {
+    // A full volunteer still sees the feed (claiming checks the cap), so the load does not count here.
+    const reader = { ...volunteer, openClaims: 0 };
+    const cards: FeedCard[] = [];
+    for (const card of pages.flat()) {
       const topic = findTopic(card.topicId);
-      if (!topic) return false;
-      const why = ineligibility(
-        { ...volunteer, openClaims: 0 }, // a full volunteer still sees the feed; claiming checks the cap
-        { districtId: card.districtId, topic, language: card.language, urgency: card.urgency, widened: false },
-        this.geo,
-        now,
-      );
-      return why === null;
-    });
-    const rank = (c: FeedCard) => [volunteer.districts.includes(c.districtId) ? 0 : 1, urgencyRank(c.urgency), c.createdAt] as const;
-    return fits
-      .map(({ requestId, districtId, postcodeArea, topicId, urgency, language, summary, createdAt }) => ({
+      if (!topic) continue;
+      const [fit] = rankVolunteers([reader], { districtId: card.districtId, topic, language: card.language, urgency: card.urgency, widened: false }, this.geo, now);
+      if (!fit) continue;
+      const { requestId, districtId, postcodeArea, topicId, urgency, language, summary, createdAt } = card;
+      cards.push({
         requestId,
         districtId,
         postcodeArea,
@@ -65,12 +71,14 @@ export class VolunteerFeed {
         language,
         summary,
         createdAt,
-        ownDistrict: volunteer.districts.includes(districtId),
-      }))
-      .sort((a, b) => {
-        const [x, y] = [rank(a), rank(b)];
-        return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
-      })
+        score: fit.score,
+        reasons: fit.reasons.filter((r) => FEED_REASONS.has(r.code)).map((r) => ({ code: r.code, ...(r.params ? { params: r.params } : {}) })),
+      });
+    }
+    // Most urgent first (a resident waiting for today comes before a better fit), then the engine's score,
+    // then the longest waiting.
+    return cards
+      .sort((a, b) => urgencyRank(a.urgency) - urgencyRank(b.urgency) || b.score - a.score || a.createdAt.localeCompare(b.createdAt))
       .slice(0, FEED_SIZE);
   }
 }

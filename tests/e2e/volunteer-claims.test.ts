@@ -58,6 +58,7 @@ describe('a volunteer picks up a neighbour request', () => {
       const card = page.locator(`li[data-request="${receipt.requestId}"]`);
       expect(await card.textContent()).toContain('[telefoonnummer]');
       expect(await card.textContent()).not.toContain('06 11223344');
+      expect(await card.textContent()).toContain('Past bij u: in uw wijk');
     }
     expect(await axeViolations(fatima)).toEqual([]);
 

@@ -90,6 +90,15 @@ describe('the volunteer feed', () => {
     const card = cards.find((c) => c.requestId === open.requestId)!;
     expect(card.summary).toBe('Boodschappen graag. Bel Anna op [telefoonnummer].');
     expect(JSON.stringify(card)).not.toMatch(/anna@example|06-1234/);
+    // Why it fits, from the engine's matching (not the volunteer's own load).
+    expect(card.reasons.map((r) => r.code)).toContain('own-district');
+    expect(card.reasons.map((r) => r.code)).not.toContain('load');
+    const today = await s.desk.submit(intake({ urgency: 'today', description: 'Vandaag nog melk nodig.' }));
+    const ranked = await s.feed.for(fatima);
+    expect(ranked[0]!.requestId).toBe(today.requestId);
+    for (const [a, b] of ranked.slice(1).map((c, i) => [ranked[i]!, c] as const)) {
+      if (a.urgency === b.urgency) expect(a.score).toBeGreaterThanOrEqual(b.score);
+    }
 
     await s.engine.claim(open.requestId, 'vol-fatima');
     cards = await s.feed.for(fatima);

@@ -6,7 +6,7 @@ import { isDomainError } from '../../../functions/domain/errors';
 import { REPLY_MAX } from '../../../functions/domain/intake';
 import type { StoredVolunteer } from '../../../functions/store/volunteer-store';
 import type { ClaimedRequest, HelpedRequest } from '../../../functions/volunteering/claims';
-import type { FeedCard } from '../../../functions/volunteering/feed';
+import type { FeedCard, RequestCard } from '../../../functions/volunteering/feed';
 import { useTranslations, type Locale } from '../i18n';
 import { PAGES, pathOf } from '../routes';
 import type { SiteServices } from '../services';
@@ -20,7 +20,7 @@ export type VolunteerState =
       volunteer: StoredVolunteer;
       csrf: string;
       feed: FeedCard[];
-      mine: FeedCard[];
+      mine: RequestCard[];
       /** Requests they took before and no longer hold: a concern about the person is still possible. */
       helped: HelpedRequest[];
       error: string | null;
