@@ -10,6 +10,7 @@ export type Subject =
   /** Someone holding the private status link (or a lookup session) of one request. */
   | { kind: 'resident'; requestId: string }
   | { kind: 'volunteer'; id: string; status: string }
+  /** `districts`: where a staff member works; empty for municipality-wide roles (the coordinator). */
   | { kind: 'staff'; id: string; role: string; districts: readonly string[] }
   /** Someone holding a signed referral link of one initiative for one request. */
   | { kind: 'initiative'; id: string; requestId: string };
@@ -90,7 +91,10 @@ export function decide(subject: Subject, access: Access, request?: RequestFacts)
       if (subject.kind !== 'volunteer') return deny(subject.kind === 'anonymous' ? 'sign-in' : 'role');
       return request && (request.helpedBy ?? []).includes(subject.id) ? allow() : deny('relation');
     case 'staff':
-      return subject.kind === 'staff' ? allow() : deny(subject.kind === 'anonymous' ? 'sign-in' : 'role');
+      if (subject.kind !== 'staff') return deny(subject.kind === 'anonymous' ? 'sign-in' : 'role');
+      // Staff bound to districts see only requests there; staff without districts work municipality-wide.
+      if (request && subject.districts.length > 0 && !subject.districts.includes(request.districtId)) return deny('relation');
+      return allow();
     case 'coordinator':
       if (subject.kind !== 'staff') return deny(subject.kind === 'anonymous' ? 'sign-in' : 'role');
       return subject.role === 'volunteer-coordinator' ? allow() : deny('role');

@@ -70,6 +70,12 @@ describe('access policy', () => {
     expect(decide({ kind: 'initiative', id: 'ini-1', requestId: 'r2' }, 'initiative-link', referred)).toEqual({ allow: false, reason: 'relation' });
   });
 
+  it('binds staff with districts to requests in those districts; municipality-wide staff see every district', () => {
+    expect(decide(subjects.professional!, 'staff', request)).toEqual({ allow: true, fields: FIELDS.none });
+    expect(decide(subjects.professional!, 'staff', { ...request, districtId: 'wormerveer' })).toEqual({ allow: false, reason: 'relation' });
+    expect(decide(subjects.coordinator!, 'staff', { ...request, districtId: 'wormerveer' }).allow).toBe(true);
+  });
+
   it('says why: sign in, or a role, relation or state that does not fit', () => {
     expect(decide(subjects.anonymous!, 'volunteer')).toEqual({ allow: false, reason: 'sign-in' });
     expect(decide(subjects.professional!, 'coordinator')).toEqual({ allow: false, reason: 'role' });
