@@ -417,6 +417,7 @@ export class SteppedCareEngine {
           values: { ':one': 1, ':approved': 'approved' },
           onConditionFailed: new DomainError('volunteer-not-eligible', 'volunteer is not approved or has too many open requests', { reason: 'load' }),
         });
+        next.extra.push(this.notify(next.head, 'request-claimed', { kind: 'resident', id: requestId }, false));
         // On their page for a while, so they can raise a concern about this person after the claim ends.
         next.extra.push({
           kind: 'put',
@@ -528,12 +529,14 @@ export class SteppedCareEngine {
     return this.onFreshHeadOnRace(requestId, (step) => {
       this.assertReferralStage(step.head, initiativeId, 'offered');
       const now = this.clock();
-      return this.then(step, 'referral-accepted', { kind: 'initiative', id: initiativeId }, 'the initiative takes the referral', { initiativeId }, {
+      const next = this.then(step, 'referral-accepted', { kind: 'initiative', id: initiativeId }, 'the initiative takes the referral', { initiativeId }, {
         heldByInitiative: initiativeId,
         reminded: false,
         firstHumanResponseAt: step.head.firstHumanResponseAt ?? now.toISOString(),
         due: { kind: 'progress', at: referralProgressDeadline(now).toISOString() },
       });
+      next.extra.push(this.notify(next.head, 'request-claimed', { kind: 'resident', id: requestId }, false));
+      return next;
     });
   }
 

@@ -55,8 +55,14 @@ const TEXTS: Record<NotificationTemplate, Record<Locale, { subject: string; body
     en: { subject: 'Attention: a request is waiting too long', body: 'A request in the queue is past its time. Pick it up now or assign it.' },
   },
   'request-claimed': {
-    nl: { subject: 'Iemand gaat u helpen', body: 'Een vrijwilliger heeft uw vraag opgepakt en neemt contact met u op.' },
-    en: { subject: 'Someone is going to help you', body: 'A volunteer has taken your request and will contact you.' },
+    nl: {
+      subject: 'Iemand gaat u helpen ({reference})',
+      body: 'Een vrijwilliger of een initiatief uit uw buurt heeft uw vraag opgepakt en neemt contact met u op. Wilt u zien hoe het ermee staat? Ga naar {site}/mijn-vraag/ en vul uw vraagnummer {reference} en dit e-mailadres in.',
+    },
+    en: {
+      subject: 'Someone is going to help you ({reference})',
+      body: 'A volunteer or an initiative near you has taken your request and will contact you. Want to see how it is going? Go to {site}/en/my-request/ and enter your reference code {reference} and this e-mail address.',
+    },
   },
   receipt: {
     nl: {

@@ -51,6 +51,10 @@ describe('an initiative answers a referral through its signed link', () => {
     const accepted = await s.referrals.accept(token);
     expect(accepted).toMatchObject({ state: 'claimed', heldByInitiative: initiativeId, due: { kind: 'progress' } });
     expect(accepted.firstHumanResponseAt).toBeDefined();
+    const told = (await s.repo.queryPartition<Notification & Record<string, unknown>>(keys.outboxPartition)).filter((n) => n.template === 'request-claimed');
+    expect(told).toEqual([expect.objectContaining({ to: { kind: 'resident', id: receipt.requestId } })]);
+    const mail = await composeEmail(s.repo, s.municipality, told[0]!, { siteUrl: 'https://wijkloket.example', links: s.links });
+    expect(mail).toMatchObject({ to: 'anna@example.nl', subject: `Iemand gaat u helpen (${receipt.referenceCode})` });
 
     const held = await s.referrals.open(token);
     expect(held.stage).toBe('held');
