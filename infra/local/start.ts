@@ -37,6 +37,7 @@ Wijkloket ${m.name} is running.
   Inloggen         ${platform.url}/inloggen/   (volunteers and staff; try fatima@vrijwilliger.example, the code is in the outbox)
   API health       ${platform.url}/api/v1/health
   OpenAPI          ${platform.url}/api/v1/openapi.json
+  Doorverwijzing   ${platform.url}/doorverwijzing/?t=…   (an initiative's signed link; it arrives in the outbox)
   Outbox (dev)     ${platform.url}/dev/outbox   (what would be e-mailed; the safety net sweeps every minute)
   DynamoDB Local   ${platform.dynamoDbEndpoint} (table "${platform.tableName}", ${values.persist ? `kept in ${DATA_DIR}/` : 'in memory; use --persist to keep data'})
   Demo data        ${platform.seed === 'seeded' ? `seeded ${m.name}: ${m.districts.length} districts, ${m.volunteers.length} volunteers, ${m.initiatives.length} initiatives, ${m.professionals.length} staff` : 'already there, kept as it was'}
