@@ -29,7 +29,7 @@ const PATTERNS: [RedactionKind, RegExp][] = [
   ],
   ['postcode', /(?<![\d/-])\b[1-9]\d{3}\s?[A-Za-z]{2}\b/g],
   // Phone numbers: starting with +, 00 or 0, at least 9 digits in all, with spaces, dots, dashes or brackets.
-  ['phone', /(?<![\w(])\(?\s*(?:\+|00|0)(?:[\s.()-]*\d){8,13}(?![\w])/g],
+  ['phone', /(?<![\w(])(?:\(\s*)?(?:\+|00|0)(?:[\s.()-]*\d){8,13}(?![\w])/g],
   // BSN-shaped: nine digits, possibly grouped (123456782, 1234.56.782, 123 456 782).
   ['bsn', /(?<![\w.])\d{3,4}[\s.]?\d{2,3}[\s.]?\d{3}(?![\w.])/g],
 ];

@@ -5,6 +5,7 @@ describe('redaction of free text before the 0th line sees it', () => {
   it.each([
     ['Bel me op 06-12345678 als het kan', 'Bel me op [telefoonnummer] als het kan', 'phone'],
     ['mijn nummer is 06 1234 5678.', 'mijn nummer is [telefoonnummer].', 'phone'],
+    ['Bel me: 06 12345678.', 'Bel me: [telefoonnummer].', 'phone'],
     ['call +31 6 12345678 please', 'call [telefoonnummer] please', 'phone'],
     ['of 075-1234567 overdag', 'of [telefoonnummer] overdag', 'phone'],
     ['(020) 123 45 67', '[telefoonnummer]', 'phone'],
