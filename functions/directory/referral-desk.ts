@@ -4,22 +4,17 @@
 // sees) and close it with an outcome. The link says who; the access policy says what may be seen; the
 // engine says what may happen.
 import { randomUUID } from 'node:crypto';
-import { decide, visibleFields, type Subject } from '../access/policy';
+import { decide, visibleFields } from '../access/policy';
 import { DomainError } from '../domain/errors';
-import { REFERRAL_OUTCOMES, referralStage, type ReferralOutcome } from '../domain/referral';
-import { isoWeek, type SteppedCareEngine } from '../engine/stepped-care';
+import { REPLY_MAX } from '../domain/intake';
+import { REFERRAL_OUTCOMES, referralsInWeek, type ReferralOutcome } from '../domain/referral';
+import type { SteppedCareEngine } from '../engine/stepped-care';
 import { keys } from '../store/keys';
+import type { StoredInitiative } from '../store/municipality-store';
 import type { Item, Repository } from '../store/repository';
 import type { RequestHead, RequestStore } from '../store/request-store';
 import type { HelperContact, ResidentStore } from '../store/resident-store';
 import type { ReferralLinks } from './referral-links';
-
-export interface InitiativeProfile {
-  initiativeId: string;
-  name: string;
-  capacityPerWeek: number;
-  referralsByWeek?: Record<string, number>;
-}
 
 export interface OpenedReferral {
   stage: 'offered' | 'held';
@@ -49,12 +44,19 @@ export class ReferralDesk {
 
   /** The referral a link opens, as far as the policy lets its holder see it now. */
   async open(token: string): Promise<OpenedReferral> {
-    const { subject, head, initiative } = await this.resolve(token);
-    const decision = decide(subject, 'initiative-link', head);
+    const { requestId, initiativeId } = await this.claims(token);
+    const [head, initiative] = await Promise.all([
+      this.deps.requests.head(requestId),
+      this.deps.repo.get<StoredInitiative & Item>(keys.initiative(initiativeId)),
+    ]);
+    // A genuine link to a request or initiative that is gone: nothing to answer any more.
+    if (!head || !initiative) throw new DomainError('referral-not-open', 'the request or the initiative of this link is gone');
+    const decision = decide({ kind: 'initiative', id: initiativeId, requestId }, 'initiative-link', head);
     if (!decision.allow) throw new DomainError('referral-not-open', `the referral is ${decision.reason}`);
-    const personal = await this.deps.residents.personal(head.requestId, this.clock());
-    const stage = referralStage(head, initiative.initiativeId) as OpenedReferral['stage'];
+    const personal = await this.deps.residents.personal(requestId, this.clock());
+    // The policy lets the contact through only while the initiative holds the request.
     const seesContact = decision.fields.includes('contact');
+    const stage: OpenedReferral['stage'] = seesContact ? 'held' : 'offered';
     if (personal && seesContact) {
       await this.deps.residents.recordAccess(
         head.requestId,
@@ -73,7 +75,7 @@ export class ReferralDesk {
         id: initiative.initiativeId,
         name: initiative.name,
         capacityPerWeek: initiative.capacityPerWeek,
-        usedThisWeek: initiative.referralsByWeek?.[isoWeek(this.clock())] ?? 0,
+        usedThisWeek: referralsInWeek(initiative.referralsByWeek, this.clock()),
       },
       head,
       summary: personal && decision.fields.includes('summary') ? personal.summary : undefined,
@@ -83,34 +85,30 @@ export class ReferralDesk {
 
   /** Throws `referral-link-invalid` unless the link is ours and unexpired. */
   async verify(token: string): Promise<void> {
-    await this.deps.links.verify(token, this.clock());
+    await this.claims(token);
   }
 
+  // The actions need only the link's claims: the engine reads the head and decides (referralStage), so a
+  // request or initiative that is gone ends in request-not-found or referral-not-open there.
   async accept(token: string): Promise<RequestHead> {
-    const { head, initiative } = await this.resolve(token);
-    return this.deps.engine.acceptReferral(head.requestId, initiative.initiativeId);
+    const { requestId, initiativeId } = await this.claims(token);
+    return this.deps.engine.acceptReferral(requestId, initiativeId);
   }
 
   async decline(token: string): Promise<RequestHead> {
-    const { head, initiative } = await this.resolve(token);
-    return this.deps.engine.declineReferral(head.requestId, initiative.initiativeId);
+    const { requestId, initiativeId } = await this.claims(token);
+    return this.deps.engine.declineReferral(requestId, initiativeId);
   }
 
   async close(token: string, outcome: string, note: string): Promise<RequestHead> {
+    const { requestId, initiativeId } = await this.claims(token);
     if (!REFERRAL_OUTCOMES.includes(outcome as ReferralOutcome)) throw new DomainError('invalid-request', 'choose an outcome', { fields: 'outcome' });
-    const { head, initiative } = await this.resolve(token);
-    return this.deps.engine.closeReferral(head.requestId, initiative.initiativeId, outcome as ReferralOutcome, note);
+    if (note.length > REPLY_MAX) throw new DomainError('invalid-request', 'the note is too long', { fields: 'note' });
+    return this.deps.engine.closeReferral(requestId, initiativeId, outcome as ReferralOutcome, note);
   }
 
-  /** Who the link is (a verified signature) and the request and initiative it names. */
-  private async resolve(token: string): Promise<{ subject: Subject; head: RequestHead; initiative: InitiativeProfile }> {
-    const claims = await this.deps.links.verify(token, this.clock());
-    const [head, initiative] = await Promise.all([
-      this.deps.requests.head(claims.requestId),
-      this.deps.repo.get<InitiativeProfile & Item>(keys.initiative(claims.initiativeId)),
-    ]);
-    // A genuine link to a request or initiative that is gone: nothing to answer any more.
-    if (!head || !initiative) throw new DomainError('referral-not-open', 'the request or the initiative of this link is gone');
-    return { subject: { kind: 'initiative', id: claims.initiativeId, requestId: claims.requestId }, head, initiative };
+  /** The request and initiative a genuine, unexpired link names. */
+  private claims(token: string) {
+    return this.deps.links.verify(token, this.clock());
   }
 }

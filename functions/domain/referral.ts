@@ -31,6 +31,21 @@ export function referralStage(request: ReferralFacts, initiativeId: string): Ref
   return 'over';
 }
 
+/** ISO week, e.g. "2026-W48": the unit of an initiative's capacity. */
+export function isoWeek(date: Date): string {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const day = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - day);
+  const yearStart = new Date(Date.UTC(d.getUTCFullYear(), 0, 1));
+  const week = Math.ceil(((d.getTime() - yearStart.getTime()) / 86_400_000 + 1) / 7);
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/** Referrals an initiative got in the week of `at`, from its counts per ISO week. */
+export function referralsInWeek(referralsByWeek: Readonly<Record<string, number>> | undefined, at: Date): number {
+  return referralsByWeek?.[isoWeek(at)] ?? 0;
+}
+
 /** How an initiative closes a referral it took. "Could not help" sends the request back to matching. */
 export const REFERRAL_OUTCOMES = ['helped', 'partly-helped', 'could-not-help'] as const;
 export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];

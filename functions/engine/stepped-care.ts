@@ -26,7 +26,7 @@ import {
   type VolunteerProfile,
 } from '../domain/matching';
 import { districtForPostcode, postcodeArea, postcodeSchema, type Municipality } from '../domain/municipality';
-import { referralStage, type ReferralOutcome } from '../domain/referral';
+import { isoWeek, referralsInWeek, referralStage, type ReferralOutcome } from '../domain/referral';
 import { findTopic, urgencyRank, type Topic } from '../domain/topics';
 import { parseTriageInput, triage, type TriageDecision } from '../domain/triage';
 import { keys } from '../store/keys';
@@ -705,8 +705,11 @@ export class SteppedCareEngine {
     const listed = (await this.directory(head.districtId)).filter((i) => i.topics.includes(request.topic.id));
     const initiatives = rankInitiatives(
       (await this.deps.volunteers.initiativeProfiles(listed.map((i) => i.initiativeId))).map((i) => ({
-        ...i,
-        referralsThisWeek: ((i as unknown as { referralsByWeek?: Record<string, number> }).referralsByWeek ?? {})[isoWeek(now)] ?? 0,
+        initiativeId: i.initiativeId,
+        districts: i.districts,
+        topics: i.topics,
+        capacityPerWeek: i.capacityPerWeek,
+        referralsThisWeek: referralsInWeek(i.referralsByWeek, now),
       })),
       request,
     );
@@ -951,14 +954,4 @@ function feedListingWrite(before: RequestHead, after: RequestHead): ExtraWrite |
 function normaliseProfile(v: VolunteerProfile): VolunteerProfile {
   const helped = v.helpedHouseholds as unknown;
   return helped instanceof Set ? { ...v, helpedHouseholds: [...(helped as Set<string>)] } : v;
-}
-
-/** ISO week, e.g. "2026-W48": the unit of an initiative's capacity. */
-export function isoWeek(date: Date): string {
-  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  const day = d.getUTCDay() || 7;
-  d.setUTCDate(d.getUTCDate() + 4 - day);
-  const yearStart = new Date(Date.UTC(d.getUTCFullYear(), 0, 1));
-  const week = Math.ceil(((d.getTime() - yearStart.getTime()) / 86_400_000 + 1) / 7);
-  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }

@@ -23,6 +23,18 @@ export interface InitiativeRecord {
   topics: string[];
 }
 
+/** An initiative's profile item: what matching and referrals read (the directory reads InitiativeRecord). */
+export interface StoredInitiative {
+  initiativeId: string;
+  name: string;
+  email: string;
+  districts: string[];
+  topics: string[];
+  capacityPerWeek: number;
+  /** Referrals offered per ISO week (see domain/referral.ts). */
+  referralsByWeek?: Record<string, number>;
+}
+
 export type SeedOutcome = 'seeded' | 'already-seeded';
 
 /**

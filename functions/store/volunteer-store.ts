@@ -2,7 +2,8 @@
 // one small pool item per district x topic makes candidates findable by Query. Reads per match are bounded:
 // at most two pool pages per district and one BatchGet, however many volunteers the municipality has.
 import { randomBytes } from 'node:crypto';
-import type { InitiativeProfile, VolunteerProfile } from '../domain/matching';
+import type { VolunteerProfile } from '../domain/matching';
+import type { StoredInitiative } from './municipality-store';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys';
 import type { Item, Key, Repository } from './repository';
@@ -100,7 +101,7 @@ export class VolunteerStore {
     );
   }
 
-  async initiativeProfiles(ids: string[]): Promise<InitiativeProfile[]> {
-    return this.repo.getMany<InitiativeProfile & Item>(ids.map((id) => keys.initiative(id)));
+  async initiativeProfiles(ids: string[]): Promise<StoredInitiative[]> {
+    return this.repo.getMany<StoredInitiative & Item>(ids.map((id) => keys.initiative(id)));
   }
 }

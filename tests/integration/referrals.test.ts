@@ -4,7 +4,7 @@
 // to the next helper). Forged, expired and stale links change nothing.
 import { describe, expect, it } from 'vitest';
 import { referralStage } from '../../functions/domain/referral';
-import { isoWeek } from '../../functions/engine/stepped-care';
+import { isoWeek } from '../../functions/domain/referral';
 import type { Notification } from '../../functions/engine/notifications';
 import { composeEmail } from '../../functions/notify/compose';
 import { statusView } from '../../functions/resident/status-view';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimProgressDeadline, startWmoClock, teamDeadline, widenedDeadline, wmoApplicationReceived, zerothLineDeadline } from '../../functions/domain/deadlines';
 import { findTopic } from '../../functions/domain/topics';
-import { isoWeek } from '../../functions/engine/stepped-care';
+import { isoWeek } from '../../functions/domain/referral';
 
 const t0 = new Date('2026-11-24T09:00:00Z');
 const groceries = findTopic('groceries-errands')!;

@@ -4,7 +4,6 @@
 // page from elsewhere cannot post without it, so there is no session and no separate CSRF token here.
 import { isDomainError } from '../../../functions/domain/errors';
 import { REPLY_MAX } from '../../../functions/domain/intake';
-import { REFERRAL_OUTCOMES } from '../../../functions/domain/referral';
 import type { OpenedReferral } from '../../../functions/directory/referral-desk';
 import { useTranslations, type Locale } from '../i18n';
 import { pathOf } from '../routes';
@@ -57,13 +56,14 @@ export async function handleReferral(request: Request, locale: Locale, services:
       if (action === 'close') {
         values.outcome = text(form, 'outcome', 40);
         values.note = text(form, 'note', REPLY_MAX);
-        if (!REFERRAL_OUTCOMES.includes(values.outcome as (typeof REFERRAL_OUTCOMES)[number])) {
-          [status, error] = [400, { field: 'outcome', message: t('referral.error.outcome') }];
-        } else if (values.note.length > REPLY_MAX) {
-          [status, error] = [400, { field: 'note', message: t('referral.error.note') }];
-        } else {
+        try {
           await services.referrals.close(token, values.outcome, values.note);
           return { view: 'redirect', location: page(values.outcome === 'could-not-help' ? '&done=returned' : '&done=closed') };
+        } catch (e) {
+          // The desk checks the outcome and the note; the page says which field and how to mend it.
+          if (!isDomainError(e, 'invalid-request')) throw e;
+          const field = e.details.fields === 'note' ? 'note' : 'outcome';
+          [status, error] = [400, { field, message: t(field === 'note' ? 'referral.error.note' : 'referral.error.outcome') }];
         }
       } else {
         [status, error] = [400, { field: 'action', message: t('problem.bad-request.detail') }];
@@ -80,7 +80,7 @@ export async function handleReferral(request: Request, locale: Locale, services:
   } catch (e) {
     if (isDomainError(e, 'referral-link-invalid')) return { view: 'notice', status: 403, notice: e.details.reason === 'expired' ? 'expired' : 'invalid', token: '' };
     // Answered already, taken by someone else, or gone another way: a fact, not a fault.
-    if (isDomainError(e, 'referral-not-open', 'request-closed', 'illegal-transition', 'concurrent-change')) return { view: 'notice', status: form ? 409 : 200, notice: 'not-open', token };
+    if (isDomainError(e, 'referral-not-open', 'request-not-found', 'request-closed', 'illegal-transition', 'concurrent-change')) return { view: 'notice', status: form ? 409 : 200, notice: 'not-open', token };
     throw e;
   }
 }
