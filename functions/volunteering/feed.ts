@@ -27,11 +27,13 @@ export interface FeedCard extends RequestCard {
   /** The engine's score of this volunteer for this request: the order within one urgency. */
   score: number;
   /** Why it fits this volunteer, from the engine's matching (codes; the page words them). */
-  reasons: { code: string; params?: Record<string, string> }[];
+  reasons: { code: FeedReasonCode; params?: Record<string, string> }[];
 }
 
-/** Reasons about the volunteer's own load say nothing about the request: the feed leaves them out. */
-const FEED_REASONS = new Set(['own-district', 'neighbouring-district', 'distance', 'language', 'available-today', 'continuity']);
+/** The matching reasons a feed shows; the volunteer's own load says nothing about the request and is left out. */
+export const FEED_REASON_CODES = ['own-district', 'neighbouring-district', 'distance', 'language', 'available-today', 'continuity'] as const;
+export type FeedReasonCode = (typeof FEED_REASON_CODES)[number];
+const isFeedReason = (code: string): code is FeedReasonCode => (FEED_REASON_CODES as readonly string[]).includes(code);
 
 /** Cards read per district: the most urgent and longest waiting come first on the index. */
 export const FEED_READ_PER_DISTRICT = 50;
@@ -72,7 +74,7 @@ export class VolunteerFeed {
         summary,
         createdAt,
         score: fit.score,
-        reasons: fit.reasons.filter((r) => FEED_REASONS.has(r.code)).map((r) => ({ code: r.code, ...(r.params ? { params: r.params } : {}) })),
+        reasons: fit.reasons.flatMap(({ code, params }) => (isFeedReason(code) ? [{ code, ...(params ? { params } : {}) }] : [])),
       });
     }
     // Most urgent first (a resident waiting for today comes before a better fit), then the engine's score,
