@@ -10,7 +10,7 @@ import { ESBUILD_SETTINGS, LAMBDA_FUNCTIONS, REPO_ROOT, type LambdaFunctionSpec 
 /**
  * zod 4 re-exports every locale as `z.locales`, and @hono/zod-openapi hands the whole `z` namespace to
  * zod-to-openapi, so no tree-shaking can drop the ~45 translations (~250 KB). Wijkloket translates its
- * own messages (functions/i18n), so only zod's default English locale is kept.
+ * own messages (functions/platform/i18n), so only zod's default English locale is kept.
  */
 const zodLocalesPlugin: esbuild.Plugin = {
   name: 'zod-english-locale-only',

@@ -2,7 +2,7 @@
 // `npm run deploy` deploys both stacks to the account and region of your AWS profile.
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { validateMunicipalities } from '../../functions/config/municipality';
+import { validateMunicipalities } from '../../functions/platform/config/municipality';
 import { EdgeSecurityStack } from './edge-security-stack';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';

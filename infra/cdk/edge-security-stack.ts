@@ -3,7 +3,7 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
-import { t } from '../../functions/i18n/messages';
+import { t } from '../../functions/platform/i18n/messages';
 
 /** Per client IP per five minutes (WAF's window). Forms are posted by hand: a hundred is plenty for a person. */
 export const WAF_LIMITS = { postsPerFiveMinutes: 100, requestsPerFiveMinutes: 2000 } as const;

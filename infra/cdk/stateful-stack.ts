@@ -4,7 +4,7 @@ import { RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib'
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { TABLE, type KeyAttribute } from '../../functions/store/table-definition';
+import { TABLE, type KeyAttribute } from '../../functions/platform/dynamodb/table-definition';
 
 const attribute = (key: KeyAttribute): dynamodb.Attribute => ({
   name: key.name,

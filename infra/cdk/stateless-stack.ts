@@ -20,11 +20,11 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { DEFAULT_MUNICIPALITY } from '../../functions/config/municipality';
-import { keys } from '../../functions/store/keys';
-import { TABLE } from '../../functions/store/table-definition';
-import { HSTS_MAX_AGE_SECONDS, SITE_CSP, SITE_SECURITY_HEADERS } from '../../functions/http/security-headers';
-import { onDemandPathPatterns } from '../../site/src/routes';
+import { DEFAULT_MUNICIPALITY } from '../../functions/platform/config/municipality';
+import { keys } from '../../functions/platform/dynamodb/keys';
+import { TABLE } from '../../functions/platform/dynamodb/table-definition';
+import { HSTS_MAX_AGE_SECONDS, SITE_CSP, SITE_SECURITY_HEADERS } from '../../functions/platform/http/security-headers';
+import { onDemandPathPatterns } from '../../functions/platform/routes/pages';
 import { FORWARD_HOST_FUNCTION, STATIC_INDEX_FUNCTION } from './edge-functions';
 import { LAMBDA_FUNCTIONS, REPO_ROOT, type LambdaFunctionSpec } from './lambda-functions';
 

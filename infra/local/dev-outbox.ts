@@ -3,13 +3,13 @@
 // the notifier function sends these instead; this page does not exist there.
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import type { ReferralLinks } from '../../functions/directory/referral-links';
-import type { Municipality } from '../../functions/domain/municipality';
-import type { Notification } from '../../functions/engine/notifications';
-import { composeEmail } from '../../functions/notify/compose';
-import { sendsNow } from '../../functions/notify/digest';
-import { keys } from '../../functions/store/keys';
-import type { Repository } from '../../functions/store/repository';
+import type { ReferralLinks } from '../../functions/initiatives/app/referral-links';
+import type { Municipality } from '../../functions/kernel/municipality';
+import type { Notification } from '../../functions/platform/outbox/notifications';
+import { composeEmail } from '../../functions/apps/notifier/compose';
+import { sendsNow } from '../../functions/volunteers/app/digest';
+import { keys } from '../../functions/platform/dynamodb/keys';
+import type { Repository } from '../../functions/platform/dynamodb/repository';
 
 export const DEV_OUTBOX_PATH = '/dev/outbox';
 

@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceNotFoundException, UpdateTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { createTableInput, TABLE } from '../../functions/store/table-definition';
+import { createTableInput, TABLE } from '../../functions/platform/dynamodb/table-definition';
 import { freePort, portInUse } from './ports';
 
 /** A problem a developer can fix, said in one sentence with the fix. */

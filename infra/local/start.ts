@@ -1,6 +1,6 @@
 // `npm start`: the whole Wijkloket platform on this machine. Ctrl-C stops it and DynamoDB Local with it.
 import { parseArgs } from 'node:util';
-import { currentMunicipality } from '../../functions/config/municipality';
+import { currentMunicipality } from '../../functions/platform/config/municipality';
 import { LocalSetupError } from './dynamodb-local';
 import { startPlatform } from './platform';
 

@@ -3,6 +3,6 @@
 declare namespace App {
   interface Locals {
     /** Handed in by the host (the Hono site app), so pages never build AWS clients themselves. */
-    services: import('./services').SiteServices;
+    services: import('../../functions/apps/site/services').SiteServices;
   }
 }

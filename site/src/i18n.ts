@@ -1,7 +1,7 @@
 // The site's access to the message catalogues (the shared one and the site's own) and the municipality.
-import { currentMunicipality } from '../../functions/config/municipality';
-import type { Locale } from '../../functions/domain/municipality';
-import { messages, type MessageKey } from '../../functions/i18n/messages';
+import { currentMunicipality } from '../../functions/platform/config/municipality';
+import type { Locale } from '../../functions/kernel/municipality';
+import { messages, type MessageKey } from '../../functions/platform/i18n/messages';
 import { siteMessages, type SiteMessageKey } from './messages';
 
 export type { Locale };

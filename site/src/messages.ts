@@ -1,7 +1,7 @@
 // The site's own texts (pages, forms, labels), in Dutch and English at B1 level. The API does not need them,
 // so they stay out of its bundle; texts both use (problems, a request's history) are in
-// functions/i18n/messages.ts. The English table must have exactly the same keys (the type enforces it).
-import type { Locale } from '../../functions/domain/municipality';
+// functions/platform/i18n/messages.ts. The English table must have exactly the same keys (the type enforces it).
+import type { Locale } from '../../functions/kernel/municipality';
 
 const nl = {
   'site.name': 'Wijkloket',

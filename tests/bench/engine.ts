@@ -2,16 +2,16 @@
 //   - matching latency and reads per match with 1,000, 10,000 and 100,000 approved volunteers in the store;
 //   - in-process ranking of 1,000 candidates;
 //   - a claim race: 50 concurrent claims on one request, 20 rounds.
-import { currentMunicipality } from '../../functions/config/municipality';
-import { geography, rankVolunteers, type VolunteerProfile } from '../../functions/domain/matching';
-import { findTopic, TOPICS } from '../../functions/domain/topics';
-import { DomainError } from '../../functions/domain/errors';
-import { SteppedCareEngine } from '../../functions/engine/stepped-care';
-import { createDocumentClient } from '../../functions/store/client';
-import { seedMunicipality } from '../../functions/store/municipality-store';
-import { Repository } from '../../functions/store/repository';
-import { RequestStore } from '../../functions/store/request-store';
-import { volunteerItems, VolunteerStore, type StoredVolunteer } from '../../functions/store/volunteer-store';
+import { currentMunicipality } from '../../functions/platform/config/municipality';
+import { geography, rankVolunteers, type VolunteerProfile } from '../../functions/stepped-care/domain/matching';
+import { findTopic, TOPICS } from '../../functions/kernel/topics';
+import { DomainError } from '../../functions/kernel/errors';
+import { SteppedCareEngine } from '../../functions/stepped-care/app/engine';
+import { createDocumentClient } from '../../functions/platform/dynamodb/client';
+import { seedMunicipality } from '../../functions/initiatives/store/directory-store';
+import { Repository } from '../../functions/platform/dynamodb/repository';
+import { RequestStore } from '../../functions/stepped-care/store/request-store';
+import { volunteerItems, VolunteerStore, type StoredVolunteer } from '../../functions/volunteers/store/volunteer-store';
 import { ensureTable, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { Random } from '../simulation/random';
 

@@ -11,11 +11,11 @@ import { BatchWriteCommand, TransactWriteCommand, type TransactWriteCommandInput
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { createPublicApi } from '../../functions/apps/public-api/app';
-import { servicesOn } from '../../functions/engine/create-engine';
-import { createDocumentClient } from '../../functions/store/client';
-import { Repository } from '../../functions/store/repository';
+import { servicesOn } from '../../functions/apps/wiring/services';
+import { createDocumentClient } from '../../functions/platform/dynamodb/client';
+import { Repository } from '../../functions/platform/dynamodb/repository';
 import { startPlatform } from '../../infra/local/platform';
-import { pathOf } from '../../site/src/routes';
+import { pathOf } from '../../functions/platform/routes/pages';
 import { CHROMIUM_PATH } from '../support/browser';
 import { intake as validIntake } from '../support/fixtures';
 import { silentLogger } from '../support/logger';

@@ -4,16 +4,16 @@
 //   - a claim race over HTTP: 50 signed-in volunteers post "I will help" for the same request at once, through
 //     the whole local platform (site, CSRF, sessions, engine), 20 rounds (target: exactly one winner each).
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { currentMunicipality } from '../../functions/config/municipality';
-import { TOPICS, URGENCIES, urgencyRank } from '../../functions/domain/topics';
-import { createDocumentClient } from '../../functions/store/client';
-import { keys } from '../../functions/store/keys';
-import { seedMunicipality } from '../../functions/store/municipality-store';
-import { Repository } from '../../functions/store/repository';
-import { VolunteerStore, type StoredVolunteer } from '../../functions/store/volunteer-store';
-import { FEED_READ_PER_DISTRICT, VolunteerFeed } from '../../functions/volunteering/feed';
-import { servicesOn } from '../../functions/engine/create-engine';
-import { AccountStore } from '../../functions/store/account-store';
+import { currentMunicipality } from '../../functions/platform/config/municipality';
+import { TOPICS, URGENCIES, urgencyRank } from '../../functions/kernel/topics';
+import { createDocumentClient } from '../../functions/platform/dynamodb/client';
+import { keys } from '../../functions/platform/dynamodb/keys';
+import { seedMunicipality } from '../../functions/initiatives/store/directory-store';
+import { Repository } from '../../functions/platform/dynamodb/repository';
+import { VolunteerStore, type StoredVolunteer } from '../../functions/volunteers/store/volunteer-store';
+import { FEED_READ_PER_DISTRICT, VolunteerFeed } from '../../functions/volunteers/app/feed';
+import { servicesOn } from '../../functions/apps/wiring/services';
+import { AccountStore } from '../../functions/identity/store/account-store';
 import { ensureTable, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { startPlatform } from '../../infra/local/platform';
 import { intake } from '../support/fixtures';

@@ -2,11 +2,11 @@
 // table, both languages) and the API's operations (from its OpenAPI document). A route missing from the
 // table, or an outcome other than expected, fails the test; so does an unexpected allow.
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { servicesOn, type Services } from '../../functions/engine/create-engine';
-import { AccountStore } from '../../functions/store/account-store';
-import { createDocumentClient } from '../../functions/store/client';
-import { Repository } from '../../functions/store/repository';
-import { PAGES, type PageId } from '../../site/src/routes';
+import { servicesOn, type Services } from '../../functions/apps/wiring/services';
+import { AccountStore } from '../../functions/identity/store/account-store';
+import { createDocumentClient } from '../../functions/platform/dynamodb/client';
+import { Repository } from '../../functions/platform/dynamodb/repository';
+import { PAGES, type PageId } from '../../functions/platform/routes/pages';
 import { intake } from '../support/fixtures';
 import { referralLinkFromOutbox } from '../support/outbox';
 
@@ -18,7 +18,7 @@ const ROLES = ['anonymous', 'resident', 'pendingVolunteer', 'approvedVolunteer',
 type Role = (typeof ROLES)[number];
 type Outcome = 'ok' | 'sign-in' | 'volunteer-home' | 'staff-home' | 'link-required';
 
-/** Page -> outcome per role. Public pages are open to everyone; the rest follow functions/access/policy.ts. */
+/** Page -> outcome per role. Public pages are open to everyone; the rest follow functions/identity/domain/access-policy.ts. */
 const all = (outcome: Outcome) => Object.fromEntries(ROLES.map((r) => [r, outcome])) as Record<Role, Outcome>;
 const signedIn = (volunteers: Outcome, coordinator: Outcome): Record<Role, Outcome> => ({
   anonymous: 'sign-in',

@@ -4,9 +4,9 @@
 // declines because it is full and the request goes to the next initiative. A forged link changes nothing.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { servicesOn, type Services } from '../../functions/engine/create-engine';
-import { createDocumentClient } from '../../functions/store/client';
-import { Repository } from '../../functions/store/repository';
+import { servicesOn, type Services } from '../../functions/apps/wiring/services';
+import { createDocumentClient } from '../../functions/platform/dynamodb/client';
+import { Repository } from '../../functions/platform/dynamodb/repository';
 import { axeViolations, launchChromium, newPage } from '../support/browser';
 import { intake } from '../support/fixtures';
 import { referralLinkFromOutbox } from '../support/outbox';

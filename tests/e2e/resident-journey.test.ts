@@ -4,10 +4,10 @@
 // (issue #5) the test acts as the volunteer through the engine on the platform's own store.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { servicesOn, type Services } from '../../functions/engine/create-engine';
-import { createDocumentClient } from '../../functions/store/client';
-import { keys } from '../../functions/store/keys';
-import { Repository } from '../../functions/store/repository';
+import { servicesOn, type Services } from '../../functions/apps/wiring/services';
+import { createDocumentClient } from '../../functions/platform/dynamodb/client';
+import { keys } from '../../functions/platform/dynamodb/keys';
+import { Repository } from '../../functions/platform/dynamodb/repository';
 import { axeViolations, launchChromium, newPage } from '../support/browser';
 import { intake } from '../support/fixtures';
 

@@ -4,10 +4,10 @@
 // sends it to the district team.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { servicesOn, type Services } from '../../functions/engine/create-engine';
-import { accountItem } from '../../functions/store/account-store';
-import { createDocumentClient } from '../../functions/store/client';
-import { Repository } from '../../functions/store/repository';
+import { servicesOn, type Services } from '../../functions/apps/wiring/services';
+import { accountItem } from '../../functions/identity/store/account-store';
+import { createDocumentClient } from '../../functions/platform/dynamodb/client';
+import { Repository } from '../../functions/platform/dynamodb/repository';
 import { axeViolations, launchChromium, newPage } from '../support/browser';
 import { volunteer } from '../support/engine';
 import { intake } from '../support/fixtures';

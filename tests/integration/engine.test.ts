@@ -1,8 +1,8 @@
 // The stepped-care engine against DynamoDB Local: routes, claims under concurrency, the safety net.
 import { describe, expect, it } from 'vitest';
-import { deriveState } from '../../functions/domain/lifecycle';
-import { keys } from '../../functions/store/keys';
-import { SteppedCareEngine } from '../../functions/engine/stepped-care';
+import { deriveState } from '../../functions/stepped-care/domain/lifecycle';
+import { keys } from '../../functions/platform/dynamodb/keys';
+import { SteppedCareEngine } from '../../functions/stepped-care/app/engine';
 import { engineOnFreshTable, groceries, volunteer } from '../support/engine';
 import { codeOf } from '../support/fixtures';
 

@@ -4,10 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPublicApi } from '../../functions/apps/public-api/app';
-import { servicesOn, type Services } from '../../functions/engine/create-engine';
-import { CLIENT_ADDRESS_HEADER } from '../../functions/http/rate-limit';
-import { keys } from '../../functions/store/keys';
-import { seedMunicipality } from '../../functions/store/municipality-store';
+import { servicesOn, type Services } from '../../functions/apps/wiring/services';
+import { CLIENT_ADDRESS_HEADER } from '../../functions/platform/http/rate-limit';
+import { keys } from '../../functions/platform/dynamodb/keys';
+import { seedMunicipality } from '../../functions/initiatives/store/directory-store';
 import { intake } from '../support/engine';
 import { freshRepository, silentLogger } from '../support/store';
 

@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPublicApi } from '../../functions/apps/public-api/app';
-import { stableUuid } from '../../functions/directory/hsds';
-import { servicesOn } from '../../functions/engine/create-engine';
-import { seedMunicipality } from '../../functions/store/municipality-store';
+import { stableUuid } from '../../functions/initiatives/app/hsds';
+import { servicesOn } from '../../functions/apps/wiring/services';
+import { seedMunicipality } from '../../functions/initiatives/store/directory-store';
 import { freshRepository, silentLogger } from '../support/store';
 
 let api: ReturnType<typeof createPublicApi>;

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPublicApi, PUBLIC_API_VERSION } from '../../functions/apps/public-api/app';
-import { currentMunicipality } from '../../functions/config/municipality';
-import { servicesOn } from '../../functions/engine/create-engine';
-import { MAX_BODY_BYTES } from '../../functions/http/create-api';
-import { createDocumentClient } from '../../functions/store/client';
-import { seedMunicipality } from '../../functions/store/municipality-store';
-import { Repository } from '../../functions/store/repository';
+import { currentMunicipality } from '../../functions/platform/config/municipality';
+import { servicesOn } from '../../functions/apps/wiring/services';
+import { MAX_BODY_BYTES } from '../../functions/platform/http/create-api';
+import { createDocumentClient } from '../../functions/platform/dynamodb/client';
+import { seedMunicipality } from '../../functions/initiatives/store/directory-store';
+import { Repository } from '../../functions/platform/dynamodb/repository';
 import { freshRepository, silentLogger } from '../support/store';
 
 const zaanstad = currentMunicipality('zaanstad');

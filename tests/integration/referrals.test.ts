@@ -3,12 +3,12 @@
 // resident) and closes with an outcome, or declines because it is full (its week is full, the request goes
 // to the next helper). Forged, expired and stale links change nothing.
 import { describe, expect, it } from 'vitest';
-import { referralStage } from '../../functions/domain/referral';
-import { isoWeek } from '../../functions/domain/referral';
-import type { Notification } from '../../functions/engine/notifications';
-import { composeEmail } from '../../functions/notify/compose';
-import { statusView } from '../../functions/resident/status-view';
-import { keys } from '../../functions/store/keys';
+import { referralStage } from '../../functions/stepped-care/domain/referral';
+import { isoWeek } from '../../functions/stepped-care/domain/referral';
+import type { Notification } from '../../functions/platform/outbox/notifications';
+import { composeEmail } from '../../functions/apps/notifier/compose';
+import { statusView } from '../../functions/stepped-care/app/status-view';
+import { keys } from '../../functions/platform/dynamodb/keys';
 import { deskOnFreshTable } from '../support/engine';
 import { codeOf, intake } from '../support/fixtures';
 

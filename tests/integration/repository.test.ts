@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AlreadyExistsError, type Repository } from '../../functions/store/repository';
+import { AlreadyExistsError, type Repository } from '../../functions/platform/dynamodb/repository';
 import { freshRepository } from '../support/store';
 
 describe('repository on DynamoDB Local', () => {

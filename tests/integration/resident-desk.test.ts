@@ -1,9 +1,9 @@
 // The resident's desk against DynamoDB Local: intake with personal data kept apart, the private link,
 // lookup by reference code, reply, reopen, withdraw, feedback, erasure and retention.
 import { describe, expect, it } from 'vitest';
-import { hashToken } from '../../functions/domain/reference';
-import { statusView } from '../../functions/resident/status-view';
-import { keys } from '../../functions/store/keys';
+import { hashToken } from '../../functions/kernel/reference';
+import { statusView } from '../../functions/stepped-care/app/status-view';
+import { keys } from '../../functions/platform/dynamodb/keys';
 import { deskOnFreshTable, intake, volunteer } from '../support/engine';
 import { codeOf } from '../support/fixtures';
 

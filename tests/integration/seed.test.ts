@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { currentMunicipality } from '../../functions/config/municipality';
+import { currentMunicipality } from '../../functions/platform/config/municipality';
 import {
   findDistrictByPostcodeArea,
   listDistricts,
   listInitiativesInDistrict,
   seedMunicipality,
-} from '../../functions/store/municipality-store';
-import type { Repository } from '../../functions/store/repository';
+} from '../../functions/initiatives/store/directory-store';
+import type { Repository } from '../../functions/platform/dynamodb/repository';
 import { freshRepository } from '../support/store';
 
 describe('seeding the demo municipality', () => {

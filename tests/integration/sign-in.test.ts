@@ -1,8 +1,8 @@
 // Passwordless sign-in against DynamoDB Local: a code by e-mail (through the outbox), single use, hashed,
 // limited in tries and per hour; sessions that expire and can be revoked; nothing reveals an address.
 import { describe, expect, it } from 'vitest';
-import { emailKey, hashSecret } from '../../functions/domain/sign-in';
-import { keys } from '../../functions/store/keys';
+import { emailKey, hashSecret } from '../../functions/identity/domain/sign-in';
+import { keys } from '../../functions/platform/dynamodb/keys';
 import { deskOnFreshTable } from '../support/engine';
 
 const FATIMA = 'fatima@vrijwilliger.example';

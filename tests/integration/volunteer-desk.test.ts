@@ -1,9 +1,9 @@
 // Signing up as a volunteer and the coordinator's approval against DynamoDB Local: pending until approved,
 // certificate-bound topics closed until a certificate is recorded, and nothing revealed about an address.
 import { describe, expect, it } from 'vitest';
-import type { VolunteerSignUp } from '../../functions/domain/volunteer';
-import { sendsNow, writeDailyDigests } from '../../functions/notify/digest';
-import { keys } from '../../functions/store/keys';
+import type { VolunteerSignUp } from '../../functions/volunteers/domain/volunteer';
+import { sendsNow, writeDailyDigests } from '../../functions/volunteers/app/digest';
+import { keys } from '../../functions/platform/dynamodb/keys';
 import { deskOnFreshTable, volunteer } from '../support/engine';
 import { codeOf, intake } from '../support/fixtures';
 

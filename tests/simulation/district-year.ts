@@ -2,16 +2,16 @@
 // layer on DynamoDB Local, with a simulated clock. Residents ask, volunteers (some never) respond, the team
 // picks up escalations, the safety net sweeps every simulated hour. Prints one `name: value unit` per line.
 import { fileURLToPath } from 'node:url';
-import { currentMunicipality } from '../../functions/config/municipality';
-import { TEAM_RESPONSE_HOURS } from '../../functions/domain/deadlines';
-import { DomainError } from '../../functions/domain/errors';
-import { TOPICS, type TopicId } from '../../functions/domain/topics';
-import { SteppedCareEngine, type Intake } from '../../functions/engine/stepped-care';
-import { createDocumentClient } from '../../functions/store/client';
-import { initiativeItems, seedMunicipality } from '../../functions/store/municipality-store';
-import { Repository } from '../../functions/store/repository';
-import { RequestStore, type RequestHead } from '../../functions/store/request-store';
-import { VolunteerStore, type StoredVolunteer } from '../../functions/store/volunteer-store';
+import { currentMunicipality } from '../../functions/platform/config/municipality';
+import { TEAM_RESPONSE_HOURS } from '../../functions/stepped-care/domain/deadlines';
+import { DomainError } from '../../functions/kernel/errors';
+import { TOPICS, type TopicId } from '../../functions/kernel/topics';
+import { SteppedCareEngine, type Intake } from '../../functions/stepped-care/app/engine';
+import { createDocumentClient } from '../../functions/platform/dynamodb/client';
+import { initiativeItems, seedMunicipality } from '../../functions/initiatives/store/directory-store';
+import { Repository } from '../../functions/platform/dynamodb/repository';
+import { RequestStore, type RequestHead } from '../../functions/stepped-care/store/request-store';
+import { VolunteerStore, type StoredVolunteer } from '../../functions/volunteers/store/volunteer-store';
 import { ensureTable, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { EventQueue, Random } from './random';
 

@@ -1,10 +1,10 @@
 // A stepped-care engine on a fresh table of the shared DynamoDB Local, with a clock the test controls.
-import { currentMunicipality } from '../../functions/config/municipality';
-import { servicesOn } from '../../functions/engine/create-engine';
-import { SteppedCareEngine } from '../../functions/engine/stepped-care';
-import { seedMunicipality } from '../../functions/store/municipality-store';
-import { RequestStore } from '../../functions/store/request-store';
-import { VolunteerStore, type StoredVolunteer } from '../../functions/store/volunteer-store';
+import { currentMunicipality } from '../../functions/platform/config/municipality';
+import { servicesOn } from '../../functions/apps/wiring/services';
+import { SteppedCareEngine } from '../../functions/stepped-care/app/engine';
+import { seedMunicipality } from '../../functions/initiatives/store/directory-store';
+import { RequestStore } from '../../functions/stepped-care/store/request-store';
+import { VolunteerStore, type StoredVolunteer } from '../../functions/volunteers/store/volunteer-store';
 import { freshRepository } from './store';
 
 export class TestClock {

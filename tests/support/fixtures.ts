@@ -1,6 +1,6 @@
 // Plain test data shared by tests and benchmarks (no Vitest imports here, so `npm run bench` can use it).
-import type { ResidentIntake } from '../../functions/domain/intake';
-import { DomainError } from '../../functions/domain/errors';
+import type { ResidentIntake } from '../../functions/stepped-care/domain/intake';
+import { DomainError } from '../../functions/kernel/errors';
 
 /** A complete, valid resident intake (groceries in Zaandam-Zuid, contact by e-mail). */
 export function intake(overrides: Partial<ResidentIntake> = {}): ResidentIntake {

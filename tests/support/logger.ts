@@ -1,4 +1,4 @@
-import { createLogger } from '../../functions/http/logger';
+import { createLogger } from '../../functions/platform/http/logger';
 
 /** A Powertools logger that prints nothing, for tests. */
 export function silentLogger() {

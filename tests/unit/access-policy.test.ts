@@ -1,6 +1,6 @@
 // The one access policy: every access for every kind of subject, with the request's facts that matter.
 import { describe, expect, it } from 'vitest';
-import { decide, FIELDS, type Access, type RequestFacts, type Subject } from '../../functions/access/policy';
+import { decide, FIELDS, type Access, type RequestFacts, type Subject } from '../../functions/identity/domain/access-policy';
 
 const request: RequestFacts = { requestId: 'r1', districtId: 'zaandam-zuid', state: 'claimed', claimedBy: 'vol-a', helpedBy: ['vol-a', 'vol-b'], offeredInitiatives: ['ini-1'] };
 /** The same request while it is still offered to initiative ini-1 (a referral link is only for that time). */

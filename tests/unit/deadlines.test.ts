@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claimProgressDeadline, startWmoClock, teamDeadline, widenedDeadline, wmoApplicationReceived, zerothLineDeadline } from '../../functions/domain/deadlines';
-import { findTopic } from '../../functions/domain/topics';
-import { isoWeek } from '../../functions/domain/referral';
+import { claimProgressDeadline, startWmoClock, teamDeadline, widenedDeadline, wmoApplicationReceived, zerothLineDeadline } from '../../functions/stepped-care/domain/deadlines';
+import { findTopic } from '../../functions/kernel/topics';
+import { isoWeek } from '../../functions/stepped-care/domain/referral';
 
 const t0 = new Date('2026-11-24T09:00:00Z');
 const groceries = findTopic('groceries-errands')!;

@@ -1,8 +1,8 @@
 // Every typed domain error becomes a clear, translated 4xx problem: never a 5xx.
 import { describe, expect, it } from 'vitest';
-import { DomainError, type DomainErrorCode } from '../../functions/domain/errors';
-import { createApi } from '../../functions/http/create-api';
-import { DOMAIN_PROBLEMS } from '../../functions/http/problem';
+import { DomainError, type DomainErrorCode } from '../../functions/kernel/errors';
+import { createApi } from '../../functions/platform/http/create-api';
+import { DOMAIN_PROBLEMS } from '../../functions/platform/http/problem';
 import { silentLogger } from '../support/logger';
 
 const router = createApi({ logger: silentLogger(), basePath: '/api/v1', version: 'test' });

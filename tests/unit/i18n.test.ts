@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { messages, t } from '../../functions/i18n/messages';
+import { messages, t } from '../../functions/platform/i18n/messages';
 import { siteMessages } from '../../site/src/messages';
-import { negotiateLocale } from '../../functions/i18n/negotiate';
+import { negotiateLocale } from '../../functions/platform/i18n/negotiate';
 
 describe.each([
   ['shared', messages as Record<'nl' | 'en', Record<string, string>>],

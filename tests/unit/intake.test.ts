@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { intakeSchema, triageInputOf, type ResidentIntake } from '../../functions/domain/intake';
-import { triage } from '../../functions/domain/triage';
+import { intakeSchema, triageInputOf, type ResidentIntake } from '../../functions/stepped-care/domain/intake';
+import { triage } from '../../functions/stepped-care/domain/triage';
 
 const valid: ResidentIntake = {
   topicId: 'odd-jobs',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../functions/domain/errors';
+import { DomainError } from '../../functions/kernel/errors';
 import {
   deriveState,
   EVENT_TYPES,
@@ -13,7 +13,7 @@ import {
   type EventType,
   type RequestEvent,
   type RequestState,
-} from '../../functions/domain/lifecycle';
+} from '../../functions/stepped-care/domain/lifecycle';
 
 const ACTORS: ActorKind[] = ['resident', 'volunteer', 'initiative', 'professional', 'system'];
 const transitionTypes = Object.keys(TRANSITIONS) as (keyof typeof TRANSITIONS)[];

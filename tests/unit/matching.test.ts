@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { currentMunicipality } from '../../functions/config/municipality';
-import { geography, ineligibility, rankInitiatives, rankVolunteers, searchDistricts, type MatchRequest, type VolunteerProfile } from '../../functions/domain/matching';
-import { findTopic } from '../../functions/domain/topics';
+import { currentMunicipality } from '../../functions/platform/config/municipality';
+import { geography, ineligibility, rankInitiatives, rankVolunteers, searchDistricts, type MatchRequest, type VolunteerProfile } from '../../functions/stepped-care/domain/matching';
+import { findTopic } from '../../functions/kernel/topics';
 
 const geo = geography(currentMunicipality('zaanstad').districts);
 const monday = new Date('2026-11-23T10:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currentMunicipality, MUNICIPALITIES, validateMunicipalities } from '../../functions/config/municipality';
-import { districtForPostcode, parseMunicipality, postcodeArea, postcodeSchema } from '../../functions/domain/municipality';
+import { currentMunicipality, MUNICIPALITIES, validateMunicipalities } from '../../functions/platform/config/municipality';
+import { districtForPostcode, parseMunicipality, postcodeArea, postcodeSchema } from '../../functions/kernel/municipality';
 
 describe('municipality configuration', () => {
   it('every configured municipality file is valid', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashToken, newReferenceCode, newStatusToken, parseReferenceCode, REFERENCE_ALPHABET, tokenMatches } from '../../functions/domain/reference';
+import { hashToken, newReferenceCode, newStatusToken, parseReferenceCode, REFERENCE_ALPHABET, tokenMatches } from '../../functions/kernel/reference';
 
 describe('reference codes', () => {
   it('look like K7QM-4TZP-R and use no look-alike characters', () => {

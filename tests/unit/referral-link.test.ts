@@ -1,7 +1,7 @@
 // Signed referral links: only the platform's key makes one, any change to a part breaks it, and it ends.
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../functions/domain/errors';
-import { REFERRAL_LINK_DAYS, referralLinkExpiry, signReferralLink, verifyReferralLink } from '../../functions/domain/referral-link';
+import { DomainError } from '../../functions/kernel/errors';
+import { REFERRAL_LINK_DAYS, referralLinkExpiry, signReferralLink, verifyReferralLink } from '../../functions/initiatives/domain/referral-link';
 
 const KEY = 'k'.repeat(43);
 const now = new Date('2026-11-24T09:00:00Z');

@@ -2,7 +2,7 @@
 // Astro itself is replaced by an echo here; the real render runs in the integration and e2e tests.
 import { describe, expect, it } from 'vitest';
 import { createSiteApp, MAX_FORM_BYTES } from '../../functions/apps/site/app';
-import type { SiteServices } from '../../site/src/services';
+import type { SiteServices } from '../../functions/apps/site/services';
 import { silentLogger } from '../support/logger';
 
 const echo = createSiteApp({

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { onDemandPathPatterns, PAGES } from '../../site/src/routes';
+import { onDemandPathPatterns, PAGES } from '../../functions/platform/routes/pages';
 
 const PAGES_DIR = join(import.meta.dirname, '../../site/src/pages');
 

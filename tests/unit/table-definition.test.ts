@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTableInput, TABLE } from '../../functions/store/table-definition';
+import { createTableInput, TABLE } from '../../functions/platform/dynamodb/table-definition';
 
 describe('table definition', () => {
   it('the CreateTable request carries the same keys and indexes as the definition', () => {

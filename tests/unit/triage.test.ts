@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectCrisis } from '../../functions/domain/crisis';
-import { DomainError } from '../../functions/domain/errors';
-import { TOPICS } from '../../functions/domain/topics';
-import { parseTriageInput, triage, type TriageInput } from '../../functions/domain/triage';
+import { detectCrisis } from '../../functions/stepped-care/domain/crisis';
+import { DomainError } from '../../functions/kernel/errors';
+import { TOPICS } from '../../functions/kernel/topics';
+import { parseTriageInput, triage, type TriageInput } from '../../functions/stepped-care/domain/triage';
 
 const base: TriageInput = {
   topicId: 'groceries-errands',

@@ -3,15 +3,15 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { linkKeyFromEnv } from '../../config/link-key';
-import { currentMunicipality } from '../../config/municipality';
-import { ReferralLinks } from '../../directory/referral-links';
-import type { Notification } from '../../engine/notifications';
-import { createLogger } from '../../http/logger';
-import { composeEmail } from '../../notify/compose';
-import { sendsNow } from '../../notify/digest';
-import { createDocumentClient, storeConfigFromEnv } from '../../store/client';
-import { Repository } from '../../store/repository';
+import { linkKeyFromEnv } from '../../platform/config/link-key';
+import { currentMunicipality } from '../../platform/config/municipality';
+import { ReferralLinks } from '../../initiatives/app/referral-links';
+import type { Notification } from '../../platform/outbox/notifications';
+import { createLogger } from '../../platform/http/logger';
+import { composeEmail } from './compose';
+import { sendsNow } from '../../volunteers/app/digest';
+import { createDocumentClient, storeConfigFromEnv } from '../../platform/dynamodb/client';
+import { Repository } from '../../platform/dynamodb/repository';
 
 const logger = createLogger('wijkloket-notifier');
 const store = storeConfigFromEnv();

@@ -1,6 +1,6 @@
 // The public API: what anyone may ask without signing in. Composed from route modules.
-import { createApi } from '../../http/create-api';
-import type { openApiDocument } from '../../http/openapi';
+import { createApi } from '../../platform/http/create-api';
+import type { openApiDocument } from '../../platform/http/openapi';
 import type { PublicApiDeps } from './deps';
 import { registerHealth } from './routes/health';
 import { registerHelpRequests } from './routes/help-requests';
@@ -30,7 +30,7 @@ export function createPublicApi(deps: PublicApiDeps) {
   let document: ReturnType<typeof openApiDocument> | undefined;
   router.app.get(PUBLIC_API_BASE_PATH + OPENAPI_PATH, async (c) => {
     // Loaded on the first request for the document: most cold starts never need the generator.
-    const { openApiDocument } = await import('../../http/openapi');
+    const { openApiDocument } = await import('../../platform/http/openapi');
     document ??= openApiDocument(
       {
         title: 'Wijkloket public API',

@@ -1,9 +1,9 @@
 // AWS Lambda entry of the public API. Dependencies are built once per execution environment.
 import { handle } from 'hono/aws-lambda';
-import { currentMunicipality } from '../../config/municipality';
-import { createLogger } from '../../http/logger';
-import { createCoreServices } from '../../engine/core-services';
-import { storeConfigFromEnv } from '../../store/client';
+import { currentMunicipality } from '../../platform/config/municipality';
+import { createLogger } from '../../platform/http/logger';
+import { createCoreServices } from '../wiring/core-services';
+import { storeConfigFromEnv } from '../../platform/dynamodb/client';
 import { createPublicApi } from './app';
 
 const app = createPublicApi({

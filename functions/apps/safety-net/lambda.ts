@@ -6,10 +6,10 @@
 //     at once. A failed record is retried by the stream, and the next sweep matches it in any case;
 //   - by a daily schedule with { digest: true }: one e-mail per volunteer with the day's non-urgent offers.
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { createCoreServices } from '../../engine/core-services';
-import { createLogger } from '../../http/logger';
-import { writeDailyDigests } from '../../notify/digest';
-import { storeConfigFromEnv } from '../../store/client';
+import { createCoreServices } from '../wiring/core-services';
+import { createLogger } from '../../platform/http/logger';
+import { writeDailyDigests } from '../../volunteers/app/digest';
+import { storeConfigFromEnv } from '../../platform/dynamodb/client';
 
 const logger = createLogger('wijkloket-safety-net');
 const { engine, desk, repo, volunteers } = createCoreServices(storeConfigFromEnv());

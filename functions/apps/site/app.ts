@@ -3,10 +3,10 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
-import type { SiteServices } from '../../../site/src/services';
-import { forwardedClient, RateLimiter, type ClientAddress } from '../../http/rate-limit';
-import { SITE_SECURITY_HEADERS } from '../../http/security-headers';
-import { t } from '../../i18n/messages';
+import type { SiteServices } from './services';
+import { forwardedClient, RateLimiter, type ClientAddress } from '../../platform/http/rate-limit';
+import { SITE_SECURITY_HEADERS } from '../../platform/http/security-headers';
+import { t } from '../../platform/i18n/messages';
 
 export type AstroRender = (request: Request, locals: { services: SiteServices }) => Promise<Response>;
 

@@ -1,10 +1,10 @@
 // AWS Lambda entry of the site: on-demand pages and the 404 page, behind CloudFront.
 import { handle } from 'hono/aws-lambda';
-import { render } from '../../../site/dist/server/entry.mjs';
-import { linkKeyFromEnv } from '../../config/link-key';
-import { createLogger } from '../../http/logger';
-import { createServices } from '../../engine/create-engine';
-import { storeConfigFromEnv } from '../../store/client';
+import { render } from '#astro-entry';
+import { linkKeyFromEnv } from '../../platform/config/link-key';
+import { createLogger } from '../../platform/http/logger';
+import { createServices } from '../wiring/services';
+import { storeConfigFromEnv } from '../../platform/dynamodb/client';
 import { createSiteApp } from './app';
 
 const app = createSiteApp({

@@ -3,16 +3,16 @@
 // round trip; errors come back per field, in the order of the form, in the resident's language.
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
-import { isDomainError } from '../../../functions/domain/errors';
-import { intakeSchema, triageInputOf, type ResidentIntake } from '../../../functions/domain/intake';
-import { districtForPostcode } from '../../../functions/domain/municipality';
-import { redact } from '../../../functions/domain/redaction';
-import { findTopic } from '../../../functions/domain/topics';
-import { triage, type TriageDecision } from '../../../functions/domain/triage';
+import { isDomainError } from '../../../functions/kernel/errors';
+import { intakeSchema, triageInputOf, type ResidentIntake } from '../../../functions/stepped-care/domain/intake';
+import { districtForPostcode } from '../../../functions/kernel/municipality';
+import { redact } from '../../../functions/stepped-care/domain/redaction';
+import { findTopic } from '../../../functions/kernel/topics';
+import { triage, type TriageDecision } from '../../../functions/stepped-care/domain/triage';
 import type { TextKey as MessageKey } from '../i18n';
 import { useTranslations, type Locale } from '../i18n';
-import { pathOf } from '../routes';
-import type { SiteServices } from '../services';
+import { pathOf } from '../../../functions/platform/routes/pages';
+import type { SiteServices } from '../../../functions/apps/site/services';
 
 /** Form field names, in the order they appear on the page (the error summary follows it). */
 export const ASK_FIELDS = [

@@ -1,7 +1,7 @@
 // The initiatives directory's filter: district and topic from the query string (nothing personal).
-import { listAllInitiatives, type InitiativeRecord } from '../../../functions/store/municipality-store';
+import { listAllInitiatives, type InitiativeRecord } from '../../../functions/initiatives/store/directory-store';
 import { useTranslations, type Locale } from '../i18n';
-import type { SiteServices } from '../services';
+import type { SiteServices } from '../../../functions/apps/site/services';
 
 export async function directory(url: URL, locale: Locale, services: SiteServices): Promise<{ district: string; topic: string; initiatives: InitiativeRecord[] }> {
   const { municipality } = useTranslations(locale);

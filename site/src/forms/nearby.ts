@@ -1,11 +1,11 @@
 // "Find help first" behind /in-de-buurt/ and /en/nearby/: a topic (optional) and a postcode give the
 // district, the topic's self-help tips and the initiatives there that cover it. Asking for help stays one
 // click away on every outcome. Runs in the page frontmatter, so the page can still set its status.
-import { postcodeSchema } from '../../../functions/domain/municipality';
-import { findTopic, type Topic } from '../../../functions/domain/topics';
-import { lookupNeighbourhood, type InitiativeRecord } from '../../../functions/store/municipality-store';
+import { postcodeSchema } from '../../../functions/kernel/municipality';
+import { findTopic, type Topic } from '../../../functions/kernel/topics';
+import { lookupNeighbourhood, type InitiativeRecord } from '../../../functions/initiatives/store/directory-store';
 import { useTranslations, type Locale } from '../i18n';
-import type { SiteServices } from '../services';
+import type { SiteServices } from '../../../functions/apps/site/services';
 
 export interface NearbyState {
   postcode: string;

@@ -2,12 +2,12 @@
 // referral, accept it or decline it because the initiative is full, and once accepted see how to reach the
 // resident and close it with an outcome. Every post carries the link's token, which is the credential: a
 // page from elsewhere cannot post without it, so there is no session and no separate CSRF token here.
-import { isDomainError } from '../../../functions/domain/errors';
-import { REPLY_MAX } from '../../../functions/domain/intake';
-import type { OpenedReferral } from '../../../functions/directory/referral-desk';
+import { isDomainError } from '../../../functions/kernel/errors';
+import { REPLY_MAX } from '../../../functions/stepped-care/domain/intake';
+import type { OpenedReferral } from '../../../functions/initiatives/app/referral-desk';
 import { useTranslations, type Locale } from '../i18n';
-import { pathOf } from '../routes';
-import type { SiteServices } from '../services';
+import { pathOf } from '../../../functions/platform/routes/pages';
+import type { SiteServices } from '../../../functions/apps/site/services';
 
 /** What the page says instead of a referral: a bad or old link, a referral that moved on, or thanks. */
 export type ReferralNotice = 'invalid' | 'expired' | 'not-open' | 'declined' | 'closed' | 'returned';

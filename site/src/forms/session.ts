@@ -1,13 +1,13 @@
 // Sessions in the site: the cookie, reading the signed-in account, and the CSRF check every state-changing
-// form of a signed-in person passes. The session itself lives server-side (functions/store/account-store.ts).
+// form of a signed-in person passes. The session itself lives server-side (functions/identity/store/account-store.ts).
 import type { AstroCookies } from 'astro';
-import { csrfMatches, SESSION_HOURS, type Account } from '../../../functions/domain/sign-in';
-import type { Session } from '../../../functions/store/account-store';
-import { decide, subjectOf, type Access } from '../../../functions/access/policy';
+import { csrfMatches, SESSION_HOURS, type Account } from '../../../functions/identity/domain/sign-in';
+import type { Session } from '../../../functions/identity/store/account-store';
+import { decide, subjectOf, type Access } from '../../../functions/identity/domain/access-policy';
 import type { Locale } from '../i18n';
-import { pathOf } from '../routes';
-import type { SiteServices } from '../services';
-import { keys } from '../../../functions/store/keys';
+import { pathOf } from '../../../functions/platform/routes/pages';
+import type { SiteServices } from '../../../functions/apps/site/services';
+import { keys } from '../../../functions/platform/dynamodb/keys';
 
 /** __Host-: only over HTTPS (localhost counts), for the whole site, never sent to another domain. */
 export const SESSION_COOKIE = '__Host-wk-session';

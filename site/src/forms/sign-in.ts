@@ -3,7 +3,7 @@
 import type { AstroCookies } from 'astro';
 import * as z from 'zod/mini';
 import { useTranslations, type Locale } from '../i18n';
-import type { SiteServices } from '../services';
+import type { SiteServices } from '../../../functions/apps/site/services';
 import { homeOf, setSessionCookie } from './session';
 
 export type SignInState =

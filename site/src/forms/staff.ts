@@ -1,10 +1,10 @@
 // The staff page: for the volunteer coordinator, the pool per district and the sign-ups waiting, with
 // approve, reject and "record a certificate" as CSRF-checked form posts answered with a 303.
 import type { AstroCookies } from 'astro';
-import { isDomainError } from '../../../functions/domain/errors';
-import type { Account } from '../../../functions/domain/sign-in';
-import type { CoordinatorOverview } from '../../../functions/volunteering/volunteer-desk';
-import type { InitiativeRecord } from '../../../functions/store/municipality-store';
+import { isDomainError } from '../../../functions/kernel/errors';
+import type { Account } from '../../../functions/identity/domain/sign-in';
+import type { CoordinatorOverview } from '../../../functions/volunteers/app/volunteer-desk';
+import type { InitiativeRecord } from '../../../functions/initiatives/store/directory-store';
 
 export interface InitiativeForm {
   id: string;
@@ -20,8 +20,8 @@ export interface InitiativeForm {
 
 const EMPTY_INITIATIVE: InitiativeForm = { id: '', name: '', descriptionNl: '', descriptionEn: '', email: '', districts: [], topics: [], capacityPerWeek: '5', isNew: true };
 import { useTranslations, type Locale } from '../i18n';
-import { PAGES, pathOf } from '../routes';
-import type { SiteServices } from '../services';
+import { PAGES, pathOf } from '../../../functions/platform/routes/pages';
+import type { SiteServices } from '../../../functions/apps/site/services';
 import { accountProfile, csrfValid, requireAccount } from './session';
 
 export type StaffState =

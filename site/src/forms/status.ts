@@ -1,13 +1,13 @@
 // The resident's status page without JavaScript: open by private link (?t=...) or by reference code plus
 // contact; every action is a form post carrying the token in a hidden field, answered with a 303 back to
 // the page (post/redirect/get), or with the page again and the error at its field.
-import { isDomainError, type DomainError } from '../../../functions/domain/errors';
-import { FEEDBACK_COMMENT_MAX, REPLY_MAX } from '../../../functions/domain/intake';
+import { isDomainError, type DomainError } from '../../../functions/kernel/errors';
+import { FEEDBACK_COMMENT_MAX, REPLY_MAX } from '../../../functions/stepped-care/domain/intake';
 import type { TextKey as MessageKey } from '../i18n';
-import { statusView, type StatusView } from '../../../functions/resident/status-view';
+import { statusView, type StatusView } from '../../../functions/stepped-care/app/status-view';
 import { useTranslations, type Locale } from '../i18n';
-import { pathOf } from '../routes';
-import type { SiteServices } from '../services';
+import { pathOf } from '../../../functions/platform/routes/pages';
+import type { SiteServices } from '../../../functions/apps/site/services';
 
 export interface StatusFieldError {
   field: string;

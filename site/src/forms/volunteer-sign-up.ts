@@ -1,11 +1,11 @@
 // "I want to help": the volunteer sign-up form without JavaScript. One schema validates it (domain/volunteer);
 // errors come back per field in form order; success is a 303 to a thank-you that says the same for everyone.
 import * as z from 'zod/mini';
-import { isDomainError } from '../../../functions/domain/errors';
-import { volunteerSignUpSchema } from '../../../functions/domain/volunteer';
+import { isDomainError } from '../../../functions/kernel/errors';
+import { volunteerSignUpSchema } from '../../../functions/volunteers/domain/volunteer';
 import { useTranslations, type Locale, type TextKey } from '../i18n';
-import { pathOf } from '../routes';
-import type { SiteServices } from '../services';
+import { pathOf } from '../../../functions/platform/routes/pages';
+import type { SiteServices } from '../../../functions/apps/site/services';
 
 export const SIGN_UP_FIELDS = ['name', 'email', 'phone', 'postcode', 'districts', 'maxDistanceKm', 'topics', 'languages', 'availableDays', 'codeOfConduct'] as const;
 type Field = (typeof SIGN_UP_FIELDS)[number];

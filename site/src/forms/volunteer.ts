@@ -2,14 +2,14 @@
 // the resident's contact and the actions. Every post carries the session's CSRF token; only the volunteer
 // who holds a request sees it (ClaimDesk.open).
 import type { AstroCookies } from 'astro';
-import { isDomainError } from '../../../functions/domain/errors';
-import { REPLY_MAX } from '../../../functions/domain/intake';
-import type { StoredVolunteer } from '../../../functions/store/volunteer-store';
-import type { ClaimedRequest, HelpedRequest } from '../../../functions/volunteering/claims';
-import type { FeedCard, RequestCard } from '../../../functions/volunteering/feed';
+import { isDomainError } from '../../../functions/kernel/errors';
+import { REPLY_MAX } from '../../../functions/stepped-care/domain/intake';
+import type { StoredVolunteer } from '../../../functions/volunteers/store/volunteer-store';
+import type { ClaimedRequest, HelpedRequest } from '../../../functions/volunteers/app/claims';
+import type { FeedCard, RequestCard } from '../../../functions/volunteers/app/feed';
 import { useTranslations, type Locale } from '../i18n';
-import { PAGES, pathOf } from '../routes';
-import type { SiteServices } from '../services';
+import { PAGES, pathOf } from '../../../functions/platform/routes/pages';
+import type { SiteServices } from '../../../functions/apps/site/services';
 import { csrfValid, requireAccount } from './session';
 
 export type VolunteerState =

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import type { ContractRouter } from '../../../http/contract';
-import { problem } from '../../../http/problem';
-import { keys } from '../../../store/keys';
+import type { ContractRouter } from '../../../platform/http/contract';
+import { problem } from '../../../platform/http/problem';
+import { keys } from '../../../platform/dynamodb/keys';
 import type { PublicApiDeps } from '../deps';
 
 const healthSchema = z.object({

@@ -2,14 +2,14 @@
 // schema and desk as the site's forms; the private status token travels as a Bearer token.
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
-import { DomainError } from '../../../domain/errors';
-import { FEEDBACK_COMMENT_MAX, intakeSchema, REPLY_MAX } from '../../../domain/intake';
-import { LEVELS } from '../../../domain/topics';
-import { STATES } from '../../../domain/lifecycle';
-import { langQuery, type ContractRouter } from '../../../http/contract';
-import { problem } from '../../../http/problem';
-import type { AppEnv } from '../../../http/types';
-import { nextDeadline, nextStep, statusView } from '../../../resident/status-view';
+import { DomainError } from '../../../kernel/errors';
+import { FEEDBACK_COMMENT_MAX, intakeSchema, REPLY_MAX } from '../../../stepped-care/domain/intake';
+import { LEVELS } from '../../../kernel/topics';
+import { STATES } from '../../../stepped-care/domain/lifecycle';
+import { langQuery, type ContractRouter } from '../../../platform/http/contract';
+import { problem } from '../../../platform/http/problem';
+import type { AppEnv } from '../../../platform/http/types';
+import { nextDeadline, nextStep, statusView } from '../../../stepped-care/app/status-view';
 import type { PublicApiDeps } from '../deps';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

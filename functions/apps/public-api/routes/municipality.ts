@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { postcodeSchema } from '../../../domain/municipality';
-import { langQuery, type ContractRouter } from '../../../http/contract';
-import { problem } from '../../../http/problem';
-import { lookupNeighbourhood } from '../../../store/municipality-store';
+import { postcodeSchema } from '../../../kernel/municipality';
+import { langQuery, type ContractRouter } from '../../../platform/http/contract';
+import { problem } from '../../../platform/http/problem';
+import { lookupNeighbourhood } from '../../../initiatives/store/directory-store';
 import type { PublicApiDeps } from '../deps';
 
 

@@ -1,9 +1,9 @@
 // Open data: the initiatives directory as Open Referral HSDS 3 organizations (with their services,
 // locations and service areas), at a stable URL, from the same store the engine matches on.
 import * as z from 'zod/mini';
-import { toHsds } from '../../../directory/hsds';
-import { langQuery, type ContractRouter } from '../../../http/contract';
-import { listAllInitiatives } from '../../../store/municipality-store';
+import { toHsds } from '../../../initiatives/app/hsds';
+import { langQuery, type ContractRouter } from '../../../platform/http/contract';
+import { listAllInitiatives } from '../../../initiatives/store/directory-store';
 import type { PublicApiDeps } from '../deps';
 
 const organization = z.object({

@@ -1,8 +1,8 @@
 // The topic catalogue and a triage preview: what a resident may read before asking, and "why this route".
 import * as z from 'zod/mini';
-import { LEVELS, TOPICS } from '../../../domain/topics';
-import { parseTriageInput, PRIORITIES, triage, triageInputSchema } from '../../../domain/triage';
-import { langQuery, type ContractRouter } from '../../../http/contract';
+import { LEVELS, TOPICS } from '../../../kernel/topics';
+import { parseTriageInput, PRIORITIES, triage, triageInputSchema } from '../../../stepped-care/domain/triage';
+import { langQuery, type ContractRouter } from '../../../platform/http/contract';
 
 
 const topicSchema = z.object({

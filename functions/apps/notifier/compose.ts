@@ -1,0 +1,74 @@
+// Composes the e-mail for an outbox item at the moment it is sent: the outbox holds only ids, so the address
+// (and a resident's reference code) are looked up now, and are gone once the personal data is erased.
+import type { ReferralLinks } from '../../initiatives/app/referral-links';
+import type { Locale, Municipality } from '../../kernel/municipality';
+import { REFERRAL_LINK_DAYS } from '../../initiatives/domain/referral-link';
+import { findTopic } from '../../kernel/topics';
+import type { Notification, NotificationTemplate } from '../../platform/outbox/notifications';
+import { keys } from '../../platform/dynamodb/keys';
+import type { Item, Repository } from '../../platform/dynamodb/repository';
+import type { RequestHead } from '../../stepped-care/store/request-store';
+import type { PersonalRecord } from '../../stepped-care/store/resident-store';
+import { renderNotification } from './render';
+
+export interface Email {
+  to: string;
+  subject: string;
+  body: string;
+}
+
+export interface ComposeContext {
+  /** The public address of the site, for links in the text. */
+  siteUrl: string;
+  /** Signs the link an initiative answers its referral with. */
+  links: ReferralLinks;
+}
+
+/** Mails to an initiative about a referral: they name the request and carry a fresh signed link. */
+const REFERRAL_TEMPLATES: ReadonlySet<NotificationTemplate> = new Set(['referral-offered', 'referral-reminder', 'referral-returned']);
+
+/** The e-mail for a notification, or undefined when the recipient has no address (any more). */
+export async function composeEmail(repo: Repository, municipality: Municipality, n: Notification, { siteUrl, links }: ComposeContext): Promise<Email | undefined> {
+  const to = n.to;
+  let address: string | undefined;
+  let locale: Locale = 'nl';
+  const params: Record<string, string> = { site: siteUrl, municipality: municipality.name, team: municipality.team.phone, ...n.params };
+  switch (to.kind) {
+    case 'volunteer':
+      address = (await repo.get<{ email?: string }>(keys.volunteer(to.id)))?.email;
+      break;
+    case 'initiative': {
+      const [initiative, head] = await Promise.all([
+        repo.get<{ email?: string; name?: string }>(keys.initiative(to.id)),
+        n.requestId && REFERRAL_TEMPLATES.has(n.template) ? repo.get<RequestHead & Item>(keys.requestHead(n.requestId)) : undefined,
+      ]);
+      address = initiative?.email;
+      params.initiative = initiative?.name ?? to.id;
+      if (head) {
+        params.topic = findTopic(head.topicId)?.label[locale] ?? head.topicId;
+        params.district = municipality.districts.find((d) => d.id === head.districtId)?.name ?? head.districtId;
+        // Signed when sent, never stored: the outbox holds ids only (see notifications.ts).
+        params.link = await links.url(siteUrl, head.requestId, to.id, new Date(n.at), locale);
+        params.days = String(REFERRAL_LINK_DAYS);
+      }
+      break;
+    }
+    case 'team':
+      address = municipality.team.email;
+      break;
+    case 'staff':
+      address = (await repo.get<{ email?: string }>(keys.staff(to.id)))?.email;
+      break;
+    case 'resident': {
+      const personal = await repo.get<PersonalRecord & Record<string, unknown>>(keys.personal(to.id));
+      if (personal?.contact.method === 'email') address = personal.contact.email;
+      if (personal) {
+        locale = personal.language;
+        params.reference = personal.referenceCode;
+      }
+      break;
+    }
+  }
+  if (!address) return undefined;
+  return { to: address, ...renderNotification(n.template, locale, params) };
+}

@@ -1,0 +1,44 @@
+// The engine and the resident's desk on a store: what the API and the safety net need, in a module of its
+// own so their bundles do not carry the volunteers' and accounts' code (create-engine.ts builds the rest).
+import { currentMunicipality } from '../../platform/config/municipality';
+import { ResidentDesk } from '../../stepped-care/app/resident-desk';
+import { createDocumentClient, type StoreConfig } from '../../platform/dynamodb/client';
+import { Repository } from '../../platform/dynamodb/repository';
+import { RequestStore } from '../../stepped-care/store/request-store';
+import { ResidentStore } from '../../stepped-care/store/resident-store';
+import { VolunteerStore } from '../../volunteers/store/volunteer-store';
+import { SteppedCareEngine, type EngineDeps } from '../../stepped-care/app/engine';
+
+export interface ServiceOptions {
+  clock?: () => Date;
+  matching?: EngineDeps['matching'];
+  onMatchDue?: EngineDeps['onMatchDue'];
+}
+
+/**
+ * The engine and the resident's desk only: for the API and the safety net, whose cold starts should not
+ * load the volunteers' and accounts' code they never use.
+ */
+export function createCoreServices(store: StoreConfig, municipalityId?: string, options: ServiceOptions = {}) {
+  return coreServicesOn(new Repository(createDocumentClient(store), store.tableName), municipalityId, options);
+}
+
+export function coreServicesOn(repo: Repository, municipalityId?: string, options: ServiceOptions = {}) {
+  const { clock } = options;
+  const requests = new RequestStore(repo, repo.client);
+  const residents = new ResidentStore(repo);
+  const volunteers = new VolunteerStore(repo);
+  const municipality = currentMunicipality(municipalityId);
+  const engine = new SteppedCareEngine({
+    repo,
+    requests,
+    volunteers,
+    municipality,
+    ...(clock ? { clock } : {}),
+    ...(options.matching ? { matching: options.matching } : {}),
+    ...(options.onMatchDue ? { onMatchDue: options.onMatchDue } : {}),
+  });
+  const desk = new ResidentDesk({ engine, requests, residents, ...(clock ? { clock } : {}) });
+  return { repo, requests, residents, volunteers, engine, desk, municipality };
+}
+

@@ -1,0 +1,45 @@
+// Builds the engine and the services on top of it from a store configuration: the one place that wires
+// stores to the engine, for Lambda handlers, the local platform and the benchmarks.
+import { SignInDesk } from '../../identity/app/sign-in-desk';
+import { InitiativeDesk } from '../../initiatives/app/initiative-desk';
+import { ReferralDesk } from '../../initiatives/app/referral-desk';
+import { ReferralLinks, type KeySource } from '../../initiatives/app/referral-links';
+import { AccountStore } from '../../identity/store/account-store';
+import { ClaimDesk } from '../../volunteers/app/claims';
+import { VolunteerFeed } from '../../volunteers/app/feed';
+import { VolunteerDesk } from '../../volunteers/app/volunteer-desk';
+import { createDocumentClient, type StoreConfig } from '../../platform/dynamodb/client';
+import { Repository } from '../../platform/dynamodb/repository';
+import { coreServicesOn, type ServiceOptions } from './core-services';
+
+export { createCoreServices, coreServicesOn, type ServiceOptions } from './core-services';
+
+export interface AllServiceOptions extends ServiceOptions {
+  /** The key that signs initiatives' referral links (see config/link-key.ts). */
+  linkKey?: KeySource;
+}
+
+const NO_LINK_KEY: KeySource = () => Promise.reject(new Error('no referral link key was configured for these services'));
+
+/** Everything, on a store configuration: for the site function (pages of every audience). */
+export function createServices(store: StoreConfig, municipalityId?: string, options: AllServiceOptions = {}) {
+  return servicesOn(new Repository(createDocumentClient(store), store.tableName), municipalityId, options);
+}
+
+/** Every service: the core plus sign-in, the volunteer desk, the feed, claims, initiatives and referrals. */
+export function servicesOn(repo: Repository, municipalityId?: string, options: AllServiceOptions = {}) {
+  const core = coreServicesOn(repo, municipalityId, options);
+  const { clock } = options;
+  const { volunteers, engine, requests, residents, municipality } = core;
+  const accounts = new AccountStore(repo, clock);
+  const signIn = new SignInDesk(accounts, clock);
+  const volunteering = new VolunteerDesk({ repo, volunteers, accounts, engine, municipality, ...(clock ? { clock } : {}) });
+  const feed = new VolunteerFeed({ repo, volunteers, municipality, ...(clock ? { clock } : {}) });
+  const claims = new ClaimDesk({ repo, engine, requests, residents, ...(clock ? { clock } : {}) });
+  const initiatives = new InitiativeDesk({ repo, municipality });
+  const links = new ReferralLinks(options.linkKey ?? NO_LINK_KEY);
+  const referrals = new ReferralDesk({ repo, engine, requests, residents, links, ...(clock ? { clock } : {}) });
+  return { ...core, signIn, volunteering, feed, claims, initiatives, links, referrals };
+}
+
+export type Services = ReturnType<typeof servicesOn>;

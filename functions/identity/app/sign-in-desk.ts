@@ -1,0 +1,57 @@
+// The sign-in desk for volunteers and staff: ask for a code by e-mail, sign in with it, keep a session.
+// The answer to "send me a code" is the same whether or not the address has an account.
+import { randomUUID } from 'node:crypto';
+import { hashSecret, newSignInCode, parseSignInCode, type Account } from '../domain/sign-in';
+import { outboxWrite } from '../../platform/outbox/notifications';
+import type { AccountStore, CodeRequest, Session } from '../store/account-store';
+import type { Item, Key } from '../../platform/dynamodb/repository';
+
+export class SignInDesk {
+  private readonly clock: () => Date;
+
+  constructor(
+    private readonly accounts: AccountStore,
+    clock?: () => Date,
+  ) {
+    this.clock = clock ?? (() => new Date());
+  }
+
+  /** Issues a code and e-mails it (through the outbox) when the address has an account. */
+  async requestCode(email: string): Promise<CodeRequest> {
+    const code = newSignInCode();
+    const account = await this.accounts.accountFor(email);
+    const mail: (Item & Key)[] = [];
+    if (account) {
+      const write = outboxWrite({
+        notificationId: randomUUID(),
+        at: this.clock().toISOString(),
+        template: 'sign-in-code',
+        to: { kind: account.kind, id: account.id },
+        urgent: true,
+        params: { code },
+      });
+      if (write.kind === 'put') mail.push(write.item);
+    }
+    return this.accounts.issueCode(email, hashSecret(code), mail);
+  }
+
+  /** A session for a right code, or null: a wrong, used or expired code, or an unknown address alike. */
+  async signIn(email: string, typedCode: string): Promise<{ token: string; session: Session } | null> {
+    const code = parseSignInCode(typedCode);
+    if (!code) return null;
+    const checked = await this.accounts.checkCode(email, code);
+    return checked.ok ? this.accounts.startSession(checked.account) : null;
+  }
+
+  session(token: string | undefined): Promise<Session | undefined> {
+    return this.accounts.session(token);
+  }
+
+  signOut(token: string): Promise<void> {
+    return this.accounts.endSession(token);
+  }
+
+  revokeAll(account: Account): Promise<number> {
+    return this.accounts.revokeAll(account);
+  }
+}

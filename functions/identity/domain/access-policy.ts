@@ -1,0 +1,123 @@
+// The one access-control policy (issue #5): every page and API route names the access it needs, and this
+// module decides it from the subject's role, their district, the volunteer's relation to the request, the
+// resident's consent and the request's state. It also says which fields of a request may be seen.
+// Pure: the site, the API and the desks call it; tests enumerate every route against it.
+import type { RequestState } from '../../stepped-care/domain/lifecycle';
+import { referralStage } from '../../stepped-care/domain/referral';
+
+export type Subject =
+  | { kind: 'anonymous' }
+  /** Someone holding the private status link (or a lookup session) of one request. */
+  | { kind: 'resident'; requestId: string }
+  | { kind: 'volunteer'; id: string; status: string }
+  /** `districts`: where a staff member works; empty for municipality-wide roles (the coordinator). */
+  | { kind: 'staff'; id: string; role: string; districts: readonly string[] }
+  /** Someone holding a signed referral link of one initiative for one request. */
+  | { kind: 'initiative'; id: string; requestId: string };
+
+export type Access =
+  /** Information anyone may read, and the resident's own forms (ask, lookup, sign-in, sign-up). */
+  | 'public'
+  /** A resident's own request, by its private link. */
+  | 'own-request'
+  /** Pages of any signed-in volunteer, whatever their status (their own page). */
+  | 'volunteer'
+  /** The feed and claiming: approved volunteers only. */
+  | 'approved-volunteer'
+  /** A request's contact details and the claimer's actions: the volunteer who holds it, while they do. */
+  | 'claimer'
+  /** A concern: a volunteer who held the request at some point. */
+  | 'helper'
+  /** Pages of any staff member. */
+  | 'staff'
+  /** Approvals, certificates, withdrawing approval, the volunteer pool: the volunteer coordinator. */
+  | 'coordinator'
+  /** An initiative's referral, through its signed link. */
+  | 'initiative-link';
+
+/** What the policy needs to know about a request, when the access concerns one. */
+export interface RequestFacts {
+  requestId: string;
+  districtId: string;
+  state: RequestState;
+  claimedBy?: string;
+  /** Volunteers who held it at some point (from the events). */
+  helpedBy?: readonly string[];
+  /** False when the resident did not let volunteers see it. */
+  volunteersMaySee?: boolean;
+  offeredInitiatives?: readonly string[];
+  initiativesDeclined?: readonly string[];
+  /** The initiative that accepted the referral and holds the request. */
+  heldByInitiative?: string;
+  /** False when the resident did not let initiatives see it. */
+  initiativesMaySee?: boolean;
+}
+
+export type Decision = { allow: true; fields: readonly string[] } | { allow: false; reason: 'sign-in' | 'role' | 'relation' | 'consent' | 'state' };
+
+/** Fields of a request per audience: the 0th line never sees more than this. */
+export const FIELDS = {
+  resident: ['topic', 'state', 'history', 'reference', 'description', 'contact', 'audit', 'messages'],
+  feedCard: ['topic', 'district', 'postcodeArea', 'summary', 'urgency', 'waiting'],
+  claimer: ['topic', 'district', 'postcodeArea', 'summary', 'urgency', 'waiting', 'firstName', 'contact', 'postcode', 'houseNumber'],
+  initiative: ['topic', 'district', 'postcodeArea', 'summary', 'urgency'],
+  initiativeHolder: ['topic', 'district', 'postcodeArea', 'summary', 'urgency', 'firstName', 'contact', 'postcode', 'houseNumber'],
+  none: [],
+} as const;
+
+const ACTIVE_CLAIM: readonly RequestState[] = ['claimed', 'in-progress'];
+
+export function decide(subject: Subject, access: Access, request?: RequestFacts): Decision {
+  const deny = (reason: Extract<Decision, { allow: false }>['reason']): Decision => ({ allow: false, reason });
+  const allow = (fields: readonly string[] = FIELDS.none): Decision => ({ allow: true, fields });
+  switch (access) {
+    case 'public':
+      return allow();
+    case 'own-request':
+      if (subject.kind !== 'resident') return deny('sign-in');
+      return request && subject.requestId === request.requestId ? allow(FIELDS.resident) : deny('relation');
+    case 'volunteer':
+      return subject.kind === 'volunteer' ? allow() : deny(subject.kind === 'anonymous' ? 'sign-in' : 'role');
+    case 'approved-volunteer':
+      if (subject.kind !== 'volunteer') return deny(subject.kind === 'anonymous' ? 'sign-in' : 'role');
+      if (subject.status !== 'approved') return deny('role');
+      if (request && request.volunteersMaySee === false) return deny('consent');
+      return allow(FIELDS.feedCard);
+    case 'claimer':
+      if (subject.kind !== 'volunteer') return deny(subject.kind === 'anonymous' ? 'sign-in' : 'role');
+      if (!request || request.claimedBy !== subject.id) return deny('relation');
+      return ACTIVE_CLAIM.includes(request.state) ? allow(FIELDS.claimer) : deny('state');
+    case 'helper':
+      if (subject.kind !== 'volunteer') return deny(subject.kind === 'anonymous' ? 'sign-in' : 'role');
+      return request && (request.helpedBy ?? []).includes(subject.id) ? allow() : deny('relation');
+    case 'staff':
+      if (subject.kind !== 'staff') return deny(subject.kind === 'anonymous' ? 'sign-in' : 'role');
+      // Staff bound to districts see only requests there; staff without districts work municipality-wide.
+      if (request && subject.districts.length > 0 && !subject.districts.includes(request.districtId)) return deny('relation');
+      return allow();
+    case 'coordinator':
+      if (subject.kind !== 'staff') return deny(subject.kind === 'anonymous' ? 'sign-in' : 'role');
+      return subject.role === 'volunteer-coordinator' ? allow() : deny('role');
+    case 'initiative-link': {
+      if (subject.kind !== 'initiative') return deny('sign-in');
+      if (!request || subject.requestId !== request.requestId) return deny('relation');
+      if (request.initiativesMaySee === false) return deny('consent');
+      const stage = referralStage(request, subject.id);
+      return stage === 'offered' ? allow(FIELDS.initiative) : stage === 'held' ? allow(FIELDS.initiativeHolder) : deny('state');
+    }
+  }
+}
+
+/** Only the fields a decision allows, of a record (for example the resident's personal data). */
+export function visibleFields<T extends object>(record: T, fields: readonly string[]): Partial<T> {
+  const out: Partial<T> = {};
+  for (const field of fields) if (field in record) out[field as keyof T] = record[field as keyof T];
+  return out;
+}
+
+/** The subject a signed-in account is (a volunteer's status comes from their profile). */
+export function subjectOf(account: { kind: 'volunteer' | 'staff'; id: string; role?: string }, volunteerStatus = 'pending'): Subject {
+  return account.kind === 'volunteer'
+    ? { kind: 'volunteer', id: account.id, status: volunteerStatus }
+    : { kind: 'staff', id: account.id, role: account.role ?? '', districts: [] };
+}

@@ -1,0 +1,74 @@
+// Passwordless sign-in for volunteers and staff (issue #5): a one-time code by e-mail, short-lived, single
+// use, stored only as a hash; a server-side session behind an HttpOnly cookie, with a CSRF token for every
+// state-changing form. Pure rules here; storage in functions/identity/store/account-store.ts.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { REFERENCE_ALPHABET } from '../../kernel/reference';
+
+export const SIGN_IN_CODE_MINUTES = 15;
+/** Wrong tries on one code before it stops working. */
+export const SIGN_IN_MAX_ATTEMPTS = 5;
+/** Codes one address may ask for per hour. */
+export const SIGN_IN_CODES_PER_HOUR = 5;
+export const SESSION_HOURS = 8;
+
+export type AccountKind = 'volunteer' | 'staff';
+
+export interface Account {
+  kind: AccountKind;
+  id: string;
+  /** For staff: professional, team-lead or volunteer-coordinator. */
+  role?: string;
+}
+
+/** E-mail addresses compare without case or surrounding space. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Keys never hold an address: accounts and sign-in attempts are found by its hash. */
+export function emailKey(email: string): string {
+  return createHash('sha256').update(`wijkloket-email:${normaliseEmail(email)}`, 'utf8').digest('hex');
+}
+
+/** Eight symbols without look-alikes, shown as "K7QM-4TZP": about 39 bits, with five tries at most. */
+export function newSignInCode(random: (size: number) => Uint8Array = randomBytes): string {
+  let code = '';
+  while (code.length < 8) {
+    for (const byte of random(16)) {
+      if (byte < 256 - (256 % REFERENCE_ALPHABET.length) && code.length < 8) code += REFERENCE_ALPHABET[byte % REFERENCE_ALPHABET.length];
+    }
+  }
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+/** What a person typed ("k7qm 4tzp"), in the canonical form, or null when it cannot be a code. */
+export function parseSignInCode(input: string): string | null {
+  const compact = input.toUpperCase().replace(/[\s-]/g, '');
+  if (compact.length !== 8 || [...compact].some((c) => !REFERENCE_ALPHABET.includes(c))) return null;
+  return `${compact.slice(0, 4)}-${compact.slice(4)}`;
+}
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+export function secretMatches(secret: string, storedHash: string): boolean {
+  const a = Buffer.from(hashSecret(secret), 'hex');
+  const b = Buffer.from(storedHash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function newSessionToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function newCsrfToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** Compares a posted CSRF token with the session's in constant time. */
+export function csrfMatches(posted: string, expected: string): boolean {
+  const a = Buffer.from(posted);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,193 @@
+// Sign-in and sessions on DynamoDB. Addresses appear in keys only as hashes; codes and session tokens are
+// stored only as hashes. Every item carries a TTL, and the code checks expiry itself as TTL may lag.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  emailKey,
+  hashSecret,
+  newCsrfToken,
+  newSessionToken,
+  SESSION_HOURS,
+  SIGN_IN_CODE_MINUTES,
+  SIGN_IN_CODES_PER_HOUR,
+  SIGN_IN_MAX_ATTEMPTS,
+  type Account,
+} from '../domain/sign-in';
+import { keys } from '../../platform/dynamodb/keys';
+import type { Item, Key, Repository } from '../../platform/dynamodb/repository';
+
+interface SignInItem extends Item {
+  codeHash?: string;
+  codeExpiresAt?: string;
+  attempts?: number;
+  windowStart: string;
+  requests: number;
+  version: number;
+  expiresAt: number;
+}
+
+export interface Session {
+  account: Account;
+  csrf: string;
+  expiresAt: string;
+}
+
+export type CodeRequest = 'issued' | 'too-many';
+export type CodeCheck = { ok: true; account: Account } | { ok: false };
+
+const HOUR = 3_600_000;
+const epoch = (ms: number) => Math.floor(ms / 1000);
+
+/** The partition of an account's profile, where its session references live. */
+export function accountPartition(account: Account): string {
+  return (account.kind === 'volunteer' ? keys.volunteer(account.id) : keys.staff(account.id)).pk;
+}
+
+/** The item that maps an address to its account; written with the volunteer or staff profile. */
+export function accountItem(email: string, account: Account): Item & Key {
+  return { ...keys.account(emailKey(email)), type: 'account', ...account };
+}
+
+export class AccountStore {
+  constructor(
+    private readonly repo: Repository,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async accountFor(email: string): Promise<Account | undefined> {
+    const item = await this.repo.get<Account & Item>(keys.account(emailKey(email)));
+    return item ? { kind: item.kind, id: item.id, ...(item.role ? { role: item.role } : {}) } : undefined;
+  }
+
+  /**
+   * Stores the hash of a new code for an address, replacing an older one, within the hourly limit. Done the
+   * same way whether or not the address has an account, so the answer and its timing reveal nothing.
+   * `extra` (the e-mail in the outbox) is written in the same transaction, only for known addresses.
+   */
+  async issueCode(email: string, codeHash: string, extra: (Item & Key)[] = []): Promise<CodeRequest> {
+    const now = this.clock().getTime();
+    const key = keys.signIn(emailKey(email));
+    const current = await this.repo.get<SignInItem>(key);
+    const fresh = !current || Date.parse(current.windowStart) <= now - HOUR;
+    if (!fresh && current.requests >= SIGN_IN_CODES_PER_HOUR) return 'too-many';
+    const item: SignInItem = {
+      ...key,
+      type: 'sign-in',
+      codeHash,
+      codeExpiresAt: new Date(now + SIGN_IN_CODE_MINUTES * 60_000).toISOString(),
+      attempts: 0,
+      windowStart: fresh ? new Date(now).toISOString() : current.windowStart,
+      requests: fresh ? 1 : current.requests + 1,
+      version: (current?.version ?? 0) + 1,
+      expiresAt: epoch(now + HOUR),
+    };
+    const condition = current
+      ? { ConditionExpression: '#version = :version', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':version': current.version } }
+      : { ConditionExpression: 'attribute_not_exists(pk)' };
+    try {
+      await this.repo.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.repo.tableName, Item: item, ...condition } },
+            ...extra.map((Item) => ({ Put: { TableName: this.repo.tableName, Item } })),
+          ],
+        }),
+      );
+    } catch (error) {
+      // Two requests for the same address at once: the other one counted; this one is one too many.
+      if (error instanceof Error && error.name === 'TransactionCanceledException') return 'too-many';
+      throw error;
+    }
+    return 'issued';
+  }
+
+  /**
+   * Checks a code. A right code is used up at once (deleted under a condition on its hash, so two tries with
+   * it cannot both win); a wrong one counts an attempt, and after too many the code stops working.
+   */
+  async checkCode(email: string, code: string): Promise<CodeCheck> {
+    const now = this.clock().toISOString();
+    const key = keys.signIn(emailKey(email));
+    const item = await this.repo.get<SignInItem>(key);
+    if (!item?.codeHash || !item.codeExpiresAt || item.codeExpiresAt <= now || (item.attempts ?? 0) >= SIGN_IN_MAX_ATTEMPTS) return { ok: false };
+    if (hashSecret(code) !== item.codeHash) {
+      await this.repo.client.send(
+        new PutCommand({
+          TableName: this.repo.tableName,
+          Item: { ...item, attempts: (item.attempts ?? 0) + 1, version: item.version + 1 },
+          ConditionExpression: '#version = :version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':version': item.version },
+        }),
+      ).catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
+      return { ok: false };
+    }
+    const account = await this.accountFor(email);
+    if (!account) return { ok: false };
+    try {
+      // Used up: the code goes, the hour's count stays.
+      const { codeHash: _c, codeExpiresAt: _e, attempts: _a, ...rest } = item;
+      await this.repo.client.send(
+        new PutCommand({
+          TableName: this.repo.tableName,
+          Item: { ...rest, version: item.version + 1 },
+          ConditionExpression: 'codeHash = :code',
+          ExpressionAttributeValues: { ':code': item.codeHash },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return { ok: false };
+      throw error;
+    }
+    return { ok: true, account };
+  }
+
+  /** A new server-side session; returns the token for the cookie (only its hash is stored). */
+  async startSession(account: Account): Promise<{ token: string; session: Session }> {
+    const token = newSessionToken();
+    const tokenHash = hashSecret(token);
+    const expires = this.clock().getTime() + SESSION_HOURS * HOUR;
+    const session: Session = { account, csrf: newCsrfToken(), expiresAt: new Date(expires).toISOString() };
+    await this.repo.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.repo.tableName, Item: { ...keys.session(tokenHash), type: 'session', account, csrf: session.csrf, ...ttl(expires) } } },
+          { Put: { TableName: this.repo.tableName, Item: { ...keys.sessionRef(accountPartition(account), tokenHash), type: 'session-ref', tokenHash, ...ttl(expires) } } },
+        ],
+      }),
+    );
+    return { token, session };
+  }
+
+  async session(token: string | undefined): Promise<Session | undefined> {
+    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+    const item = await this.repo.get<Item & { account: Account; csrf: string; validUntil: string }>(keys.session(hashSecret(token)));
+    if (!item || item.validUntil <= this.clock().toISOString()) return undefined;
+    return { account: item.account, csrf: item.csrf, expiresAt: item.validUntil };
+  }
+
+  async endSession(token: string): Promise<void> {
+    const tokenHash = hashSecret(token);
+    const item = await this.repo.get<Item & { account: Account }>(keys.session(tokenHash));
+    if (!item) return;
+    await this.repo.client.send(new DeleteCommand({ TableName: this.repo.tableName, Key: keys.session(tokenHash) }));
+    await this.repo.client.send(new DeleteCommand({ TableName: this.repo.tableName, Key: keys.sessionRef(accountPartition(item.account), tokenHash) }));
+  }
+
+  /** Ends every session of an account (approval withdrawn, or signed out everywhere). */
+  async revokeAll(account: Account): Promise<number> {
+    const refs = await this.repo.queryPartition<Item & Key & { tokenHash: string }>(accountPartition(account), keys.sessionRefPrefix);
+    for (const ref of refs) {
+      await this.repo.client.send(new DeleteCommand({ TableName: this.repo.tableName, Key: keys.session(ref.tokenHash) }));
+      await this.repo.client.send(new DeleteCommand({ TableName: this.repo.tableName, Key: { pk: ref.pk, sk: ref.sk } }));
+    }
+    return refs.length;
+  }
+
+}
+
+function ttl(untilMs: number): { validUntil: string; expiresAt: number } {
+  return { validUntil: new Date(untilMs).toISOString(), expiresAt: epoch(untilMs) };
+}

@@ -1,0 +1,116 @@
+// The municipality a deployment serves. Municipality data is configuration (a JSON file under
+// functions/platform/config/municipalities/); this module only validates it and answers questions about it.
+// zod/mini rather than classic zod: it costs ~1 ms to import instead of ~13 ms (docs/decisions/0005).
+import * as z from 'zod/mini';
+
+export const LOCALES = ['nl', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const text = () => z.string().check(z.minLength(1));
+const translated = z.strictObject({ nl: text(), en: text() });
+const slug = z.string().check(z.regex(/^[a-z0-9-]+$/));
+const pc4 = z.string().check(z.regex(/^[1-9][0-9]{3}$/));
+
+export const STAFF_ROLES = ['professional', 'team-lead', 'volunteer-coordinator'] as const;
+
+/** A citizen initiative: in the municipality file, and as the coordinator registers or edits one. */
+export const initiativeSchema = z.strictObject({
+  id: slug.check(z.minLength(3), z.maxLength(64)),
+  name: text().check(z.maxLength(120)),
+  description: z.strictObject({ nl: text().check(z.maxLength(600)), en: text().check(z.maxLength(600)) }),
+  email: z.email(),
+  districts: z.array(slug).check(z.minLength(1)),
+  topics: z.array(slug).check(z.minLength(1)),
+  capacityPerWeek: z.int().check(z.nonnegative(), z.lte(1000)),
+});
+export type InitiativeInput = z.infer<typeof initiativeSchema>;
+
+export const municipalitySchema = z
+  .strictObject({
+    $comment: z.optional(z.string()),
+    id: slug,
+    name: text(),
+    website: z.url(),
+    team: z.strictObject({ name: translated, phone: text(), email: z.email(), hours: translated }),
+    crisisLines: z
+      .array(z.strictObject({ id: slug, name: translated, phone: text(), when: translated }))
+      .check(z.minLength(1)),
+    districts: z
+      .array(
+        z.strictObject({
+          id: slug,
+          name: text(),
+          neighbourhoods: z.array(text()),
+          postcodes: z.array(pc4).check(z.minLength(1)),
+          pilot: z.boolean(),
+          neighbours: z.array(slug),
+          /** Approximate centre, for distance-based matching. */
+          centre: z.strictObject({ lat: z.number().check(z.gte(-90), z.lte(90)), lon: z.number().check(z.gte(-180), z.lte(180)) }),
+        }),
+      )
+      .check(z.minLength(1)),
+    professionals: z.array(
+      z.strictObject({ id: slug, name: text(), email: z.email(), role: z.enum(STAFF_ROLES), districts: z.array(slug) }),
+    ),
+    volunteers: z.array(
+      z.strictObject({
+        id: slug,
+        name: text(),
+        email: z.email(),
+        postcode: pc4,
+        districts: z.array(slug),
+        topics: z.array(slug),
+        languages: z.array(z.string().check(z.length(2))),
+        approved: z.boolean(),
+        /** ISO weekdays (1 = Monday ... 7 = Sunday) on which the volunteer can help. */
+        availableDays: z.array(z.int().check(z.gte(1), z.lte(7))),
+        maxDistanceKm: z.number().check(z.gte(0), z.lte(50)),
+        vogValidUntil: z.optional(z.iso.date()),
+        maxOpenClaims: z.int().check(z.gte(1), z.lte(10)),
+      }),
+    ),
+    initiatives: z.array(initiativeSchema),
+  })
+  .check(
+    z.superRefine((m, ctx) => {
+      // Every district reference must resolve, and a postcode area belongs to exactly one district.
+      const ids = new Set(m.districts.map((d) => d.id));
+      const seen = new Map<string, string>();
+      for (const d of m.districts) {
+        for (const pc of d.postcodes) {
+          const other = seen.get(pc);
+          if (other) ctx.addIssue({ code: 'custom', message: `postcode ${pc} is in both ${other} and ${d.id}`, input: pc });
+          seen.set(pc, d.id);
+        }
+      }
+      const refs = [
+        ...m.districts.flatMap((d) => d.neighbours),
+        ...m.professionals.flatMap((p) => p.districts),
+        ...m.volunteers.flatMap((v) => v.districts),
+        ...m.initiatives.flatMap((i) => i.districts),
+      ];
+      for (const ref of refs) {
+        if (!ids.has(ref)) ctx.addIssue({ code: 'custom', message: `unknown district ${ref}`, input: ref });
+      }
+    }),
+  );
+
+export type Municipality = z.infer<typeof municipalitySchema>;
+export type District = Municipality['districts'][number];
+
+export function parseMunicipality(data: unknown): Municipality {
+  return z.parse(municipalitySchema, data);
+}
+
+/** Dutch postcode: "1503 AB", "1503ab" or just the four digits. */
+export const postcodeSchema = z.string().check(z.trim(), z.maxLength(16), z.regex(/^[1-9][0-9]{3}\s?([a-zA-Z]{2})?$/));
+
+/** The four-digit part of a postcode, the only part Wijkloket needs to find a district. */
+export function postcodeArea(postcode: string): string {
+  return postcode.trim().slice(0, 4);
+}
+
+export function districtForPostcode(municipality: Municipality, postcode: string): District | undefined {
+  const area = postcodeArea(postcode);
+  return municipality.districts.find((d) => d.postcodes.includes(area));
+}

@@ -1,0 +1,88 @@
+// Route contracts: each API route declares its method, path, inputs (zod/mini schemas) and responses once.
+// The same declaration validates requests at runtime and generates the OpenAPI 3.1 document, so the
+// document cannot drift from what the code accepts. (Why not @hono/zod-openapi: docs/decisions/0005.)
+import type { Context, Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { Access } from '../../identity/domain/access-policy';
+import { LOCALES } from '../../kernel/municipality';
+import { fieldErrors, problem } from './problem';
+import type { AppEnv } from './types';
+
+type Schema = z.core.$ZodType;
+
+/** The query every route accepts: `lang` picks the response language (else Accept-Language, else nl). */
+export const langQuery = z.object({
+  lang: z.optional(z.enum(LOCALES)).register(z.globalRegistry, { description: 'Response language; default from Accept-Language, else nl' }),
+});
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface ResponseSpec {
+  description: string;
+  /** JSON body schema, for the document only (responses are built by our own code). */
+  schema?: Schema;
+  /** The response is an RFC 9457 problem. */
+  problem?: true;
+}
+
+export interface RouteContract<Q extends Schema | undefined = Schema | undefined, B extends Schema | undefined = Schema | undefined> {
+  method: Method;
+  /** Path relative to the app's base path, in OpenAPI form ("/requests/{id}"). */
+  path: string;
+  operationId: string;
+  /** Who may call it (functions/identity/domain/access-policy.ts); a route without it does not compile. */
+  access: Access;
+  summary: string;
+  tags: string[];
+  /** Query parameters; unknown parameters are ignored (caches and links add them). */
+  query?: Q;
+  /** Request headers the route reads (documented only; the handler checks them). */
+  headers?: { name: string; description: string; required: boolean; pattern?: string }[];
+  /** The route needs a resident's private status token as a Bearer token. */
+  statusToken?: true;
+  /** JSON body; use z.strictObject so unknown fields are rejected. */
+  body?: B;
+  responses: Record<number, ResponseSpec>;
+}
+
+type Parsed<S> = S extends Schema ? z.output<S> : undefined;
+
+export interface RouteInput<Q, B> {
+  query: Parsed<Q>;
+  body: Parsed<B>;
+  params: Record<string, string>;
+}
+
+export type RouteHandler<Q, B> = (c: Context<AppEnv>, input: RouteInput<Q, B>) => Response | Promise<Response>;
+
+/** Registers contracts on a Hono app and remembers them for the OpenAPI document. */
+export class ContractRouter {
+  readonly contracts: RouteContract[] = [];
+
+  constructor(
+    readonly app: Hono<AppEnv>,
+    readonly basePath: string,
+  ) {}
+
+  add<Q extends Schema | undefined, B extends Schema | undefined>(
+    contract: RouteContract<Q, B>,
+    handler: RouteHandler<Q, B>,
+  ): this {
+    this.contracts.push(contract);
+    const honoPath = this.basePath + contract.path.replace(/\{(\w+)\}/g, ':$1');
+    this.app.on(contract.method.toUpperCase(), honoPath, async (c) => {
+      const issues: z.core.$ZodIssue[] = [];
+      const query = contract.query ? z.safeParse(contract.query, c.req.query()) : undefined;
+      if (query && !query.success) issues.push(...query.error.issues);
+      // The JSON frame in create-api.ts has already rejected bodies that are not JSON.
+      const body = contract.body ? z.safeParse(contract.body, await c.req.json()) : undefined;
+      if (body && !body.success) issues.push(...body.error.issues);
+      if (issues.length > 0) return problem(c, 'validation', { errors: fieldErrors(c, issues) });
+      return handler(c, {
+        query: query?.data as Parsed<Q>,
+        body: body?.data as Parsed<B>,
+        params: c.req.param() as Record<string, string>,
+      });
+    });
+    return this;
+  }
+}

@@ -1,0 +1,67 @@
+// Notifications the engine emits. They are written to the outbox in the same transaction as the change that
+// causes them, so none is lost; a sender delivers them (SES in AWS, the development outbox page locally).
+// They carry ids, never addresses: the sender looks the address up when it sends.
+import { keys } from '../dynamodb/keys';
+import type { ExtraWrite } from '../../stepped-care/store/request-store';
+
+export const NOTIFICATION_TEMPLATES = [
+  'request-offered',
+  'referral-offered',
+  'referral-reminder',
+  'referral-returned',
+  'claim-reminder',
+  'claim-released',
+  'escalated-to-team',
+  'team-overdue',
+  'request-claimed',
+  'was-it-solved',
+  'receipt',
+  'information-requested',
+  'sign-in-code',
+  'volunteer-welcome',
+  'volunteer-known',
+  'volunteer-approved',
+  'concern-raised',
+  'concern-received',
+  'offers-digest',
+] as const;
+export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
+
+export type Recipient =
+  | { kind: 'volunteer'; id: string }
+  | { kind: 'initiative'; id: string }
+  | { kind: 'team'; id: string }
+  | { kind: 'resident'; id: string }
+  | { kind: 'staff'; id: string };
+
+export interface Notification {
+  notificationId: string;
+  at: string;
+  template: NotificationTemplate;
+  to: Recipient;
+  /** The request it is about; absent for account e-mails (sign-in codes). */
+  requestId?: string;
+  urgent: boolean;
+  /**
+   * Text the e-mail needs that cannot be looked up when it is sent: only a sign-in code, which is useless
+   * once used or after 15 minutes (the item's TTL is set to then; the table keeps only its hash).
+   */
+  params?: Record<string, string>;
+}
+
+/** Outbox items are kept for 30 days, then DynamoDB's TTL removes them. */
+const OUTBOX_RETENTION_SECONDS = 30 * 24 * 3600;
+/** An item that carries a code goes as soon as the code is useless. */
+const SECRET_RETENTION_SECONDS = 15 * 60;
+
+export function outboxWrite(n: Notification): ExtraWrite {
+  return {
+    kind: 'put',
+    item: {
+      ...keys.outbox(n.at, n.notificationId),
+      type: 'notification',
+      ...n,
+      expiresAt: Math.floor(Date.parse(n.at) / 1000) + (n.params ? SECRET_RETENTION_SECONDS : OUTBOX_RETENTION_SECONDS),
+    },
+  };
+}

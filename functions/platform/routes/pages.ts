@@ -1,0 +1,46 @@
+// Every page of the site with its path per language. The language switch, links and the CDK stack
+// (which sends on-demand paths to the site function instead of S3) all read this one table.
+import type { Access } from '../../identity/domain/access-policy';
+import type { Locale } from '../../kernel/municipality';
+
+export interface PageRoute {
+  paths: Record<Locale, string>;
+  /** Rendered on demand by the site function (needs data or a form post); otherwise prerendered to S3. */
+  onDemand: boolean;
+  /** Who may open it (functions/identity/domain/access-policy.ts decides). */
+  access: Access;
+}
+
+export const PAGES = {
+  home: { paths: { nl: '/', en: '/en/' }, onDemand: false, access: 'public' },
+  accessibility: { paths: { nl: '/toegankelijkheid/', en: '/en/accessibility/' }, onDemand: false, access: 'public' },
+  nearby: { paths: { nl: '/in-de-buurt/', en: '/en/nearby/' }, onDemand: true, access: 'public' },
+  initiatives: { paths: { nl: '/initiatieven/', en: '/en/initiatives/' }, onDemand: true, access: 'public' },
+  ask: { paths: { nl: '/vraag/', en: '/en/ask/' }, onDemand: true, access: 'public' },
+  status: { paths: { nl: '/mijn-vraag/', en: '/en/my-request/' }, onDemand: true, access: 'public' },
+  becomeVolunteer: { paths: { nl: '/vrijwilliger-worden/', en: '/en/become-a-volunteer/' }, onDemand: true, access: 'public' },
+  signIn: { paths: { nl: '/inloggen/', en: '/en/sign-in/' }, onDemand: true, access: 'public' },
+  signOut: { paths: { nl: '/uitloggen/', en: '/en/sign-out/' }, onDemand: true, access: 'public' },
+  volunteer: { paths: { nl: '/vrijwilliger/', en: '/en/volunteer/' }, onDemand: true, access: 'volunteer' },
+  claimed: { paths: { nl: '/vrijwilliger/vraag/', en: '/en/volunteer/request/' }, onDemand: true, access: 'claimer' },
+  staff: { paths: { nl: '/medewerker/', en: '/en/staff/' }, onDemand: true, access: 'staff' },
+  referral: { paths: { nl: '/doorverwijzing/', en: '/en/referral/' }, onDemand: true, access: 'initiative-link' },
+} as const satisfies Record<string, PageRoute>;
+
+export type PageId = keyof typeof PAGES;
+
+export function pathOf(page: PageId, locale: Locale): string {
+  return PAGES[page].paths[locale];
+}
+
+/**
+ * CloudFront path patterns for the on-demand pages, e.g. "/in-de-buurt*". A pattern another one already
+ * covers ("/vrijwilliger/vraag*" under "/vrijwilliger*") is left out: a distribution has few behaviours.
+ */
+export function onDemandPathPatterns(): string[] {
+  const prefixes = Object.values(PAGES as Record<string, PageRoute>)
+    .filter((page) => page.onDemand)
+    .flatMap((page) => Object.values(page.paths))
+    .map((path) => path.replace(/\/$/, ''));
+  return [...new Set(prefixes)].filter((p) => !prefixes.some((q) => q !== p && p.startsWith(q))).map((p) => `${p}*`);
+}

@@ -1,0 +1,183 @@
+// What the resident sees about their request, in plain words: one model for the status page and the JSON API.
+// Pure: it reads the request's head and events, the personal data and the audit trail, and translates.
+import { FINAL_STATES, type EventType, type RequestState } from '../domain/lifecycle';
+import type { Locale } from '../../kernel/municipality';
+import { findTopic } from '../../kernel/topics';
+import { t, type MessageKey } from '../../platform/i18n/messages';
+import type { RequestHead } from '../store/request-store';
+import type { OpenedRequest } from './resident-desk';
+
+/** The events a resident reads in their history; internal bookkeeping (reminders, alerts) is left out. */
+const HISTORY: Partial<Record<EventType, MessageKey>> = {
+  submitted: 'history.submitted',
+  offered: 'history.offered',
+  'search-widened': 'history.search-widened',
+  claimed: 'history.claimed',
+  'progress-noted': 'history.progress-noted',
+  released: 'history.released',
+  'marked-done': 'history.marked-done',
+  'referral-accepted': 'history.referral-accepted',
+  'referral-declined': 'history.referral-declined',
+  'referral-closed': 'history.referral-closed',
+  'referral-returned': 'history.referral-returned',
+  'confirmed-solved': 'history.confirmed-solved',
+  'reported-not-solved': 'history.reported-not-solved',
+  'needs-professional': 'history.escalated',
+  escalated: 'history.escalated',
+  'accepted-by-team': 'history.accepted-by-team',
+  'sent-back-to-zeroth-line': 'history.sent-back-to-zeroth-line',
+  referred: 'history.referred',
+  closed: 'history.closed',
+  withdrawn: 'history.withdrawn',
+  'information-requested': 'history.information-requested',
+  'resident-replied': 'history.resident-replied',
+  'feedback-given': 'history.feedback-given',
+  'personal-data-erased': 'history.personal-data-erased',
+};
+
+const STATE_TEXT: Record<RequestState, MessageKey> = {
+  submitted: 'status.state.matching',
+  matching: 'status.state.matching',
+  offered: 'status.state.matching',
+  claimed: 'status.state.claimed',
+  'in-progress': 'status.state.claimed',
+  done: 'status.state.done',
+  'not-solved': 'status.state.matching',
+  escalated: 'status.state.escalated',
+  'accepted-by-team': 'status.state.accepted-by-team',
+  referred: 'status.state.referred',
+  closed: 'status.state.closed',
+  withdrawn: 'status.state.withdrawn',
+};
+
+const AUDIT_ACTOR: Record<string, MessageKey> = {
+  volunteer: 'audit.actor.volunteer',
+  professional: 'audit.actor.professional',
+  initiative: 'audit.actor.initiative',
+  system: 'audit.actor.system',
+};
+
+const AUDIT_ACTION: Record<string, MessageKey> = {
+  'viewed-contact': 'audit.action.viewed-contact',
+};
+
+export interface StatusView {
+  referenceCode: string | null;
+  state: RequestState;
+  stateText: string;
+  topic: string;
+  createdAt: string;
+  /** The next step and by when, in words. */
+  nextStep: string;
+  deadline: string | null;
+  /** Why the request went where it went, as told at intake. */
+  routeReasons: string[];
+  showEmergencyNumbers: boolean;
+  /** Someone asked for more information since the resident last replied. */
+  needsInformation: boolean;
+  /** The open question, while one is open. */
+  question: string | null;
+  /** The conversation: questions to the resident and their replies, oldest first. */
+  messages: { at: string; when: string; from: 'us' | 'you'; text: string }[];
+  history: { at: string; when: string; text: string }[];
+  audit: { at: string; when: string; text: string }[];
+  contactMethod: 'email' | 'phone' | 'none' | null;
+  retainUntil: string | null;
+  personalDataErased: boolean;
+  can: { reply: boolean; confirm: boolean; withdraw: boolean; feedback: boolean; erase: boolean };
+}
+
+export function formatMoment(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: 'Europe/Amsterdam',
+  }).format(new Date(iso));
+}
+
+export function formatDay(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+}
+
+/** When someone must respond next: the response deadline until a human did, then the pending deadline. */
+export function nextDeadline(head: RequestHead): string | null {
+  if (FINAL_STATES.has(head.state)) return null;
+  return (head.responseDeadline && !head.firstHumanResponseAt ? head.responseDeadline : head.due?.at) ?? null;
+}
+
+export function statusView(opened: OpenedRequest, locale: Locale): StatusView {
+  const { head, events, personal, audit } = opened;
+  const open = !FINAL_STATES.has(head.state);
+  const deadline = nextDeadline(head);
+  const submitted = events.find((e) => e.type === 'submitted');
+  const reasons = ((submitted?.data?.reasons as Record<Locale, string>[] | undefined) ?? []).map((r) => r[locale]);
+  const lastAsk = events.findLast((e) => e.type === 'information-requested')?.seq ?? 0;
+  const lastReply = events.findLast((e) => e.type === 'resident-replied')?.seq ?? 0;
+  return {
+    referenceCode: personal?.referenceCode ?? null,
+    state: head.state,
+    stateText: t(locale, STATE_TEXT[head.state]),
+    topic: findTopic(head.topicId)?.label[locale] ?? head.topicId,
+    createdAt: head.createdAt,
+    nextStep: nextStep(head, locale),
+    deadline,
+    routeReasons: reasons,
+    showEmergencyNumbers: head.crisis && open,
+    needsInformation: open && lastAsk > lastReply,
+    question: open && lastAsk > lastReply ? (opened.messages.findLast((m) => m.kind === 'question')?.text ?? null) : null,
+    messages: opened.messages
+      .filter((m) => m.kind !== 'feedback-comment')
+      .map((m) => ({ at: m.at, when: formatMoment(m.at, locale), from: m.kind === 'question' ? ('us' as const) : ('you' as const), text: m.text })),
+    history: events.flatMap((event) => {
+      const key = HISTORY[event.type];
+      return key ? [{ at: event.at, when: formatMoment(event.at, locale), text: t(locale, key) }] : [];
+    }),
+    audit: audit.map((entry) => ({
+      at: entry.at,
+      when: formatMoment(entry.at, locale),
+      text: t(locale, 'audit.entry', {
+        who: `${t(locale, AUDIT_ACTOR[entry.actor.kind] ?? 'audit.actor.system')} ${entry.actor.label}`.trim(),
+        // A known action is told in the reader's language; any other in the words it was recorded with.
+        what: AUDIT_ACTION[entry.action] ? t(locale, AUDIT_ACTION[entry.action]!) : entry.reason,
+      }),
+    })),
+    contactMethod: personal?.contact.method ?? null,
+    retainUntil: personal?.retainUntil ?? null,
+    personalDataErased: head.personalDataErased === true || !personal,
+    can: {
+      reply: open && personal !== undefined,
+      confirm: head.state === 'done',
+      withdraw: open,
+      feedback: head.state === 'closed' && head.feedbackScore === undefined && !head.personalDataErased,
+      erase: personal !== undefined,
+    },
+  };
+}
+
+/** What happens next and by when, in words. */
+export function nextStep(head: RequestHead, locale: Locale): string {
+  const deadline = nextDeadline(head);
+  const by = deadline ? formatMoment(deadline, locale) : '';
+  switch (head.state) {
+    case 'submitted':
+    case 'matching':
+    case 'offered':
+    case 'not-solved':
+      return t(locale, 'status.next.matching', { by });
+    case 'escalated':
+      return head.crisis ? t(locale, 'status.next.crisis', { by }) : t(locale, 'status.next.escalated', { by });
+    case 'claimed':
+    case 'in-progress':
+      return t(locale, 'status.next.claimed');
+    case 'done':
+      return t(locale, 'status.next.done');
+    case 'accepted-by-team':
+      return t(locale, 'status.next.accepted-by-team');
+    case 'referred':
+      return t(locale, 'status.next.referred');
+    case 'closed':
+      return head.level === 'own-strength' ? t(locale, 'status.next.self-help') : t(locale, 'status.next.closed');
+    case 'withdrawn':
+      return t(locale, 'status.next.withdrawn');
+  }
+}

@@ -1,0 +1,164 @@
+// The resident's personal data, kept apart from the request's anonymous head and events: one PERSONAL item
+// per request, their messages, and the lookups that lead to it (reference code, status-token hashes). Every
+// one of these items carries a TTL and is listed on the retention index, so retention and erasure remove
+// them while the head, the events and the audit trail (the counts) stay.
+import { randomUUID } from 'node:crypto';
+import type { ContactMethod, ResidentIntake } from '../domain/intake';
+import type { Locale } from '../../kernel/municipality';
+import { keys } from '../../platform/dynamodb/keys';
+import type { Item, Key, Repository } from '../../platform/dynamodb/repository';
+import type { ExtraWrite } from './request-store';
+
+export interface PersonalRecord {
+  requestId: string;
+  referenceCode: string;
+  description: string;
+  /** The description as the 0th line sees it: contact details and numbers removed. */
+  summary: string;
+  firstName?: string;
+  postcode: string;
+  houseNumber?: string;
+  forWhom: ResidentIntake['forWhom'];
+  otherPersonAgreed?: boolean;
+  contact: { method: ContactMethod; email?: string; phone?: string };
+  language: Locale;
+  consent: ResidentIntake['consent'];
+  createdAt: string;
+  /** When the personal data goes at the latest (ISO); `expiresAt` is the same moment for DynamoDB's TTL. */
+  retainUntil: string;
+}
+
+/** What someone holding the request sees to reach the resident (volunteer or initiative), in their language. */
+export type HelperContact = Pick<PersonalRecord, 'firstName' | 'contact' | 'postcode' | 'houseNumber' | 'language'>;
+
+export interface ResidentMessage {
+  at: string;
+  /** A question to the resident, their reply, or the comment with their feedback. */
+  kind: 'question' | 'reply' | 'feedback-comment';
+  text: string;
+}
+
+export interface AuditEntry {
+  at: string;
+  actor: { kind: 'volunteer' | 'professional' | 'initiative' | 'system'; id?: string; label: string };
+  /** What was seen or done, e.g. "viewed-contact". */
+  action: string;
+  reason: string;
+}
+
+export type StatusTokenKind = 'link' | 'session';
+
+interface TokenItem extends Item {
+  requestId: string;
+  kind: StatusTokenKind;
+  expiresAt: number;
+}
+
+const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+/**
+ * The TTL every erasable item carries. Only the personal item is on the retention index: the sweep erases
+ * a request's data when that one is due (a session token's own, earlier end is left to TTL and checks).
+ */
+function retained(key: Key, requestId: string, until: string, indexed = false): Item & Key {
+  return { ...key, ...(indexed ? keys.retention(until, requestId, key.sk) : {}), expiresAt: epochSeconds(until) };
+}
+
+/** Writes that create a request's personal data and lookups, for the intake transaction. */
+export function personalWrites(record: PersonalRecord, tokenHash: string): ExtraWrite[] {
+  const { requestId, retainUntil } = record;
+  return [
+    { kind: 'put', item: { ...retained(keys.personal(requestId), requestId, retainUntil, true), type: 'personal', ...record } },
+    { kind: 'put', item: { ...retained(keys.reference(record.referenceCode), requestId, retainUntil), type: 'reference', requestId }, ifAbsent: true },
+    ...tokenWrites(tokenHash, requestId, 'link', retainUntil),
+  ];
+}
+
+function tokenWrites(tokenHash: string, requestId: string, kind: StatusTokenKind, until: string): ExtraWrite[] {
+  return [
+    { kind: 'put', item: { ...retained(keys.statusToken(tokenHash), requestId, until), type: 'status-token', requestId, kind }, ifAbsent: true },
+    { kind: 'put', item: { ...retained(keys.statusTokenRef(requestId, tokenHash), requestId, until), type: 'status-token-ref', tokenHash } },
+  ];
+}
+
+export function messageWrite(requestId: string, message: ResidentMessage, retainUntil: string): ExtraWrite {
+  // Ordered by time; the random part keeps two messages in the same millisecond apart.
+  const key = keys.residentMessage(requestId, message.at, randomUUID().slice(0, 8));
+  return { kind: 'put', item: { ...retained(key, requestId, retainUntil), type: 'resident-message', ...message } };
+}
+
+export class ResidentStore {
+  constructor(private readonly repo: Repository) {}
+
+  /** Personal data of a request, or undefined once erased or past its retention (TTL may lag). */
+  async personal(requestId: string, now: Date): Promise<PersonalRecord | undefined> {
+    const item = await this.repo.get<PersonalRecord & Item>(keys.personal(requestId));
+    if (!item || item.retainUntil <= now.toISOString()) return undefined;
+    return strip(item) as unknown as PersonalRecord;
+  }
+
+  async requestForReference(code: string): Promise<string | undefined> {
+    return (await this.repo.get<{ requestId: string }>(keys.reference(code)))?.requestId;
+  }
+
+  /** The request a status token opens, if the token is known and not expired. */
+  async requestForToken(tokenHash: string, now: Date): Promise<string | undefined> {
+    const item = await this.repo.get<TokenItem>(keys.statusToken(tokenHash));
+    if (!item || item.expiresAt * 1000 <= now.getTime()) return undefined;
+    return item.requestId;
+  }
+
+  /** A short-lived token for someone who proved the reference code and the contact given. */
+  async createSessionToken(tokenHash: string, requestId: string, until: string, retainUntil: string): Promise<void> {
+    const end = until < retainUntil ? until : retainUntil;
+    // The reference first: a token is never left without the item erasure finds it by.
+    const [token, ref] = tokenWrites(tokenHash, requestId, 'session', end).map((w) => (w as { item: Item & Key }).item) as [Item & Key, Item & Key];
+    await this.repo.putMany([ref]);
+    await this.repo.create(token);
+  }
+
+  async messages(requestId: string): Promise<ResidentMessage[]> {
+    const items = await this.repo.queryPartition<ResidentMessage & Item>(keys.requestHead(requestId).pk, keys.residentMessagePrefix);
+    return items.map(({ at, kind, text }) => ({ at, kind, text }));
+  }
+
+  async audit(requestId: string): Promise<AuditEntry[]> {
+    const items = await this.repo.queryPartition<AuditEntry & Item>(keys.requestHead(requestId).pk, keys.auditPrefix);
+    return items.map(({ at, actor, action, reason }) => ({ at, actor, action, reason }));
+  }
+
+  /** Records who saw or changed personal data. Called by whoever reveals it (volunteer claims, team views). */
+  async recordAccess(requestId: string, entry: AuditEntry, id: string): Promise<void> {
+    await this.repo.create({ ...keys.audit(requestId, entry.at, id), type: 'audit', requestId, ...entry });
+  }
+
+  /**
+   * Deletes for every erasable item of a request: the personal item, messages, the reference lookup and all
+   * status tokens (found through their references in the request's partition: no scan).
+   */
+  async erasure(requestId: string): Promise<ExtraWrite[]> {
+    const partition = await this.repo.queryPartition<Item & Key>(keys.requestHead(requestId).pk);
+    const erasable = (sk: string) =>
+      sk === 'PERSONAL' || sk === keys.feedCard(requestId).sk || sk.startsWith(keys.residentMessagePrefix) || sk.startsWith(keys.statusTokenRefPrefix);
+    const deletes: Key[] = [];
+    for (const item of partition) {
+      const sk = String(item.sk);
+      if (!erasable(sk)) continue;
+      deletes.push({ pk: item.pk, sk: item.sk });
+      if (sk === 'PERSONAL') deletes.push(keys.reference(String(item.referenceCode)));
+      if (sk.startsWith(keys.statusTokenRefPrefix)) deletes.push(keys.statusToken(String(item.tokenHash)));
+    }
+    return deletes.map((key) => ({ kind: 'delete', key }));
+  }
+
+  /** Requests with personal items past their retention moment, oldest first. */
+  async pastRetention(now: Date, limit: number): Promise<string[]> {
+    const items = await this.repo.queryIndexRange<Item>('gsi1', keys.retentionPartition, '0', `${now.toISOString()}#`, limit);
+    return [...new Set(items.map((item) => String(item.gsi1sk).split('#')[1]!))];
+  }
+}
+
+function strip(item: Item): Item {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, type: _t, expiresAt: _e, ...rest } = item;
+  return rest;
+}

@@ -1,0 +1,123 @@
+// A volunteer's claims (issue #5): take a request from the feed (the engine makes sure exactly one wins),
+// see the resident's contact details while the claim is active (every view is an audit event the resident
+// sees on their status page), and note progress, hand it back, finish it or escalate it.
+import { randomUUID } from 'node:crypto';
+import { decide, subjectOf, visibleFields } from '../../identity/domain/access-policy';
+import { HELPED_LIST_DAYS } from '../../stepped-care/domain/deadlines';
+import { DomainError } from '../../kernel/errors';
+import type { SteppedCareEngine } from '../../stepped-care/app/engine';
+import { keys } from '../../platform/dynamodb/keys';
+import type { Item, Repository } from '../../platform/dynamodb/repository';
+import type { RequestHead, RequestStore } from '../../stepped-care/store/request-store';
+import type { HelperContact, ResidentStore } from '../../stepped-care/store/resident-store';
+import type { StoredVolunteer } from '../store/volunteer-store';
+import type { RequestCard } from './feed';
+
+export interface ClaimedRequest {
+  head: RequestHead;
+  card: RequestCard | undefined;
+  /** Only what a helper needs: first name, the chosen way to reach them, where (a house number only for a visit). */
+  contact: HelperContact | undefined;
+}
+
+/** A request the volunteer took at some point: enough to recognise it, nothing about the resident. */
+export interface HelpedRequest {
+  requestId: string;
+  topicId: string;
+  districtId: string;
+  at: string;
+}
+
+export class ClaimDesk {
+  private readonly clock: () => Date;
+
+  constructor(
+    private readonly deps: { repo: Repository; engine: SteppedCareEngine; requests: RequestStore; residents: ResidentStore; clock?: () => Date },
+  ) {
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  claim(volunteer: StoredVolunteer, requestId: string): Promise<RequestHead> {
+    return this.deps.engine.claim(requestId, volunteer.volunteerId);
+  }
+
+  /** The requests this volunteer holds now (one Query on the feed index). */
+  async mine(volunteer: StoredVolunteer): Promise<RequestCard[]> {
+    return this.deps.repo.queryIndex<RequestCard & Item>('gsi2', keys.claimedPartition(volunteer.volunteerId));
+  }
+
+  /** Requests this volunteer took in the last HELPED_LIST_DAYS, newest first (one Query, in their partition). */
+  async helped(volunteer: StoredVolunteer): Promise<HelpedRequest[]> {
+    const since = new Date(this.clock().getTime() - HELPED_LIST_DAYS * 86_400_000).toISOString();
+    const items = await this.deps.repo.queryPartitionRange<HelpedRequest & Item>(keys.volunteer(volunteer.volunteerId).pk, `${keys.helpedPrefix}${since}`, `${keys.helpedPrefix}~`);
+    const newest = new Map<string, HelpedRequest>();
+    for (const { requestId, topicId, districtId, at } of items.reverse()) if (!newest.has(requestId)) newest.set(requestId, { requestId, topicId, districtId, at });
+    return [...newest.values()];
+  }
+
+  /** A claimed request with the resident's contact details; refused to anyone but the active claimer. */
+  async open(volunteer: StoredVolunteer, requestId: string): Promise<ClaimedRequest> {
+    const head = await this.deps.requests.head(requestId);
+    const subject = subjectOf({ kind: 'volunteer', id: volunteer.volunteerId }, volunteer.status);
+    const decision = head ? decide(subject, 'claimer', head) : undefined;
+    if (!head || !decision?.allow) throw new DomainError('forbidden', 'only the volunteer who holds this request may see it');
+    const [card, personal] = await Promise.all([
+      this.deps.repo.get<RequestCard & Item>(keys.feedCard(requestId)),
+      this.deps.residents.personal(requestId, this.clock()),
+    ]);
+    if (personal) {
+      await this.deps.residents.recordAccess(
+        requestId,
+        {
+          at: this.clock().toISOString(),
+          actor: { kind: 'volunteer', id: volunteer.volunteerId, label: volunteer.name.split(' ')[0] ?? '' },
+          action: 'viewed-contact',
+          reason: 'viewed the contact details while holding the request',
+        },
+        randomUUID(),
+      );
+    }
+    return {
+      head,
+      card: card ?? undefined,
+      // Only the fields the policy lets the claimer see (and the language to speak).
+      contact: personal ? ({ ...visibleFields(personal, decision.fields), language: personal.language } as HelperContact) : undefined,
+    };
+  }
+
+  /** A concern about someone this volunteer helped (held the request at some point). */
+  async raiseConcern(volunteer: StoredVolunteer, requestId: string, text: string): Promise<RequestHead> {
+    const [head, events] = await Promise.all([this.deps.requests.head(requestId), this.deps.requests.events(requestId)]);
+    const helpedBy = events.filter((e) => e.type === 'claimed').map((e) => e.actor.id ?? '');
+    const subject = subjectOf({ kind: 'volunteer', id: volunteer.volunteerId }, volunteer.status);
+    if (!head || !decide(subject, 'helper', { ...head, helpedBy }).allow) {
+      throw new DomainError('forbidden', 'only a volunteer who helped may raise a concern about this request');
+    }
+    const retainUntil = (await this.deps.residents.personal(requestId, this.clock()))?.retainUntil ?? new Date(this.clock().getTime() + 365 * 86_400_000).toISOString();
+    try {
+      return await this.deps.engine.raiseConcern(requestId, volunteer.volunteerId, text, retainUntil);
+    } catch (error) {
+      // The concern item exists already: this volunteer raised one for this request before.
+      if (error instanceof DomainError && error.code === 'concurrent-change' && (await this.deps.repo.get(keys.concern(requestId, volunteer.volunteerId)))) {
+        throw new DomainError('concern-exists', 'this volunteer already raised a concern about this request');
+      }
+      throw error;
+    }
+  }
+
+  note(volunteer: StoredVolunteer, requestId: string, text: string): Promise<RequestHead> {
+    return this.deps.engine.noteProgress(requestId, volunteer.volunteerId, text);
+  }
+
+  release(volunteer: StoredVolunteer, requestId: string, reason: string): Promise<RequestHead> {
+    return this.deps.engine.release(requestId, volunteer.volunteerId, reason || 'handed back');
+  }
+
+  done(volunteer: StoredVolunteer, requestId: string, note: string): Promise<RequestHead> {
+    return this.deps.engine.markDone(requestId, volunteer.volunteerId, note || 'done');
+  }
+
+  needsProfessional(volunteer: StoredVolunteer, requestId: string, reason: string): Promise<RequestHead> {
+    return this.deps.engine.needsProfessional(requestId, volunteer.volunteerId, reason);
+  }
+}

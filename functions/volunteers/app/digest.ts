@@ -1,0 +1,52 @@
+// Volunteers hear of fitting requests at most once a day, unless one is urgent (issue #5). An urgent offer
+// is e-mailed at once; other offers stay in the outbox as a record and are gathered into one daily digest
+// per volunteer, written to the outbox like any e-mail. Running the digest twice a day sends nothing twice.
+import { randomUUID } from 'node:crypto';
+import { outboxWrite, type Notification } from '../../platform/outbox/notifications';
+import { keys } from '../../platform/dynamodb/keys';
+import { AlreadyExistsError, type Item, type Repository } from '../../platform/dynamodb/repository';
+import type { VolunteerStore } from '../store/volunteer-store';
+
+/** Whether the notifier e-mails this outbox item now, or leaves it for the daily digest. */
+export function sendsNow(n: Pick<Notification, 'template' | 'urgent' | 'to'>): boolean {
+  return !(n.template === 'request-offered' && n.to.kind === 'volunteer' && !n.urgent);
+}
+
+const DAY_MS = 86_400_000;
+
+/** Writes one digest per volunteer with non-urgent offers in the past day; returns how many were written. */
+export async function writeDailyDigests(repo: Repository, volunteers: VolunteerStore, now: Date): Promise<number> {
+  // Outbox sort keys start with the moment: the past day is one range, not the whole outbox.
+  const from = new Date(now.getTime() - DAY_MS).toISOString();
+  const items = await repo.queryPartitionRange<Notification & Item>(keys.outboxPartition, from, `${now.toISOString()}#~`);
+  const offers = new Map<string, number>();
+  for (const n of items) {
+    if (sendsNow(n)) continue;
+    offers.set(n.to.id, (offers.get(n.to.id) ?? 0) + 1);
+  }
+  const approved = new Set((await volunteers.profiles([...offers.keys()])).filter((v) => v.status === 'approved').map((v) => v.volunteerId));
+  let written = 0;
+  const day = now.toISOString().slice(0, 10);
+  for (const [volunteerId, count] of offers) {
+    if (!approved.has(volunteerId)) continue; // paused or no longer approved: no digest
+    const write = outboxWrite({
+      notificationId: randomUUID(),
+      at: now.toISOString(),
+      template: 'offers-digest',
+      to: { kind: 'volunteer', id: volunteerId },
+      urgent: false,
+      params: { count: String(count) },
+    });
+    if (write.kind !== 'put') continue;
+    try {
+      // One digest per volunteer per day: the marker is created first, under a condition.
+      await repo.create({ pk: `DIGEST#${day}`, sk: volunteerId, type: 'digest-marker', expiresAt: Math.floor(now.getTime() / 1000) + 7 * 86_400 });
+    } catch (error) {
+      if (error instanceof AlreadyExistsError) continue;
+      throw error;
+    }
+    await repo.putMany([{ ...write.item, expiresAt: Math.floor(now.getTime() / 1000) + 30 * 86_400 }]);
+    written++;
+  }
+  return written;
+}
