@@ -2,6 +2,7 @@
 // functions/platform/config/municipalities/); this module only validates it and answers questions about it.
 // zod/mini rather than classic zod: it costs ~1 ms to import instead of ~13 ms (docs/decisions/0005).
 import * as z from 'zod/mini';
+import { STAFF_ROLES } from './access';
 
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -11,7 +12,6 @@ const translated = z.strictObject({ nl: text(), en: text() });
 const slug = z.string().check(z.regex(/^[a-z0-9-]+$/));
 const pc4 = z.string().check(z.regex(/^[1-9][0-9]{3}$/));
 
-export const STAFF_ROLES = ['professional', 'team-lead', 'volunteer-coordinator'] as const;
 
 /** A citizen initiative: in the municipality file, and as the coordinator registers or edits one. */
 export const initiativeSchema = z.strictObject({

@@ -21,6 +21,7 @@ import type { Construct } from 'constructs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DEFAULT_MUNICIPALITY } from '../../functions/platform/config/municipality';
+import { DIGEST_HOUR_UTC, SWEEP_EVERY_MINUTES } from '../../functions/platform/config/schedules';
 import { keys } from '../../functions/platform/dynamodb/keys';
 import { TABLE } from '../../functions/platform/dynamodb/table-definition';
 import { HSTS_MAX_AGE_SECONDS, SITE_CSP, SITE_SECURITY_HEADERS } from '../../functions/platform/http/security-headers';
@@ -78,13 +79,13 @@ export class StatelessStack extends Stack {
     // The safety net sweeps every five minutes; a sweep is idempotent, so an overlapping run is harmless.
     new events.Rule(this, 'SafetyNetSchedule', {
       description: 'Wijkloket: move requests whose deadline passed one step up the ladder',
-      schedule: events.Schedule.rate(Duration.minutes(5)),
+      schedule: events.Schedule.rate(Duration.minutes(SWEEP_EVERY_MINUTES)),
       targets: [new eventTargets.LambdaFunction(safetyNet, { retryAttempts: 2 })],
     });
     // Volunteers' daily digest of non-urgent offers, in the morning (07:00 UTC).
     new events.Rule(this, 'DailyDigestSchedule', {
       description: 'Wijkloket: one e-mail per volunteer with the day’s non-urgent offers',
-      schedule: events.Schedule.cron({ minute: '0', hour: '7' }),
+      schedule: events.Schedule.cron({ minute: '0', hour: String(DIGEST_HOUR_UTC) }),
       targets: [new eventTargets.LambdaFunction(safetyNet, { retryAttempts: 2, event: events.RuleTargetInput.fromObject({ digest: true }) })],
     });
 

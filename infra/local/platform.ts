@@ -16,12 +16,13 @@ import { createSiteApp, type AstroRender } from '../../functions/apps/site/app';
 import { createLogger } from '../../functions/platform/http/logger';
 import { SITE_SECURITY_HEADERS } from '../../functions/platform/http/security-headers';
 import { createDocumentClient } from '../../functions/platform/dynamodb/client';
-import { seedMunicipality, type SeedOutcome } from '../../functions/initiatives/store/directory-store';
+import { seedMunicipality, type SeedOutcome } from '../../functions/apps/wiring/seed';
 import { Repository } from '../../functions/platform/dynamodb/repository';
 import { TABLE } from '../../functions/platform/dynamodb/table-definition';
 import { servicesOn } from '../../functions/apps/wiring/services';
 import { CLIENT_ADDRESS_HEADER, localClient } from '../../functions/platform/http/rate-limit';
-import { writeDailyDigests } from '../../functions/volunteers/app/digest';
+import { safetyNet } from '../../functions/apps/safety-net/run';
+import { LOCAL_SWEEP_EVERY_MINUTES } from '../../functions/platform/config/schedules';
 import { devOutbox } from './dev-outbox';
 import { ensureTable, LocalSetupError, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { portInUse } from './ports';
@@ -43,7 +44,7 @@ export interface PlatformOptions {
   rateLimits?: { apiRequestsPerMinute?: number; sitePostsPerMinute?: number };
 }
 
-export const LOCAL_SWEEP_INTERVAL_MS = 60_000;
+export const LOCAL_SWEEP_INTERVAL_MS = LOCAL_SWEEP_EVERY_MINUTES * 60_000;
 
 export interface Platform {
   url: string;
@@ -98,22 +99,16 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       clientAddress: localClient,
     });
 
-    const { engine, desk } = services;
-    // The daily digest of non-urgent offers: the first sweep after 07:00 UTC each day, as the AWS schedule.
+    // The same safety net as the Lambda's, on the same schedule facts (platform/config/schedules.ts).
+    const net = safetyNet({ ...services, logger });
     let lastDigestDay = '';
-    const digestIfDue = async () => {
-      const now = new Date();
-      const day = now.toISOString().slice(0, 10);
-      if (now.getUTCHours() < 7 || day === lastDigestDay) return 0;
-      lastDigestDay = day;
-      return writeDailyDigests(repo, services.volunteers, now);
-    };
     const sweeper = setInterval(() => {
-      digestIfDue().catch((error: unknown) => logger.error('digest failed', { error: error instanceof Error ? error.message : String(error) }));
-      Promise.all([engine.sweep(), desk.sweepRetention()]).then(
-        ([{ actions, ...counts }, erased]) => (actions.length > 0 || erased > 0) && logger.info('sweep', { ...counts, actions: actions.length, erased }),
-        (error: unknown) => logger.error('sweep failed', { error: error instanceof Error ? error.message : String(error) }),
-      );
+      const now = new Date();
+      if (net.digestDue(lastDigestDay, now)) {
+        lastDigestDay = now.toISOString().slice(0, 10);
+        net.digest(now).catch((error: unknown) => logger.error('digest failed', { error: error instanceof Error ? error.message : String(error) }));
+      }
+      net.sweep().catch((error: unknown) => logger.error('sweep failed', { error: error instanceof Error ? error.message : String(error) }));
     }, options.sweepIntervalMs ?? LOCAL_SWEEP_INTERVAL_MS);
     sweeper.unref();
 

@@ -2,13 +2,14 @@
 //   - matching latency and reads per match with 1,000, 10,000 and 100,000 approved volunteers in the store;
 //   - in-process ranking of 1,000 candidates;
 //   - a claim race: 50 concurrent claims on one request, 20 rounds.
+import { helperPoolOn } from '../../functions/apps/wiring/helper-pool';
 import { currentMunicipality } from '../../functions/platform/config/municipality';
 import { geography, rankVolunteers, type VolunteerProfile } from '../../functions/stepped-care/domain/matching';
 import { findTopic, TOPICS } from '../../functions/kernel/topics';
 import { DomainError } from '../../functions/kernel/errors';
 import { SteppedCareEngine } from '../../functions/stepped-care/app/engine';
 import { createDocumentClient } from '../../functions/platform/dynamodb/client';
-import { seedMunicipality } from '../../functions/initiatives/store/directory-store';
+import { seedMunicipality } from '../../functions/apps/wiring/seed';
 import { Repository } from '../../functions/platform/dynamodb/repository';
 import { RequestStore } from '../../functions/stepped-care/store/request-store';
 import { volunteerItems, VolunteerStore, type StoredVolunteer } from '../../functions/volunteers/store/volunteer-store';
@@ -41,7 +42,7 @@ export async function engineBenchmarks(line: Line): Promise<boolean> {
     const volunteers = new VolunteerStore(repo);
     const requests = new RequestStore(repo, client);
     const rng = new Random(42);
-    const engine = new SteppedCareEngine({ repo, requests, volunteers, municipality, random: rng.next, clock: () => new Date('2026-11-24T10:00:00Z') });
+    const engine = new SteppedCareEngine({ requests, helpers: helperPoolOn(repo, municipality), municipality, random: rng.next, clock: () => new Date('2026-11-24T10:00:00Z') });
 
     // 1. Matching with a growing number of approved volunteers.
     const tiers = [1_000, 10_000, 100_000];

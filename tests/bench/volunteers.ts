@@ -8,7 +8,7 @@ import { currentMunicipality } from '../../functions/platform/config/municipalit
 import { TOPICS, URGENCIES, urgencyRank } from '../../functions/kernel/topics';
 import { createDocumentClient } from '../../functions/platform/dynamodb/client';
 import { keys } from '../../functions/platform/dynamodb/keys';
-import { seedMunicipality } from '../../functions/initiatives/store/directory-store';
+import { seedMunicipality } from '../../functions/apps/wiring/seed';
 import { Repository } from '../../functions/platform/dynamodb/repository';
 import { VolunteerStore, type StoredVolunteer } from '../../functions/volunteers/store/volunteer-store';
 import { FEED_READ_PER_DISTRICT, VolunteerFeed } from '../../functions/volunteers/app/feed';
@@ -68,7 +68,7 @@ async function feedBenchmark(line: Line): Promise<boolean> {
       for (let i = w * 25; i < cards.length; i += 6 * 25) await repo.putMany(cards.slice(i, i + 25));
     }));
 
-    const feed = new VolunteerFeed({ repo, volunteers: new VolunteerStore(repo), municipality, clock: () => new Date('2026-11-24T10:00:00Z') });
+    const feed = new VolunteerFeed({ volunteers: new VolunteerStore(repo), municipality, clock: () => new Date('2026-11-24T10:00:00Z') });
     const base: StoredVolunteer = {
       volunteerId: 'bench-volunteer',
       name: 'Bench',

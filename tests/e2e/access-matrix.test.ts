@@ -1,6 +1,7 @@
 // Every route of the apps, for every role, against an expected table: the site's pages (from the one route
 // table, both languages) and the API's operations (from its OpenAPI document). A route missing from the
 // table, or an outcome other than expected, fails the test; so does an unexpected allow.
+import type { StaffRole } from '../../functions/kernel/access';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { servicesOn, type Services } from '../../functions/apps/wiring/services';
 import { AccountStore } from '../../functions/identity/store/account-store';
@@ -78,7 +79,7 @@ let residentReference = '';
 beforeAll(async () => {
   services = servicesOn(new Repository(createDocumentClient(store), store.tableName), 'zaanstad');
   const accounts = new AccountStore(services.repo);
-  const session = async (kind: 'volunteer' | 'staff', id: string, role?: string) =>
+  const session = async (kind: 'volunteer' | 'staff', id: string, role?: StaffRole) =>
     `__Host-wk-session=${(await accounts.startSession({ kind, id, ...(role ? { role } : {}) })).token}`;
   const resident = await services.desk.submit(intake({ contact: { method: 'email', email: 'matrix@example.nl' } }));
   const held = await services.desk.submit(intake({ description: 'Voor de toegangstest.' }));

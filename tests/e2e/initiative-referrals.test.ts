@@ -13,7 +13,7 @@ import { referralLinkFromOutbox } from '../support/outbox';
 
 const base = inject('platformUrl');
 const store = inject('platformStore');
-const COORDINATOR = { kind: 'staff' as const, id: 'coord-jeroen', role: 'volunteer-coordinator' };
+const COORDINATOR = { kind: 'staff' as const, id: 'coord-jeroen', role: 'volunteer-coordinator' as const };
 let browser: Browser;
 let services: Services;
 

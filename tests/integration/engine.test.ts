@@ -125,9 +125,9 @@ describe('claims', () => {
 
 describe('several processes, each with its own memory of heads', () => {
   it('a stale remembered head costs a retry, never a wrong answer', async () => {
-    const { engine, repo, requests, volunteers, municipality, clock } = await engineOnFreshTable();
+    const { engine, requests, helpers, municipality, clock } = await engineOnFreshTable();
     // A second "Lambda container" on the same table, with an empty head cache.
-    const other = new SteppedCareEngine({ repo, requests, volunteers, municipality, clock: clock.read });
+    const other = new SteppedCareEngine({ requests, helpers, municipality, clock: clock.read });
     const { requestId } = await engine.submit(groceries); // `engine` remembers the request as offered
     await other.claim(requestId, 'vol-fatima'); // `other` moves it on
     // `engine` still remembers "offered": its release is refused on that head, then retried on the stored one.

@@ -7,7 +7,7 @@ import { createPublicApi } from '../../functions/apps/public-api/app';
 import { servicesOn, type Services } from '../../functions/apps/wiring/services';
 import { CLIENT_ADDRESS_HEADER } from '../../functions/platform/http/rate-limit';
 import { keys } from '../../functions/platform/dynamodb/keys';
-import { seedMunicipality } from '../../functions/initiatives/store/directory-store';
+import { seedMunicipality } from '../../functions/apps/wiring/seed';
 import { intake } from '../support/engine';
 import { freshRepository, silentLogger } from '../support/store';
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createPublicApi } from '../../functions/apps/public-api/app';
 import { stableUuid } from '../../functions/initiatives/app/hsds';
 import { servicesOn } from '../../functions/apps/wiring/services';
-import { seedMunicipality } from '../../functions/initiatives/store/directory-store';
+import { seedMunicipality } from '../../functions/apps/wiring/seed';
 import { freshRepository, silentLogger } from '../support/store';
 
 let api: ReturnType<typeof createPublicApi>;

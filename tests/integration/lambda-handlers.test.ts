@@ -10,7 +10,7 @@ import { currentMunicipality } from '../../functions/platform/config/municipalit
 import { hashToken } from '../../functions/kernel/reference';
 import { createDocumentClient } from '../../functions/platform/dynamodb/client';
 import { keys } from '../../functions/platform/dynamodb/keys';
-import { seedMunicipality } from '../../functions/initiatives/store/directory-store';
+import { seedMunicipality } from '../../functions/apps/wiring/seed';
 import { Repository } from '../../functions/platform/dynamodb/repository';
 import { bundleFunction } from '../../infra/build/bundle-functions';
 import { LAMBDA_FUNCTIONS } from '../../infra/cdk/lambda-functions';

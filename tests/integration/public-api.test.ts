@@ -8,7 +8,7 @@ import { currentMunicipality } from '../../functions/platform/config/municipalit
 import { servicesOn } from '../../functions/apps/wiring/services';
 import { MAX_BODY_BYTES } from '../../functions/platform/http/create-api';
 import { createDocumentClient } from '../../functions/platform/dynamodb/client';
-import { seedMunicipality } from '../../functions/initiatives/store/directory-store';
+import { seedMunicipality } from '../../functions/apps/wiring/seed';
 import { Repository } from '../../functions/platform/dynamodb/repository';
 import { freshRepository, silentLogger } from '../support/store';
 

@@ -4,8 +4,8 @@ import {
   findDistrictByPostcodeArea,
   listDistricts,
   listInitiativesInDistrict,
-  seedMunicipality,
 } from '../../functions/initiatives/store/directory-store';
+import { seedMunicipality } from '../../functions/apps/wiring/seed';
 import type { Repository } from '../../functions/platform/dynamodb/repository';
 import { freshRepository } from '../support/store';
 

@@ -1,5 +1,6 @@
 // Signing up as a volunteer and the coordinator's approval against DynamoDB Local: pending until approved,
 // certificate-bound topics closed until a certificate is recorded, and nothing revealed about an address.
+import { OutboxStore } from '../../functions/platform/dynamodb/outbox';
 import { describe, expect, it } from 'vitest';
 import type { VolunteerSignUp } from '../../functions/volunteers/domain/volunteer';
 import { sendsNow, writeDailyDigests } from '../../functions/volunteers/app/digest';
@@ -7,8 +8,8 @@ import { keys } from '../../functions/platform/dynamodb/keys';
 import { deskOnFreshTable, volunteer } from '../support/engine';
 import { codeOf, intake } from '../support/fixtures';
 
-const COORDINATOR = { kind: 'staff' as const, id: 'coord-jeroen', role: 'volunteer-coordinator' };
-const PROFESSIONAL = { kind: 'staff' as const, id: 'pro-anouk', role: 'professional' };
+const COORDINATOR = { kind: 'staff' as const, id: 'coord-jeroen', role: 'volunteer-coordinator' as const };
+const PROFESSIONAL = { kind: 'staff' as const, id: 'pro-anouk', role: 'professional' as const };
 
 const signUp = (overrides: Partial<VolunteerSignUp> = {}): VolunteerSignUp => ({
   name: 'Pieter Jansen',
@@ -214,16 +215,16 @@ describe('daily digest', () => {
     expect(offers.map((n) => n.urgent).sort()).toEqual([false, false, true]);
     expect(offers.filter((n) => sendsNow(n as never))).toHaveLength(1);
 
-    expect(await writeDailyDigests(s.repo, s.volunteers, s.clock.now)).toBeGreaterThanOrEqual(1);
+    expect(await writeDailyDigests(new OutboxStore(s.repo), s.volunteers, s.clock.now)).toBeGreaterThanOrEqual(1);
     const digest = (await outbox()).filter((n) => n.template === 'offers-digest' && n.to.id === 'vol-fatima');
     expect(digest).toEqual([expect.objectContaining({ params: { count: '2' } })]);
-    expect(await writeDailyDigests(s.repo, s.volunteers, s.clock.now)).toBe(0);
+    expect(await writeDailyDigests(new OutboxStore(s.repo), s.volunteers, s.clock.now)).toBe(0);
     // The next day: offered while approved, paused before the digest: no digest.
     s.clock.advanceHours(24);
     await s.desk.submit(intake({ urgency: 'no-rush', description: 'Boodschappen voor morgen.' }));
     expect((await outbox()).filter((n) => n.template === 'request-offered' && n.to.id === 'vol-fatima')).toHaveLength(4);
     await s.volunteering.setPaused('vol-fatima', true);
-    await writeDailyDigests(s.repo, s.volunteers, s.clock.now);
+    await writeDailyDigests(new OutboxStore(s.repo), s.volunteers, s.clock.now);
     expect((await outbox()).filter((n) => n.template === 'offers-digest' && n.to.id === 'vol-fatima')).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 // `npm run simulate`: a synthetic year of the demo municipality through the real engine and the real storage
 // layer on DynamoDB Local, with a simulated clock. Residents ask, volunteers (some never) respond, the team
 // picks up escalations, the safety net sweeps every simulated hour. Prints one `name: value unit` per line.
+import { helperPoolOn } from '../../functions/apps/wiring/helper-pool';
 import { fileURLToPath } from 'node:url';
 import { currentMunicipality } from '../../functions/platform/config/municipality';
 import { TEAM_RESPONSE_HOURS } from '../../functions/stepped-care/domain/deadlines';
@@ -8,7 +9,8 @@ import { DomainError } from '../../functions/kernel/errors';
 import { TOPICS, type TopicId } from '../../functions/kernel/topics';
 import { SteppedCareEngine, type Intake } from '../../functions/stepped-care/app/engine';
 import { createDocumentClient } from '../../functions/platform/dynamodb/client';
-import { initiativeItems, seedMunicipality } from '../../functions/initiatives/store/directory-store';
+import { initiativeItems } from '../../functions/initiatives/store/directory-store';
+import { seedMunicipality } from '../../functions/apps/wiring/seed';
 import { Repository } from '../../functions/platform/dynamodb/repository';
 import { RequestStore, type RequestHead } from '../../functions/stepped-care/store/request-store';
 import { VolunteerStore, type StoredVolunteer } from '../../functions/volunteers/store/volunteer-store';
@@ -79,7 +81,7 @@ export async function runSimulation(options: SimulationOptions, endpoint: string
   const requests = new RequestStore(repo, client);
   const start = Date.parse('2026-01-05T00:00:00Z');
   let now = start;
-  const engine = new SteppedCareEngine({ repo, requests, volunteers: volunteerStore, municipality, clock: () => new Date(now), random: rng.next });
+  const engine = new SteppedCareEngine({ requests, helpers: helperPoolOn(repo, municipality), municipality, clock: () => new Date(now), random: rng.next });
 
   // The 0th line: synthetic volunteers (some never respond) and initiatives with limited capacity.
   const simVolunteers = new Map<string, SimVolunteer>();

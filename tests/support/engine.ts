@@ -2,7 +2,8 @@
 import { currentMunicipality } from '../../functions/platform/config/municipality';
 import { servicesOn } from '../../functions/apps/wiring/services';
 import { SteppedCareEngine } from '../../functions/stepped-care/app/engine';
-import { seedMunicipality } from '../../functions/initiatives/store/directory-store';
+import { helperPoolOn } from '../../functions/apps/wiring/helper-pool';
+import { seedMunicipality } from '../../functions/apps/wiring/seed';
 import { RequestStore } from '../../functions/stepped-care/store/request-store';
 import { VolunteerStore, type StoredVolunteer } from '../../functions/volunteers/store/volunteer-store';
 import { freshRepository } from './store';
@@ -23,8 +24,9 @@ export async function engineOnFreshTable(start = new Date('2026-11-24T09:00:00Z'
   const requests = new RequestStore(repo, client);
   const volunteers = new VolunteerStore(repo);
   const clock = new TestClock(start);
-  const engine = new SteppedCareEngine({ repo, requests, volunteers, municipality, clock: clock.read });
-  return { engine, repo, requests, volunteers, clock, municipality };
+  const helpers = helperPoolOn(repo, municipality);
+  const engine = new SteppedCareEngine({ requests, helpers, municipality, clock: clock.read });
+  return { engine, repo, requests, volunteers, helpers, clock, municipality };
 }
 
 export function volunteer(overrides: Partial<StoredVolunteer> & { volunteerId: string }): StoredVolunteer {

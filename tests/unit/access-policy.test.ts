@@ -1,10 +1,26 @@
 // The one access policy: every access for every kind of subject, with the request's facts that matter.
 import { describe, expect, it } from 'vitest';
-import { decide, FIELDS, type Access, type RequestFacts, type Subject } from '../../functions/identity/domain/access-policy';
+import { decide, FIELDS, type Access, type Subject } from '../../functions/identity/index';
+import { accessFacts, type RequestState } from '../../functions/stepped-care/index';
 
-const request: RequestFacts = { requestId: 'r1', districtId: 'zaandam-zuid', state: 'claimed', claimedBy: 'vol-a', helpedBy: ['vol-a', 'vol-b'], offeredInitiatives: ['ini-1'] };
+/** What the policy is told of a request: the stepped-care context works its facts out of the head. */
+interface Head {
+  requestId: string;
+  districtId: string;
+  state: RequestState;
+  claimedBy?: string;
+  helpedBy?: string[];
+  offeredInitiatives?: string[];
+  initiativesDeclined?: string[];
+  heldByInitiative?: string;
+  volunteersMaySee?: boolean;
+  initiativesMaySee?: boolean;
+}
+const f = (head: Head) => accessFacts(head, head.helpedBy);
+
+const request: Head = { requestId: 'r1', districtId: 'zaandam-zuid', state: 'claimed', claimedBy: 'vol-a', helpedBy: ['vol-a', 'vol-b'], offeredInitiatives: ['ini-1'] };
 /** The same request while it is still offered to initiative ini-1 (a referral link is only for that time). */
-const referred: RequestFacts = { requestId: 'r1', districtId: 'zaandam-zuid', state: 'offered', offeredInitiatives: ['ini-1'] };
+const referred: Head = { requestId: 'r1', districtId: 'zaandam-zuid', state: 'offered', offeredInitiatives: ['ini-1'] };
 const subjects: Record<string, Subject> = {
   anonymous: { kind: 'anonymous' },
   resident: { kind: 'resident', requestId: 'r1' },
@@ -34,27 +50,27 @@ describe('access policy', () => {
   for (const [access, allowed] of Object.entries(EXPECTED) as [Access, string[]][]) {
     for (const [name, subject] of Object.entries(subjects)) {
       it(`${access} for ${name}: ${allowed.includes(name) ? 'allowed' : 'refused'}`, () => {
-        expect(decide(subject, access, access === 'initiative-link' ? referred : request).allow).toBe(allowed.includes(name));
+        expect(decide(subject, access, f(access === 'initiative-link' ? referred : request)).allow).toBe(allowed.includes(name));
       });
     }
   }
 
   it('shows the claimer contact fields, a feed reader only the card, and the claim ends with its state', () => {
-    expect(decide(subjects.claimer!, 'claimer', request)).toEqual({ allow: true, fields: FIELDS.claimer });
-    expect(decide(subjects.approvedVolunteer!, 'approved-volunteer', request)).toEqual({ allow: true, fields: FIELDS.feedCard });
+    expect(decide(subjects.claimer!, 'claimer', f(request))).toEqual({ allow: true, fields: FIELDS.claimer });
+    expect(decide(subjects.approvedVolunteer!, 'approved-volunteer', f(request))).toEqual({ allow: true, fields: FIELDS.feedCard });
     expect(FIELDS.feedCard).not.toContain('contact');
-    expect(decide(subjects.claimer!, 'claimer', { ...request, state: 'done' })).toEqual({ allow: false, reason: 'state' });
+    expect(decide(subjects.claimer!, 'claimer', f({ ...request, state: 'done' }))).toEqual({ allow: false, reason: 'state' });
   });
 
   it('honours the resident’s consent: no volunteer sees a request they were not allowed to', () => {
-    expect(decide(subjects.approvedVolunteer!, 'approved-volunteer', { ...request, volunteersMaySee: false })).toEqual({ allow: false, reason: 'consent' });
+    expect(decide(subjects.approvedVolunteer!, 'approved-volunteer', f({ ...request, volunteersMaySee: false }))).toEqual({ allow: false, reason: 'consent' });
   });
 
   it('an initiative link opens its referral while it is offered (the card) and while the initiative holds it (the contact), nothing after', () => {
     const initiative = subjects.initiative!;
-    expect(decide(initiative, 'initiative-link', referred)).toEqual({ allow: true, fields: FIELDS.initiative });
+    expect(decide(initiative, 'initiative-link', f(referred))).toEqual({ allow: true, fields: FIELDS.initiative });
     expect(FIELDS.initiative).not.toContain('contact');
-    expect(decide(initiative, 'initiative-link', { ...referred, state: 'claimed', heldByInitiative: 'ini-1' })).toEqual({ allow: true, fields: FIELDS.initiativeHolder });
+    expect(decide(initiative, 'initiative-link', f({ ...referred, state: 'claimed', heldByInitiative: 'ini-1' }))).toEqual({ allow: true, fields: FIELDS.initiativeHolder });
     expect(FIELDS.initiativeHolder).toContain('contact');
     for (const after of [
       { ...referred, initiativesDeclined: ['ini-1'] },
@@ -64,21 +80,21 @@ describe('access policy', () => {
       { ...referred, state: 'escalated' as const, offeredInitiatives: [] },
       { ...referred, offeredInitiatives: ['ini-2'] },
     ]) {
-      expect(decide(initiative, 'initiative-link', after)).toEqual({ allow: false, reason: 'state' });
+      expect(decide(initiative, 'initiative-link', f(after))).toEqual({ allow: false, reason: 'state' });
     }
-    expect(decide(initiative, 'initiative-link', { ...referred, initiativesMaySee: false })).toEqual({ allow: false, reason: 'consent' });
-    expect(decide({ kind: 'initiative', id: 'ini-1', requestId: 'r2' }, 'initiative-link', referred)).toEqual({ allow: false, reason: 'relation' });
+    expect(decide(initiative, 'initiative-link', f({ ...referred, initiativesMaySee: false }))).toEqual({ allow: false, reason: 'consent' });
+    expect(decide({ kind: 'initiative', id: 'ini-1', requestId: 'r2' }, 'initiative-link', f(referred))).toEqual({ allow: false, reason: 'relation' });
   });
 
   it('binds staff with districts to requests in those districts; municipality-wide staff see every district', () => {
-    expect(decide(subjects.professional!, 'staff', request)).toEqual({ allow: true, fields: FIELDS.none });
-    expect(decide(subjects.professional!, 'staff', { ...request, districtId: 'wormerveer' })).toEqual({ allow: false, reason: 'relation' });
-    expect(decide(subjects.coordinator!, 'staff', { ...request, districtId: 'wormerveer' }).allow).toBe(true);
+    expect(decide(subjects.professional!, 'staff', f(request))).toEqual({ allow: true, fields: FIELDS.none });
+    expect(decide(subjects.professional!, 'staff', f({ ...request, districtId: 'wormerveer' }))).toEqual({ allow: false, reason: 'relation' });
+    expect(decide(subjects.coordinator!, 'staff', f({ ...request, districtId: 'wormerveer' })).allow).toBe(true);
   });
 
   it('says why: sign in, or a role, relation or state that does not fit', () => {
     expect(decide(subjects.anonymous!, 'volunteer')).toEqual({ allow: false, reason: 'sign-in' });
     expect(decide(subjects.professional!, 'coordinator')).toEqual({ allow: false, reason: 'role' });
-    expect(decide(subjects.otherResident!, 'own-request', request)).toEqual({ allow: false, reason: 'relation' });
+    expect(decide(subjects.otherResident!, 'own-request', f(request))).toEqual({ allow: false, reason: 'relation' });
   });
 });

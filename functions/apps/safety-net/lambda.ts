@@ -6,27 +6,22 @@
 //     at once. A failed record is retried by the stream, and the next sweep matches it in any case;
 //   - by a daily schedule with { digest: true }: one e-mail per volunteer with the day's non-urgent offers.
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { createCoreServices } from '../wiring/core-services';
-import { createLogger } from '../../platform/http/logger';
-import { writeDailyDigests } from '../../volunteers/app/digest';
 import { storeConfigFromEnv } from '../../platform/dynamodb/client';
+import { OutboxStore } from '../../platform/dynamodb/outbox';
+import { createLogger } from '../../platform/http/logger';
+import { createCoreServices } from '../wiring/core-services';
+import { safetyNet } from './run';
 
 const logger = createLogger('wijkloket-safety-net');
 const { engine, desk, repo, volunteers } = createCoreServices(storeConfigFromEnv());
+const net = safetyNet({ engine, desk, outbox: new OutboxStore(repo), volunteers, logger });
 
 type Result = { actions: number; erased: number } | { digests: number } | { batchItemFailures: { itemIdentifier: string }[] };
 
 export async function handler(event: Partial<DynamoDBStreamEvent> & { digest?: boolean } = {}): Promise<Result> {
   if (Array.isArray(event.Records)) return matchNew(event as DynamoDBStreamEvent);
-  if (event.digest) {
-    const digests = await writeDailyDigests(repo, volunteers, new Date());
-    logger.info('daily digests', { digests });
-    return { digests };
-  }
-  const { actions, ...counts } = await engine.sweep();
-  const erased = await desk.sweepRetention();
-  logger.info('sweep', { ...counts, actions: actions.length, erased });
-  return { actions: actions.length, erased };
+  if (event.digest) return { digests: await net.digest() };
+  return net.sweep();
 }
 
 async function matchNew(event: DynamoDBStreamEvent): Promise<Result> {
@@ -35,7 +30,7 @@ async function matchNew(event: DynamoDBStreamEvent): Promise<Result> {
     const requestId = record.dynamodb?.NewImage?.requestId?.S;
     if (!requestId) continue;
     try {
-      const head = await engine.matchNow(requestId);
+      const head = await net.matchNow(requestId);
       logger.info('matched', { requestId, state: head.state });
     } catch (error) {
       logger.error('matching failed', { requestId, error: error instanceof Error ? error.message : String(error) });

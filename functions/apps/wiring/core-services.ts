@@ -7,6 +7,7 @@ import { Repository } from '../../platform/dynamodb/repository';
 import { RequestStore } from '../../stepped-care/store/request-store';
 import { ResidentStore } from '../../stepped-care/store/resident-store';
 import { VolunteerStore } from '../../volunteers/store/volunteer-store';
+import { helperPoolOn } from './helper-pool';
 import { SteppedCareEngine, type EngineDeps } from '../../stepped-care/app/engine';
 
 export interface ServiceOptions {
@@ -30,9 +31,8 @@ export function coreServicesOn(repo: Repository, municipalityId?: string, option
   const volunteers = new VolunteerStore(repo);
   const municipality = currentMunicipality(municipalityId);
   const engine = new SteppedCareEngine({
-    repo,
     requests,
-    volunteers,
+    helpers: helperPoolOn(repo, municipality),
     municipality,
     ...(clock ? { clock } : {}),
     ...(options.matching ? { matching: options.matching } : {}),

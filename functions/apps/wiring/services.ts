@@ -9,7 +9,9 @@ import { ClaimDesk } from '../../volunteers/app/claims';
 import { VolunteerFeed } from '../../volunteers/app/feed';
 import { VolunteerDesk } from '../../volunteers/app/volunteer-desk';
 import { createDocumentClient, type StoreConfig } from '../../platform/dynamodb/client';
+import { OutboxStore } from '../../platform/dynamodb/outbox';
 import { Repository } from '../../platform/dynamodb/repository';
+import { InitiativeStore } from '../../initiatives/store/directory-store';
 import { coreServicesOn, type ServiceOptions } from './core-services';
 
 export { createCoreServices, coreServicesOn, type ServiceOptions } from './core-services';
@@ -33,13 +35,15 @@ export function servicesOn(repo: Repository, municipalityId?: string, options: A
   const { volunteers, engine, requests, residents, municipality } = core;
   const accounts = new AccountStore(repo, clock);
   const signIn = new SignInDesk(accounts, clock);
-  const volunteering = new VolunteerDesk({ repo, volunteers, accounts, engine, municipality, ...(clock ? { clock } : {}) });
-  const feed = new VolunteerFeed({ repo, volunteers, municipality, ...(clock ? { clock } : {}) });
-  const claims = new ClaimDesk({ repo, engine, requests, residents, ...(clock ? { clock } : {}) });
-  const initiatives = new InitiativeDesk({ repo, municipality });
+  const outbox = new OutboxStore(repo);
+  const register = new InitiativeStore(repo, municipality);
+  const volunteering = new VolunteerDesk({ volunteers, accounts, outbox, engine, municipality, ...(clock ? { clock } : {}) });
+  const feed = new VolunteerFeed({ volunteers, municipality, ...(clock ? { clock } : {}) });
+  const claims = new ClaimDesk({ volunteers, engine, requests, residents, ...(clock ? { clock } : {}) });
+  const initiatives = new InitiativeDesk({ initiatives: register, municipality });
   const links = new ReferralLinks(options.linkKey ?? NO_LINK_KEY);
-  const referrals = new ReferralDesk({ repo, engine, requests, residents, links, ...(clock ? { clock } : {}) });
-  return { ...core, signIn, volunteering, feed, claims, initiatives, links, referrals };
+  const referrals = new ReferralDesk({ initiatives: register, engine, requests, residents, links, ...(clock ? { clock } : {}) });
+  return { ...core, outbox, signIn, volunteering, feed, claims, initiatives, links, referrals };
 }
 
 export type Services = ReturnType<typeof servicesOn>;

@@ -1,16 +1,14 @@
 // The sign-in desk for volunteers and staff: ask for a code by e-mail, sign in with it, keep a session.
 // The answer to "send me a code" is the same whether or not the address has an account.
 import { randomUUID } from 'node:crypto';
-import { hashSecret, newSignInCode, parseSignInCode, type Account } from '../domain/sign-in';
-import { outboxWrite } from '../../platform/outbox/notifications';
-import type { AccountStore, CodeRequest, Session } from '../store/account-store';
-import type { Item, Key } from '../../platform/dynamodb/repository';
+import { hashSecret, newSignInCode, parseSignInCode, type Account, type CodeRequest, type Session } from '../domain/sign-in';
+import type { Accounts } from './ports';
 
 export class SignInDesk {
   private readonly clock: () => Date;
 
   constructor(
-    private readonly accounts: AccountStore,
+    private readonly accounts: Accounts,
     clock?: () => Date,
   ) {
     this.clock = clock ?? (() => new Date());
@@ -20,18 +18,16 @@ export class SignInDesk {
   async requestCode(email: string): Promise<CodeRequest> {
     const code = newSignInCode();
     const account = await this.accounts.accountFor(email);
-    const mail: (Item & Key)[] = [];
-    if (account) {
-      const write = outboxWrite({
-        notificationId: randomUUID(),
-        at: this.clock().toISOString(),
-        template: 'sign-in-code',
-        to: { kind: account.kind, id: account.id },
-        urgent: true,
-        params: { code },
-      });
-      if (write.kind === 'put') mail.push(write.item);
-    }
+    const mail = account
+      ? {
+          notificationId: randomUUID(),
+          at: this.clock().toISOString(),
+          template: 'sign-in-code' as const,
+          to: { kind: account.kind, id: account.id },
+          urgent: true,
+          params: { code },
+        }
+      : undefined;
     return this.accounts.issueCode(email, hashSecret(code), mail);
   }
 

@@ -2,8 +2,9 @@
 // module decides it from the subject's role, their district, the volunteer's relation to the request, the
 // resident's consent and the request's state. It also says which fields of a request may be seen.
 // Pure: the site, the API and the desks call it; tests enumerate every route against it.
-import type { RequestState } from '../../stepped-care/domain/lifecycle';
-import { referralStage } from '../../stepped-care/domain/referral';
+import type { Access, StaffRole } from '../../kernel/access';
+
+export type { Access } from '../../kernel/access';
 
 export type Subject =
   | { kind: 'anonymous' }
@@ -11,46 +12,28 @@ export type Subject =
   | { kind: 'resident'; requestId: string }
   | { kind: 'volunteer'; id: string; status: string }
   /** `districts`: where a staff member works; empty for municipality-wide roles (the coordinator). */
-  | { kind: 'staff'; id: string; role: string; districts: readonly string[] }
+  | { kind: 'staff'; id: string; role: StaffRole | ''; districts: readonly string[] }
   /** Someone holding a signed referral link of one initiative for one request. */
   | { kind: 'initiative'; id: string; requestId: string };
 
-export type Access =
-  /** Information anyone may read, and the resident's own forms (ask, lookup, sign-in, sign-up). */
-  | 'public'
-  /** A resident's own request, by its private link. */
-  | 'own-request'
-  /** Pages of any signed-in volunteer, whatever their status (their own page). */
-  | 'volunteer'
-  /** The feed and claiming: approved volunteers only. */
-  | 'approved-volunteer'
-  /** A request's contact details and the claimer's actions: the volunteer who holds it, while they do. */
-  | 'claimer'
-  /** A concern: a volunteer who held the request at some point. */
-  | 'helper'
-  /** Pages of any staff member. */
-  | 'staff'
-  /** Approvals, certificates, withdrawing approval, the volunteer pool: the volunteer coordinator. */
-  | 'coordinator'
-  /** An initiative's referral, through its signed link. */
-  | 'initiative-link';
+/** Where a referral stands for one initiative (the stepped-care context works it out from the request). */
+export type ReferralStage = 'offered' | 'held' | 'over';
 
 /** What the policy needs to know about a request, when the access concerns one. */
 export interface RequestFacts {
   requestId: string;
   districtId: string;
-  state: RequestState;
+  /** The volunteer who took it, and whether that claim is still active (the request's state says). */
   claimedBy?: string;
+  claimActive: boolean;
   /** Volunteers who held it at some point (from the events). */
   helpedBy?: readonly string[];
   /** False when the resident did not let volunteers see it. */
   volunteersMaySee?: boolean;
-  offeredInitiatives?: readonly string[];
-  initiativesDeclined?: readonly string[];
-  /** The initiative that accepted the referral and holds the request. */
-  heldByInitiative?: string;
   /** False when the resident did not let initiatives see it. */
   initiativesMaySee?: boolean;
+  /** Where the referral stands for an initiative; absent: never referred. */
+  referralStage?: (initiativeId: string) => ReferralStage;
 }
 
 export type Decision = { allow: true; fields: readonly string[] } | { allow: false; reason: 'sign-in' | 'role' | 'relation' | 'consent' | 'state' };
@@ -64,8 +47,6 @@ export const FIELDS = {
   initiativeHolder: ['topic', 'district', 'postcodeArea', 'summary', 'urgency', 'firstName', 'contact', 'postcode', 'houseNumber'],
   none: [],
 } as const;
-
-const ACTIVE_CLAIM: readonly RequestState[] = ['claimed', 'in-progress'];
 
 export function decide(subject: Subject, access: Access, request?: RequestFacts): Decision {
   const deny = (reason: Extract<Decision, { allow: false }>['reason']): Decision => ({ allow: false, reason });
@@ -86,7 +67,7 @@ export function decide(subject: Subject, access: Access, request?: RequestFacts)
     case 'claimer':
       if (subject.kind !== 'volunteer') return deny(subject.kind === 'anonymous' ? 'sign-in' : 'role');
       if (!request || request.claimedBy !== subject.id) return deny('relation');
-      return ACTIVE_CLAIM.includes(request.state) ? allow(FIELDS.claimer) : deny('state');
+      return request.claimActive ? allow(FIELDS.claimer) : deny('state');
     case 'helper':
       if (subject.kind !== 'volunteer') return deny(subject.kind === 'anonymous' ? 'sign-in' : 'role');
       return request && (request.helpedBy ?? []).includes(subject.id) ? allow() : deny('relation');
@@ -102,7 +83,7 @@ export function decide(subject: Subject, access: Access, request?: RequestFacts)
       if (subject.kind !== 'initiative') return deny('sign-in');
       if (!request || subject.requestId !== request.requestId) return deny('relation');
       if (request.initiativesMaySee === false) return deny('consent');
-      const stage = referralStage(request, subject.id);
+      const stage = request.referralStage?.(subject.id) ?? 'over';
       return stage === 'offered' ? allow(FIELDS.initiative) : stage === 'held' ? allow(FIELDS.initiativeHolder) : deny('state');
     }
   }
@@ -116,7 +97,7 @@ export function visibleFields<T extends object>(record: T, fields: readonly stri
 }
 
 /** The subject a signed-in account is (a volunteer's status comes from their profile). */
-export function subjectOf(account: { kind: 'volunteer' | 'staff'; id: string; role?: string }, volunteerStatus = 'pending'): Subject {
+export function subjectOf(account: { kind: 'volunteer' | 'staff'; id: string; role?: StaffRole }, volunteerStatus = 'pending'): Subject {
   return account.kind === 'volunteer'
     ? { kind: 'volunteer', id: account.id, status: volunteerStatus }
     : { kind: 'staff', id: account.id, role: account.role ?? '', districts: [] };

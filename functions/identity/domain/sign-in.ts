@@ -2,6 +2,7 @@
 // use, stored only as a hash; a server-side session behind an HttpOnly cookie, with a CSRF token for every
 // state-changing form. Pure rules here; storage in functions/identity/store/account-store.ts.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { StaffRole } from '../../kernel/access';
 import { REFERENCE_ALPHABET } from '../../kernel/reference';
 
 export const SIGN_IN_CODE_MINUTES = 15;
@@ -17,7 +18,7 @@ export interface Account {
   kind: AccountKind;
   id: string;
   /** For staff: professional, team-lead or volunteer-coordinator. */
-  role?: string;
+  role?: StaffRole;
 }
 
 /** E-mail addresses compare without case or surrounding space. */
@@ -71,4 +72,42 @@ export function csrfMatches(posted: string, expected: string): boolean {
   const a = Buffer.from(posted);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Where an address's sign-in code stands: the live code (hashed), its tries, and the hour's count of codes. */
+export interface CodeState {
+  codeHash?: string;
+  codeExpiresAt?: string;
+  attempts?: number;
+  windowStart: string;
+  requests: number;
+}
+
+export type CodeRequest = 'issued' | 'too-many';
+export type CodeCheck = { ok: true; account: Account } | { ok: false };
+
+export interface Session {
+  account: Account;
+  csrf: string;
+  expiresAt: string;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** The state after asking for a new code, or 'too-many' past SIGN_IN_CODES_PER_HOUR in the hour. */
+export function stateWithNewCode(current: CodeState | undefined, codeHash: string, now: Date): CodeState | 'too-many' {
+  const fresh = !current || Date.parse(current.windowStart) <= now.getTime() - HOUR_MS;
+  if (!fresh && current.requests >= SIGN_IN_CODES_PER_HOUR) return 'too-many';
+  return {
+    codeHash,
+    codeExpiresAt: new Date(now.getTime() + SIGN_IN_CODE_MINUTES * 60_000).toISOString(),
+    attempts: 0,
+    windowStart: fresh ? now.toISOString() : current.windowStart,
+    requests: fresh ? 1 : current.requests + 1,
+  };
+}
+
+/** Whether a code may still be tried: there is one, it has not expired, and it has tries left. */
+export function codeTryable(state: CodeState | undefined, now: Date): state is CodeState & { codeHash: string } {
+  return Boolean(state?.codeHash && state.codeExpiresAt && state.codeExpiresAt > now.toISOString() && (state.attempts ?? 0) < SIGN_IN_MAX_ATTEMPTS);
 }

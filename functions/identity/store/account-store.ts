@@ -3,37 +3,28 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  codeTryable,
   emailKey,
   hashSecret,
   newCsrfToken,
   newSessionToken,
   SESSION_HOURS,
-  SIGN_IN_CODE_MINUTES,
-  SIGN_IN_CODES_PER_HOUR,
-  SIGN_IN_MAX_ATTEMPTS,
+  stateWithNewCode,
   type Account,
+  type CodeCheck,
+  type CodeRequest,
+  type CodeState,
+  type Session,
 } from '../domain/sign-in';
+import type { Accounts } from '../app/ports';
 import { keys } from '../../platform/dynamodb/keys';
-import type { Item, Key, Repository } from '../../platform/dynamodb/repository';
+import { outboxItem } from '../../platform/dynamodb/outbox';
+import { AlreadyExistsError, type Item, type Key, type Repository } from '../../platform/dynamodb/repository';
+import type { Notification } from '../../platform/outbox/notifications';
 
-interface SignInItem extends Item {
-  codeHash?: string;
-  codeExpiresAt?: string;
-  attempts?: number;
-  windowStart: string;
-  requests: number;
-  version: number;
-  expiresAt: number;
-}
+type SignInItem = Item & CodeState & { version: number; expiresAt: number };
 
-export interface Session {
-  account: Account;
-  csrf: string;
-  expiresAt: string;
-}
-
-export type CodeRequest = 'issued' | 'too-many';
-export type CodeCheck = { ok: true; account: Account } | { ok: false };
+export type { CodeCheck, CodeRequest, Session } from '../domain/sign-in';
 
 const HOUR = 3_600_000;
 const epoch = (ms: number) => Math.floor(ms / 1000);
@@ -48,11 +39,22 @@ export function accountItem(email: string, account: Account): Item & Key {
   return { ...keys.account(emailKey(email)), type: 'account', ...account };
 }
 
-export class AccountStore {
+export class AccountStore implements Accounts {
   constructor(
     private readonly repo: Repository,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  /** Creates the account for an address; false when the address has one already. */
+  async create(email: string, account: Account): Promise<boolean> {
+    try {
+      await this.repo.create(accountItem(email, account));
+      return true;
+    } catch (error) {
+      if (error instanceof AlreadyExistsError) return false;
+      throw error;
+    }
+  }
 
   async accountFor(email: string): Promise<Account | undefined> {
     const item = await this.repo.get<Account & Item>(keys.account(emailKey(email)));
@@ -62,25 +64,16 @@ export class AccountStore {
   /**
    * Stores the hash of a new code for an address, replacing an older one, within the hourly limit. Done the
    * same way whether or not the address has an account, so the answer and its timing reveal nothing.
-   * `extra` (the e-mail in the outbox) is written in the same transaction, only for known addresses.
+   * `mail` (the e-mail with the code) goes to the outbox in the same transaction, only for known addresses.
    */
-  async issueCode(email: string, codeHash: string, extra: (Item & Key)[] = []): Promise<CodeRequest> {
+  async issueCode(email: string, codeHash: string, mail?: Notification): Promise<CodeRequest> {
+    const extra = mail ? [outboxItem(mail)] : [];
     const now = this.clock().getTime();
     const key = keys.signIn(emailKey(email));
     const current = await this.repo.get<SignInItem>(key);
-    const fresh = !current || Date.parse(current.windowStart) <= now - HOUR;
-    if (!fresh && current.requests >= SIGN_IN_CODES_PER_HOUR) return 'too-many';
-    const item: SignInItem = {
-      ...key,
-      type: 'sign-in',
-      codeHash,
-      codeExpiresAt: new Date(now + SIGN_IN_CODE_MINUTES * 60_000).toISOString(),
-      attempts: 0,
-      windowStart: fresh ? new Date(now).toISOString() : current.windowStart,
-      requests: fresh ? 1 : current.requests + 1,
-      version: (current?.version ?? 0) + 1,
-      expiresAt: epoch(now + HOUR),
-    };
+    const next = stateWithNewCode(current, codeHash, new Date(now));
+    if (next === 'too-many') return 'too-many';
+    const item: SignInItem = { ...key, type: 'sign-in', ...next, version: (current?.version ?? 0) + 1, expiresAt: epoch(now + HOUR) };
     const condition = current
       ? { ConditionExpression: '#version = :version', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':version': current.version } }
       : { ConditionExpression: 'attribute_not_exists(pk)' };
@@ -106,10 +99,9 @@ export class AccountStore {
    * it cannot both win); a wrong one counts an attempt, and after too many the code stops working.
    */
   async checkCode(email: string, code: string): Promise<CodeCheck> {
-    const now = this.clock().toISOString();
     const key = keys.signIn(emailKey(email));
     const item = await this.repo.get<SignInItem>(key);
-    if (!item?.codeHash || !item.codeExpiresAt || item.codeExpiresAt <= now || (item.attempts ?? 0) >= SIGN_IN_MAX_ATTEMPTS) return { ok: false };
+    if (!codeTryable(item, this.clock())) return { ok: false };
     if (hashSecret(code) !== item.codeHash) {
       await this.repo.client.send(
         new PutCommand({

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Locale, Municipality } from '../../kernel/municipality';
 import { findTopic } from '../../kernel/topics';
-import type { InitiativeRecord } from '../store/directory-store';
+import type { InitiativeRecord } from '../domain/initiative';
 
 /** A name-based UUID (version 5 layout, SHA-1): the same name gives the same id in every export. */
 export function stableUuid(name: string): string {

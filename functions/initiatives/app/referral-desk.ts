@@ -4,16 +4,21 @@
 // sees) and close it with an outcome. The link says who; the access policy says what may be seen; the
 // engine says what may happen.
 import { randomUUID } from 'node:crypto';
-import { decide, visibleFields } from '../../identity/domain/access-policy';
+import { decide, visibleFields } from '../../identity/index';
 import { DomainError } from '../../kernel/errors';
-import { REPLY_MAX } from '../../stepped-care/domain/intake';
-import { REFERRAL_OUTCOMES, referralsInWeek, type ReferralOutcome } from '../../stepped-care/domain/referral';
-import type { SteppedCareEngine } from '../../stepped-care/app/engine';
-import { keys } from '../../platform/dynamodb/keys';
-import type { StoredInitiative } from '../store/directory-store';
-import type { Item, Repository } from '../../platform/dynamodb/repository';
-import type { RequestHead, RequestStore } from '../../stepped-care/store/request-store';
-import type { HelperContact, ResidentStore } from '../../stepped-care/store/resident-store';
+import {
+  accessFacts,
+  REFERRAL_OUTCOMES,
+  referralsInWeek,
+  REPLY_MAX,
+  type HelperContact,
+  type ReferralOutcome,
+  type RequestHead,
+  type RequestLog,
+  type ResidentData,
+  type SteppedCareEngine,
+} from '../../stepped-care/index';
+import type { InitiativeRegister } from './ports';
 import type { ReferralLinks } from './referral-links';
 
 export interface OpenedReferral {
@@ -31,10 +36,10 @@ export class ReferralDesk {
 
   constructor(
     private readonly deps: {
-      repo: Repository;
+      initiatives: InitiativeRegister;
       engine: SteppedCareEngine;
-      requests: RequestStore;
-      residents: ResidentStore;
+      requests: RequestLog;
+      residents: ResidentData;
       links: ReferralLinks;
       clock?: () => Date;
     },
@@ -47,11 +52,11 @@ export class ReferralDesk {
     const { requestId, initiativeId } = await this.claims(token);
     const [head, initiative] = await Promise.all([
       this.deps.requests.head(requestId),
-      this.deps.repo.get<StoredInitiative & Item>(keys.initiative(initiativeId)),
+      this.deps.initiatives.profile(initiativeId),
     ]);
     // A genuine link to a request or initiative that is gone: nothing to answer any more.
     if (!head || !initiative) throw new DomainError('referral-not-open', 'the request or the initiative of this link is gone');
-    const decision = decide({ kind: 'initiative', id: initiativeId, requestId }, 'initiative-link', head);
+    const decision = decide({ kind: 'initiative', id: initiativeId, requestId }, 'initiative-link', accessFacts(head));
     if (!decision.allow) throw new DomainError('referral-not-open', `the referral is ${decision.reason}`);
     const personal = await this.deps.residents.personal(requestId, this.clock());
     // The policy lets the contact through only while the initiative holds the request.

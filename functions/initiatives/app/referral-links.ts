@@ -5,7 +5,7 @@ import type { Locale } from '../../kernel/municipality';
 import { referralLinkExpiry, signReferralLink, verifyReferralLink, type ReferralLinkClaims } from '../domain/referral-link';
 import { pathOf } from '../../platform/routes/pages';
 
-/** Reads the signing key; called per link, so a source should cache it (see config/secrets.ts). */
+/** Reads the signing key; called per link, so a source should cache it (see platform/config/link-key.ts). */
 export type KeySource = () => Promise<string>;
 
 export class ReferralLinks {

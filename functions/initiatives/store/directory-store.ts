@@ -1,11 +1,13 @@
-// Storage of the municipality's reference data: districts, postcode areas, demo volunteers, initiatives
-// and staff. Seeded from the municipality's configuration file; read by the API and the site.
-import type { District, Locale, Municipality } from '../../kernel/municipality';
-import { districtForPostcode, postcodeArea } from '../../kernel/municipality';
-import { accountItem } from '../../identity/store/account-store';
+// The directory on the table: districts by postcode area, and citizen initiatives with one listing per
+// district they cover (found by Query on gsi1, never a Scan). Seeded from the municipality file
+// (apps/wiring/seed.ts), edited by the coordinator (app/initiative-desk.ts).
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { District, InitiativeInput, Locale, Municipality } from '../../kernel/municipality';
+import { postcodeArea } from '../../kernel/municipality';
 import { keys } from '../../platform/dynamodb/keys';
-import { volunteerItems, type StoredVolunteer } from '../../volunteers/store/volunteer-store';
-import { AlreadyExistsError, type Item, type Key, type Repository } from '../../platform/dynamodb/repository';
+import type { Item, Key, Repository } from '../../platform/dynamodb/repository';
+import type { InitiativeRegister } from '../app/ports';
+import type { InitiativeRecord, StoredInitiative } from '../domain/initiative';
 
 export interface DistrictRecord {
   municipalityId: string;
@@ -14,70 +16,7 @@ export interface DistrictRecord {
   neighbourhoods: string[];
 }
 
-export interface InitiativeRecord {
-  initiativeId: string;
-  name: string;
-  description: Record<Locale, string>;
-  email: string;
-  districts: string[];
-  topics: string[];
-}
-
-/** An initiative's profile item: what matching and referrals read (the directory reads InitiativeRecord). */
-export interface StoredInitiative {
-  initiativeId: string;
-  name: string;
-  email: string;
-  districts: string[];
-  topics: string[];
-  capacityPerWeek: number;
-  /** Referrals offered per ISO week (see domain/referral.ts). */
-  referralsByWeek?: Record<string, number>;
-}
-
-export type SeedOutcome = 'seeded' | 'already-seeded';
-
-/**
- * Writes the municipality into the table. Idempotent: the profile item is written last and only if absent,
- * so it marks a complete seed, and a second start (or two at once) leaves existing data alone.
- */
-export async function seedMunicipality(repo: Repository, m: Municipality): Promise<SeedOutcome> {
-  if (await repo.get(keys.municipality(m.id))) return 'already-seeded';
-  const items: (Item & Key)[] = [
-    ...m.districts.map((d) => ({
-      ...keys.district(m.id, d.id),
-      type: 'district',
-      municipalityId: m.id,
-      districtId: d.id,
-      name: d.name,
-      neighbourhoods: d.neighbourhoods,
-      neighbours: d.neighbours,
-    })),
-    ...m.districts.flatMap((d) =>
-      d.postcodes.map((pc4) => ({ ...keys.postcodeArea(pc4, m.id), type: 'postcode-area', districtId: d.id, name: d.name })),
-    ),
-    ...m.volunteers.flatMap((v) => volunteerItems(volunteerFromConfig(m, v))),
-    ...m.initiatives.flatMap((i) => initiativeItems(i)),
-    ...m.professionals.map((p) => ({ ...keys.staff(p.id), type: 'staff', staffId: p.id, ...p, id: undefined })),
-    // Demo accounts: volunteers and staff sign in with these people's addresses.
-    ...m.volunteers.map((v) => accountItem(v.email, { kind: 'volunteer', id: v.id })),
-    ...m.professionals.map((p) => accountItem(p.email, { kind: 'staff', id: p.id, role: p.role })),
-  ];
-  await repo.putMany(items);
-  try {
-    await repo.create({
-      ...keys.municipality(m.id),
-      type: 'municipality',
-      municipalityId: m.id,
-      name: m.name,
-      seededAt: new Date().toISOString(),
-    });
-    return 'seeded';
-  } catch (error) {
-    if (error instanceof AlreadyExistsError) return 'already-seeded';
-    throw error;
-  }
-}
+export type { InitiativeRecord, StoredInitiative } from '../domain/initiative';
 
 export async function findDistrictByPostcodeArea(
   repo: Repository,
@@ -111,25 +50,6 @@ export async function listInitiativesInDistrict(repo: Repository, districtId: Di
     districts,
     topics,
   }));
-}
-
-/** A demo volunteer from the municipality file, as the matcher stores it. */
-export function volunteerFromConfig(m: Municipality, v: Municipality['volunteers'][number]): StoredVolunteer {
-  return {
-    volunteerId: v.id,
-    name: v.name,
-    email: v.email,
-    status: v.approved ? 'approved' : 'pending',
-    homeDistrictId: districtForPostcode(m, v.postcode)?.id ?? v.districts[0]!,
-    districts: v.districts,
-    maxDistanceKm: v.maxDistanceKm,
-    topics: v.topics,
-    languages: v.languages,
-    availableDays: v.availableDays,
-    ...(v.vogValidUntil ? { vogValidUntil: v.vogValidUntil } : {}),
-    openClaims: 0,
-    maxOpenClaims: v.maxOpenClaims,
-  };
 }
 
 /** The items that store an initiative: its profile (with its weekly referral counts) and one item per district. */
@@ -172,4 +92,54 @@ export async function lookupNeighbourhood(repo: Repository, municipalityId: stri
 export async function listAllInitiatives(repo: Repository, m: Municipality): Promise<InitiativeRecord[]> {
   const lists = await Promise.all(m.districts.map((d) => listInitiativesInDistrict(repo, d.id)));
   return [...new Map(lists.flat().map((i) => [i.initiativeId, i])).values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The initiatives' register as the initiatives context's ports want it. */
+export class InitiativeStore implements InitiativeRegister {
+  constructor(
+    private readonly repo: Repository,
+    private readonly municipality: Municipality,
+  ) {}
+
+  listAll(): Promise<InitiativeRecord[]> {
+    return listAllInitiatives(this.repo, this.municipality);
+  }
+
+  listInDistrict(districtId: string): Promise<InitiativeRecord[]> {
+    return listInitiativesInDistrict(this.repo, districtId);
+  }
+
+  async profile(initiativeId: string): Promise<StoredInitiative | undefined> {
+    return strip(await this.repo.get<StoredInitiative & Item>(keys.initiative(initiativeId)));
+  }
+
+  async profiles(initiativeIds: readonly string[]): Promise<StoredInitiative[]> {
+    return (await this.repo.getMany<StoredInitiative & Item>(initiativeIds.map((id) => keys.initiative(id)))).map((i) => strip(i)!);
+  }
+
+  /**
+   * Saves an initiative: its profile (keeping its weekly referral counts) and one listing per district; a
+   * district taken off loses its listing at once. 'exists' when `isNew` and the id is taken.
+   */
+  async save(i: InitiativeInput, options: { isNew?: boolean } = {}): Promise<'saved' | 'exists'> {
+    const existing = await this.repo.queryPartition<Item & Key>(keys.initiative(i.id).pk);
+    const profile = existing.find((item) => item.sk === keys.initiative(i.id).sk) as (Item & { referralsByWeek?: Record<string, number> }) | undefined;
+    if (options.isNew && profile) return 'exists';
+    const items = initiativeItems(i).map((item) => (item.sk === keys.initiative(i.id).sk ? { ...item, referralsByWeek: profile?.referralsByWeek ?? {} } : item));
+    const kept = new Set(items.map((item) => item.sk));
+    const stale = existing.filter((item) => !kept.has(String(item.sk)));
+    await this.repo.putMany(items);
+    if (stale.length) {
+      await this.repo.client.send(
+        new BatchWriteCommand({ RequestItems: { [this.repo.tableName]: stale.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })) } }),
+      );
+    }
+    return 'saved';
+  }
+}
+
+function strip<T extends Item>(item: T | undefined): T | undefined {
+  if (!item) return undefined;
+  const { pk: _pk, sk: _sk, type: _t, gsi1pk: _a, gsi1sk: _b, ...rest } = item;
+  return rest as T;
 }

@@ -2,7 +2,9 @@
 // the stateful stack, so links outlive deployments), read once per cold start and cached for an hour. On
 // this machine: the local platform's own key (infra/local/platform.ts), or LINK_SIGNING_KEY when given.
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import type { KeySource } from '../../initiatives/app/referral-links';
+
+/** Reads the signing key (the referral links' KeySource). */
+export type KeySource = () => Promise<string>;
 
 const CACHE_SECONDS = 3600;
 

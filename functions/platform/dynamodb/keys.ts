@@ -73,4 +73,6 @@ export const keys = {
   statusTokenRefPrefix: 'TOKEN#',
   outboxPartition: 'OUTBOX',
   outbox: (at: string, id: string) => ({ pk: keys.outboxPartition, sk: `${at}#${id}` }),
+  /** A marker that something was queued once (a volunteer's digest of a day). */
+  outboxOnce: (onceKey: string) => ({ pk: `ONCE#${onceKey}`, sk: 'ONCE' }),
 } as const;

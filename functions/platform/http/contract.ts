@@ -3,7 +3,7 @@
 // document cannot drift from what the code accepts. (Why not @hono/zod-openapi: docs/decisions/0005.)
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
-import type { Access } from '../../identity/domain/access-policy';
+import type { Access } from '../../kernel/access';
 import { LOCALES } from '../../kernel/municipality';
 import { fieldErrors, problem } from './problem';
 import type { AppEnv } from './types';

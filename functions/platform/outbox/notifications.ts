@@ -1,8 +1,6 @@
 // Notifications the engine emits. They are written to the outbox in the same transaction as the change that
 // causes them, so none is lost; a sender delivers them (SES in AWS, the development outbox page locally).
 // They carry ids, never addresses: the sender looks the address up when it sends.
-import { keys } from '../dynamodb/keys';
-import type { ExtraWrite } from '../../stepped-care/store/request-store';
 
 export const NOTIFICATION_TEMPLATES = [
   'request-offered',
@@ -50,18 +48,21 @@ export interface Notification {
 }
 
 /** Outbox items are kept for 30 days, then DynamoDB's TTL removes them. */
-const OUTBOX_RETENTION_SECONDS = 30 * 24 * 3600;
-/** An item that carries a code goes as soon as the code is useless. */
-const SECRET_RETENTION_SECONDS = 15 * 60;
+export const OUTBOX_RETENTION_SECONDS = 30 * 24 * 3600;
+/** An item that carries a secret (a sign-in code) goes as soon as the code is useless. */
+export const SECRET_RETENTION_SECONDS = 15 * 60;
+const SECRET_TEMPLATES: readonly NotificationTemplate[] = ['sign-in-code'];
 
-export function outboxWrite(n: Notification): ExtraWrite {
-  return {
-    kind: 'put',
-    item: {
-      ...keys.outbox(n.at, n.notificationId),
-      type: 'notification',
-      ...n,
-      expiresAt: Math.floor(Date.parse(n.at) / 1000) + (n.params ? SECRET_RETENTION_SECONDS : OUTBOX_RETENTION_SECONDS),
-    },
-  };
+/** When an outbox item may go (epoch seconds). */
+export function outboxExpiry(n: Pick<Notification, 'at' | 'template'>): number {
+  return Math.floor(Date.parse(n.at) / 1000) + (SECRET_TEMPLATES.includes(n.template) ? SECRET_RETENTION_SECONDS : OUTBOX_RETENTION_SECONDS);
+}
+
+/** The outbox as a port: e-mails outside a request's transaction (sign-in codes, account mails, digests). */
+export interface Outbox {
+  queue(n: Notification): Promise<void>;
+  /** Queues `n` unless something was queued under `onceKey` before (kept until `until`); false then. */
+  queueOnce(onceKey: string, n: Notification, until: Date): Promise<boolean>;
+  /** What was queued from `from` up to and including `to` (ISO moments), oldest first. */
+  between(from: string, to: string): Promise<Notification[]>;
 }

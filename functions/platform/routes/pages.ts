@@ -1,6 +1,6 @@
 // Every page of the site with its path per language. The language switch, links and the CDK stack
 // (which sends on-demand paths to the site function instead of S3) all read this one table.
-import type { Access } from '../../identity/domain/access-policy';
+import type { Access } from '../../kernel/access';
 import type { Locale } from '../../kernel/municipality';
 
 export interface PageRoute {

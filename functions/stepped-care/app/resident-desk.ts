@@ -14,22 +14,15 @@ import type { Actor, RequestEvent } from '../domain/lifecycle';
 import type { TriageDecision } from '../domain/triage';
 import { redact } from '../domain/redaction';
 import { hashToken, newReferenceCode, newStatusToken, parseReferenceCode } from '../../kernel/reference';
-import { outboxWrite } from '../../platform/outbox/notifications';
+import type { RequestHead } from '../domain/request';
+import type { AuditEntry, PersonalRecord, ResidentMessage } from '../domain/resident';
 import type { SteppedCareEngine, SubmitResult } from './engine';
-import type { RequestHead, RequestStore } from '../store/request-store';
-import {
-  messageWrite,
-  personalWrites,
-  type AuditEntry,
-  type PersonalRecord,
-  type ResidentMessage,
-  type ResidentStore,
-} from '../store/resident-store';
+import type { Effect, RequestLog, ResidentData } from './ports';
 
 export interface ResidentDeskDeps {
   engine: SteppedCareEngine;
-  requests: RequestStore;
-  residents: ResidentStore;
+  requests: RequestLog;
+  residents: ResidentData;
   clock?: () => Date;
 }
 
@@ -114,7 +107,7 @@ export class ResidentDesk {
       ...(intake.consent.volunteers ? {} : { volunteersMaySee: false }),
       ...(intake.consent.initiatives ? {} : { initiativesMaySee: false }),
       ...(intake.consent.volunteers ? { feedCard: { summary, expiresAt: Math.floor(Date.parse(retainUntil) / 1000) } } : {}),
-      extra: (requestId) => {
+      effects: (requestId) => {
         const record: PersonalRecord = {
           requestId,
           referenceCode,
@@ -131,13 +124,14 @@ export class ResidentDesk {
           createdAt: now.toISOString(),
           retainUntil,
         };
-        const writes = personalWrites(record, hashToken(statusToken));
+        const effects: Effect[] = [{ kind: 'personal-data-written', record, tokenHash: hashToken(statusToken) }];
         if (intake.contact.method === 'email') {
-          writes.push(
-            outboxWrite({ notificationId: randomUUID(), at: now.toISOString(), template: 'receipt', to: { kind: 'resident', id: requestId }, requestId, urgent: false }),
-          );
+          effects.push({
+            kind: 'notification-queued',
+            notification: { notificationId: randomUUID(), at: now.toISOString(), template: 'receipt', to: { kind: 'resident', id: requestId }, requestId, urgent: false },
+          });
         }
-        return writes;
+        return effects;
       },
     });
   }
@@ -185,7 +179,7 @@ export class ResidentDesk {
   async reply(statusToken: string, text: string): Promise<RequestHead> {
     const { requestId, personal } = await this.withPersonal(statusToken);
     const message: ResidentMessage = { at: this.clock().toISOString(), kind: 'reply', text };
-    return this.deps.engine.residentReplied(requestId, [messageWrite(requestId, message, personal.retainUntil)]);
+    return this.deps.engine.residentReplied(requestId, [messageEffect(requestId, message, personal.retainUntil)]);
   }
 
   /** Someone helping asks the resident a question (the team's and volunteers' pages call this). */
@@ -193,7 +187,7 @@ export class ResidentDesk {
     const personal = await this.deps.residents.personal(requestId, this.clock());
     if (!personal) throw new DomainError('status-link-invalid', 'the personal data of this request is gone');
     const message: ResidentMessage = { at: this.clock().toISOString(), kind: 'question', text: question };
-    return this.deps.engine.requestInformation(requestId, actor, [messageWrite(requestId, message, personal.retainUntil)]);
+    return this.deps.engine.requestInformation(requestId, actor, [messageEffect(requestId, message, personal.retainUntil)]);
   }
 
   async confirmSolved(statusToken: string): Promise<RequestHead> {
@@ -213,7 +207,7 @@ export class ResidentDesk {
     const personal = await this.deps.residents.personal(requestId, this.clock());
     const extra =
       comment && personal
-        ? [messageWrite(requestId, { at: this.clock().toISOString(), kind: 'feedback-comment', text: comment }, personal.retainUntil)]
+        ? [messageEffect(requestId, { at: this.clock().toISOString(), kind: 'feedback-comment', text: comment }, personal.retainUntil)]
         : [];
     return this.deps.engine.giveFeedback(requestId, score, extra);
   }
@@ -221,16 +215,18 @@ export class ResidentDesk {
   /** Deletes the resident's personal data; the link stops working with it. */
   async erase(statusToken: string): Promise<RequestHead> {
     const requestId = await this.requestIdFor(statusToken);
-    return this.deps.engine.erasePersonalData(requestId, 'resident', 'the resident asked to delete their data', await this.deps.residents.erasure(requestId));
+    return this.deps.engine.erasePersonalData(requestId, 'resident', 'the resident asked to delete their data', [
+      { kind: 'personal-data-erased', plan: await this.deps.residents.erasurePlan(requestId) },
+    ]);
   }
 
   /** Retention: removes personal data past its moment, for requests TTL has not reached yet. */
   async sweepRetention(limit = 100): Promise<number> {
     let erased = 0;
     for (const requestId of await this.deps.residents.pastRetention(this.clock(), limit)) {
-      const deletes = await this.deps.residents.erasure(requestId);
+      const plan = await this.deps.residents.erasurePlan(requestId);
       try {
-        await this.deps.engine.erasePersonalData(requestId, 'system', 'retention period ended', deletes);
+        await this.deps.engine.erasePersonalData(requestId, 'system', 'retention period ended', [{ kind: 'personal-data-erased', plan }]);
         erased += 1;
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== 'concurrent-change') throw error;
@@ -245,4 +241,8 @@ export class ResidentDesk {
     if (!personal) throw new DomainError('status-link-invalid', 'the personal data of this request is gone');
     return { requestId, personal };
   }
+}
+
+function messageEffect(requestId: string, message: ResidentMessage, retainUntil: string): Effect {
+  return { kind: 'resident-message-written', requestId, message, retainUntil };
 }

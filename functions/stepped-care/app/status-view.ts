@@ -4,7 +4,7 @@ import { FINAL_STATES, type EventType, type RequestState } from '../domain/lifec
 import type { Locale } from '../../kernel/municipality';
 import { findTopic } from '../../kernel/topics';
 import { t, type MessageKey } from '../../platform/i18n/messages';
-import type { RequestHead } from '../store/request-store';
+import type { RequestHead } from '../domain/request';
 import type { OpenedRequest } from './resident-desk';
 
 /** The events a resident reads in their history; internal bookkeeping (reminders, alerts) is left out. */

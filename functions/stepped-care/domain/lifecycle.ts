@@ -21,6 +21,8 @@ export type RequestState = (typeof STATES)[number];
 
 export const FINAL_STATES: ReadonlySet<RequestState> = new Set(['closed', 'withdrawn']);
 const OPEN_STATES = STATES.filter((s) => !FINAL_STATES.has(s));
+/** States in which a helper (a volunteer or an initiative) holds the request. */
+export const HELD_STATES: ReadonlySet<RequestState> = new Set(['claimed', 'in-progress']);
 
 export type ActorKind = 'resident' | 'volunteer' | 'initiative' | 'professional' | 'system';
 

@@ -3,8 +3,9 @@
 import { distanceKm } from '../../kernel/geo';
 import type { District, Locale } from '../../kernel/municipality';
 import type { Topic, Urgency } from '../../kernel/topics';
+import type { VolunteerStatus } from '../../kernel/volunteer-status';
 
-export type VolunteerStatus = 'pending' | 'approved' | 'paused' | 'rejected' | 'withdrawn';
+export type { VolunteerStatus } from '../../kernel/volunteer-status';
 
 export interface VolunteerProfile {
   volunteerId: string;

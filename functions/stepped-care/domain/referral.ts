@@ -1,7 +1,7 @@
 // A citizen initiative's referral (issue #5), pure: where a referral stands for one initiative, and how the
 // initiative may close it. The engine and the access policy both ask `referralStage`, so the page, the
 // policy and the state machine never disagree about what a link may still do.
-import type { RequestState } from './lifecycle';
+import { HELD_STATES, type RequestState } from './lifecycle';
 
 export type ReferralStage =
   /** Offered to this initiative and not answered yet: it may accept or decline. */
@@ -21,11 +21,10 @@ export interface ReferralFacts {
 }
 
 const OPEN_FOR_OFFERS: readonly RequestState[] = ['matching', 'offered'];
-const HELD: readonly RequestState[] = ['claimed', 'in-progress'];
 
 export function referralStage(request: ReferralFacts, initiativeId: string): ReferralStage {
   if (request.initiativesMaySee === false) return 'over';
-  if (request.heldByInitiative === initiativeId && HELD.includes(request.state)) return 'held';
+  if (request.heldByInitiative === initiativeId && HELD_STATES.has(request.state)) return 'held';
   const offered = (request.offeredInitiatives ?? []).includes(initiativeId) && !(request.initiativesDeclined ?? []).includes(initiativeId);
   if (offered && OPEN_FOR_OFFERS.includes(request.state) && !request.claimedBy && !request.heldByInitiative) return 'offered';
   return 'over';

@@ -3,80 +3,18 @@
 // conditions make every change an optimistic, all-or-nothing step: no lost update, no double claim.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { RequestEvent, RequestState } from '../domain/lifecycle';
 import { DomainError } from '../../kernel/errors';
-import type { Level, Urgency } from '../../kernel/topics';
-import type { Priority } from '../domain/triage';
-import type { WmoClock } from '../domain/deadlines';
 import { keys } from '../../platform/dynamodb/keys';
 import type { Item, Repository } from '../../platform/dynamodb/repository';
 import { TABLE } from '../../platform/dynamodb/table-definition';
+import type { Effect, FeedCard, RequestLog } from '../app/ports';
+import type { RequestEvent } from '../domain/lifecycle';
+import type { DueKind, RequestHead } from '../domain/request';
+import { writesOf, type TableWrite } from './effects';
 
-/** 'match': the request waits for its first offer (deferred matching, see EngineDeps.matching). */
-export type DueKind = 'match' | 'response' | 'progress' | 'confirmation' | 'team';
+export type { DueKind, RequestHead } from '../domain/request';
 
-/** The projection of a request's events; never edited except together with a new event. */
-export interface RequestHead {
-  requestId: string;
-  municipalityId: string;
-  districtId: string;
-  postcodeArea: string;
-  topicId: string;
-  urgency: Urgency;
-  priority: Priority;
-  level: Level;
-  rule: string;
-  crisis: boolean;
-  language: string;
-  householdKey?: string;
-  state: RequestState;
-  /** Sequence number of the last event. */
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  widened: boolean;
-  reminded: boolean;
-  claimedBy?: string;
-  offeredTo?: string[];
-  offeredInitiatives?: string[];
-  /** Initiatives that declined this request (full): never referred to again for it. */
-  initiativesDeclined?: string[];
-  /** The initiative that accepted the referral and holds the request, as `claimedBy` for a volunteer. */
-  heldByInitiative?: string;
-  /** When a human must have responded (volunteer claim or team acceptance); moves with the ladder. */
-  responseDeadline?: string;
-  firstHumanResponseAt?: string;
-  escalatedAt?: string;
-  wmo?: WmoClock;
-  due?: { kind: DueKind; at: string };
-  /** The resident's satisfaction (1 to 5) after closing: anonymous, it outlives the personal data. */
-  feedbackScore?: number;
-  /** The resident's personal data has been removed (on request or by retention). */
-  personalDataErased?: boolean;
-  /** The request has a card in the volunteers' feed (the resident let volunteers see it). */
-  feedCard?: boolean;
-  /** False when the resident does not let volunteers see it (then it is never offered to them). */
-  volunteersMaySee?: boolean;
-  /** False when the resident does not let initiatives see it (then none is referred to). */
-  initiativesMaySee?: boolean;
-}
-
-/** Extra writes that must happen in the same transaction (a volunteer's counter, outbox items, ...). */
-export type ExtraWrite =
-  | { kind: 'put'; item: Item & { pk: string; sk: string }; ifAbsent?: boolean }
-  | { kind: 'delete'; key: { pk: string; sk: string } }
-  | {
-      kind: 'update';
-      key: { pk: string; sk: string };
-      update: string;
-      condition?: string;
-      names?: Record<string, string>;
-      values?: Record<string, unknown>;
-      /** Which domain error a failed condition means. */
-      onConditionFailed: DomainError;
-    };
-
-export class RequestStore {
+export class RequestStore implements RequestLog {
   constructor(
     private readonly repo: Repository,
     private readonly client: DynamoDBDocumentClient,
@@ -101,10 +39,11 @@ export class RequestStore {
 
   /**
    * Writes new events and the new head in one transaction. Fails with `concurrent-change` when another
-   * writer moved the request first (head version or event sequence taken), or with the extra write's own
-   * error when its condition fails. Nothing is written when anything fails.
+   * writer moved the request first (head version or event sequence taken), or with the effect's own error
+   * when its condition fails. Nothing is written when anything fails.
    */
-  async commit(head: RequestHead, expectedVersion: number, events: RequestEvent[], extra: ExtraWrite[] = []): Promise<void> {
+  async commit(head: RequestHead, expectedVersion: number, events: RequestEvent[], effects: Effect[] = []): Promise<void> {
+    const extra: TableWrite[] = effects.flatMap(writesOf);
     const table = this.repo.tableName;
     const pkName = TABLE.partitionKey.name;
     const headItem: Item = { ...keys.requestHead(head.requestId), type: 'request', ...head };
@@ -159,9 +98,7 @@ export class RequestStore {
       const extraIndex = failed - 1 - events.length;
       if (failed > 0 && extraIndex >= 0) {
         const write = extra[extraIndex]!;
-        if (write.kind === 'update') throw write.onConditionFailed;
-        // (deletes carry no condition, so a failed extra is a put that found its item already there)
-        throw new DomainError('concurrent-change', 'an item written with this change already exists');
+        throw write.onConditionFailed ?? new DomainError('concurrent-change', 'an item written with this change already exists');
       }
       if (failed >= 0) throw new DomainError('concurrent-change', `request ${head.requestId} was changed by someone else first`);
       if (reasons.some((r) => r.Code === 'TransactionConflict')) {
@@ -196,5 +133,16 @@ export class RequestStore {
   /** The request an idempotency key created, if any. */
   async requestForIdempotencyKey(key: string): Promise<string | undefined> {
     return (await this.repo.get<{ requestId: string }>(keys.idempotency(key)))?.requestId;
+  }
+
+  async hasConcern(requestId: string, volunteerId: string): Promise<boolean> {
+    return (await this.repo.get(keys.concern(requestId, volunteerId))) !== undefined;
+  }
+
+  async feedCard(requestId: string): Promise<FeedCard | undefined> {
+    const item = await this.repo.get<FeedCard & Item>(keys.feedCard(requestId));
+    if (!item) return undefined;
+    const { pk: _pk, sk: _sk, gsi2pk: _a, gsi2sk: _b, type: _t, ...card } = item;
+    return card as unknown as FeedCard;
   }
 }

@@ -3,50 +3,13 @@
 // one of these items carries a TTL and is listed on the retention index, so retention and erasure remove
 // them while the head, the events and the audit trail (the counts) stay.
 import { randomUUID } from 'node:crypto';
-import type { ContactMethod, ResidentIntake } from '../domain/intake';
-import type { Locale } from '../../kernel/municipality';
 import { keys } from '../../platform/dynamodb/keys';
 import type { Item, Key, Repository } from '../../platform/dynamodb/repository';
-import type { ExtraWrite } from './request-store';
+import type { ErasurePlan, ResidentData } from '../app/ports';
+import type { AuditEntry, PersonalRecord, ResidentMessage, StatusTokenKind } from '../domain/resident';
+import type { TableWrite } from './effects';
 
-export interface PersonalRecord {
-  requestId: string;
-  referenceCode: string;
-  description: string;
-  /** The description as the 0th line sees it: contact details and numbers removed. */
-  summary: string;
-  firstName?: string;
-  postcode: string;
-  houseNumber?: string;
-  forWhom: ResidentIntake['forWhom'];
-  otherPersonAgreed?: boolean;
-  contact: { method: ContactMethod; email?: string; phone?: string };
-  language: Locale;
-  consent: ResidentIntake['consent'];
-  createdAt: string;
-  /** When the personal data goes at the latest (ISO); `expiresAt` is the same moment for DynamoDB's TTL. */
-  retainUntil: string;
-}
-
-/** What someone holding the request sees to reach the resident (volunteer or initiative), in their language. */
-export type HelperContact = Pick<PersonalRecord, 'firstName' | 'contact' | 'postcode' | 'houseNumber' | 'language'>;
-
-export interface ResidentMessage {
-  at: string;
-  /** A question to the resident, their reply, or the comment with their feedback. */
-  kind: 'question' | 'reply' | 'feedback-comment';
-  text: string;
-}
-
-export interface AuditEntry {
-  at: string;
-  actor: { kind: 'volunteer' | 'professional' | 'initiative' | 'system'; id?: string; label: string };
-  /** What was seen or done, e.g. "viewed-contact". */
-  action: string;
-  reason: string;
-}
-
-export type StatusTokenKind = 'link' | 'session';
+export type { AuditEntry, HelperContact, PersonalRecord, ResidentMessage, StatusTokenKind } from '../domain/resident';
 
 interface TokenItem extends Item {
   requestId: string;
@@ -65,7 +28,7 @@ function retained(key: Key, requestId: string, until: string, indexed = false): 
 }
 
 /** Writes that create a request's personal data and lookups, for the intake transaction. */
-export function personalWrites(record: PersonalRecord, tokenHash: string): ExtraWrite[] {
+export function personalItems(record: PersonalRecord, tokenHash: string): TableWrite[] {
   const { requestId, retainUntil } = record;
   return [
     { kind: 'put', item: { ...retained(keys.personal(requestId), requestId, retainUntil, true), type: 'personal', ...record } },
@@ -74,20 +37,20 @@ export function personalWrites(record: PersonalRecord, tokenHash: string): Extra
   ];
 }
 
-function tokenWrites(tokenHash: string, requestId: string, kind: StatusTokenKind, until: string): ExtraWrite[] {
+function tokenWrites(tokenHash: string, requestId: string, kind: StatusTokenKind, until: string): TableWrite[] {
   return [
     { kind: 'put', item: { ...retained(keys.statusToken(tokenHash), requestId, until), type: 'status-token', requestId, kind }, ifAbsent: true },
     { kind: 'put', item: { ...retained(keys.statusTokenRef(requestId, tokenHash), requestId, until), type: 'status-token-ref', tokenHash } },
   ];
 }
 
-export function messageWrite(requestId: string, message: ResidentMessage, retainUntil: string): ExtraWrite {
+export function messageItem(requestId: string, message: ResidentMessage, retainUntil: string): TableWrite {
   // Ordered by time; the random part keeps two messages in the same millisecond apart.
   const key = keys.residentMessage(requestId, message.at, randomUUID().slice(0, 8));
   return { kind: 'put', item: { ...retained(key, requestId, retainUntil), type: 'resident-message', ...message } };
 }
 
-export class ResidentStore {
+export class ResidentStore implements ResidentData {
   constructor(private readonly repo: Repository) {}
 
   /** Personal data of a request, or undefined once erased or past its retention (TTL may lag). */
@@ -136,7 +99,7 @@ export class ResidentStore {
    * Deletes for every erasable item of a request: the personal item, messages, the reference lookup and all
    * status tokens (found through their references in the request's partition: no scan).
    */
-  async erasure(requestId: string): Promise<ExtraWrite[]> {
+  async erasurePlan(requestId: string): Promise<ErasurePlan> {
     const partition = await this.repo.queryPartition<Item & Key>(keys.requestHead(requestId).pk);
     const erasable = (sk: string) =>
       sk === 'PERSONAL' || sk === keys.feedCard(requestId).sk || sk.startsWith(keys.residentMessagePrefix) || sk.startsWith(keys.statusTokenRefPrefix);
@@ -148,7 +111,7 @@ export class ResidentStore {
       if (sk === 'PERSONAL') deletes.push(keys.reference(String(item.referenceCode)));
       if (sk.startsWith(keys.statusTokenRefPrefix)) deletes.push(keys.statusToken(String(item.tokenHash)));
     }
-    return deletes.map((key) => ({ kind: 'delete', key }));
+    return { requestId, items: deletes };
   }
 
   /** Requests with personal items past their retention moment, oldest first. */

@@ -2,16 +2,22 @@
 // see the resident's contact details while the claim is active (every view is an audit event the resident
 // sees on their status page), and note progress, hand it back, finish it or escalate it.
 import { randomUUID } from 'node:crypto';
-import { decide, subjectOf, visibleFields } from '../../identity/domain/access-policy';
-import { HELPED_LIST_DAYS } from '../../stepped-care/domain/deadlines';
+import { decide, subjectOf, visibleFields } from '../../identity/index';
 import { DomainError } from '../../kernel/errors';
-import type { SteppedCareEngine } from '../../stepped-care/app/engine';
-import { keys } from '../../platform/dynamodb/keys';
-import type { Item, Repository } from '../../platform/dynamodb/repository';
-import type { RequestHead, RequestStore } from '../../stepped-care/store/request-store';
-import type { HelperContact, ResidentStore } from '../../stepped-care/store/resident-store';
-import type { StoredVolunteer } from '../store/volunteer-store';
-import type { RequestCard } from './feed';
+import {
+  accessFacts,
+  HELPED_LIST_DAYS,
+  helpersOf,
+  type HelperContact,
+  type RequestHead,
+  type RequestLog,
+  type ResidentData,
+  type SteppedCareEngine,
+} from '../../stepped-care/index';
+import type { HelpedRequest, RequestCard, Volunteer } from '../domain/volunteer';
+import type { VolunteerRegister } from './ports';
+
+type StoredVolunteer = Volunteer;
 
 export interface ClaimedRequest {
   head: RequestHead;
@@ -20,19 +26,13 @@ export interface ClaimedRequest {
   contact: HelperContact | undefined;
 }
 
-/** A request the volunteer took at some point: enough to recognise it, nothing about the resident. */
-export interface HelpedRequest {
-  requestId: string;
-  topicId: string;
-  districtId: string;
-  at: string;
-}
+export type { HelpedRequest } from '../domain/volunteer';
 
 export class ClaimDesk {
   private readonly clock: () => Date;
 
   constructor(
-    private readonly deps: { repo: Repository; engine: SteppedCareEngine; requests: RequestStore; residents: ResidentStore; clock?: () => Date },
+    private readonly deps: { volunteers: VolunteerRegister; engine: SteppedCareEngine; requests: RequestLog; residents: ResidentData; clock?: () => Date },
   ) {
     this.clock = deps.clock ?? (() => new Date());
   }
@@ -43,13 +43,13 @@ export class ClaimDesk {
 
   /** The requests this volunteer holds now (one Query on the feed index). */
   async mine(volunteer: StoredVolunteer): Promise<RequestCard[]> {
-    return this.deps.repo.queryIndex<RequestCard & Item>('gsi2', keys.claimedPartition(volunteer.volunteerId));
+    return this.deps.volunteers.held(volunteer.volunteerId);
   }
 
   /** Requests this volunteer took in the last HELPED_LIST_DAYS, newest first (one Query, in their partition). */
   async helped(volunteer: StoredVolunteer): Promise<HelpedRequest[]> {
     const since = new Date(this.clock().getTime() - HELPED_LIST_DAYS * 86_400_000).toISOString();
-    const items = await this.deps.repo.queryPartitionRange<HelpedRequest & Item>(keys.volunteer(volunteer.volunteerId).pk, `${keys.helpedPrefix}${since}`, `${keys.helpedPrefix}~`);
+    const items = await this.deps.volunteers.helpedSince(volunteer.volunteerId, since);
     const newest = new Map<string, HelpedRequest>();
     for (const { requestId, topicId, districtId, at } of items.reverse()) if (!newest.has(requestId)) newest.set(requestId, { requestId, topicId, districtId, at });
     return [...newest.values()];
@@ -59,10 +59,10 @@ export class ClaimDesk {
   async open(volunteer: StoredVolunteer, requestId: string): Promise<ClaimedRequest> {
     const head = await this.deps.requests.head(requestId);
     const subject = subjectOf({ kind: 'volunteer', id: volunteer.volunteerId }, volunteer.status);
-    const decision = head ? decide(subject, 'claimer', head) : undefined;
+    const decision = head ? decide(subject, 'claimer', accessFacts(head)) : undefined;
     if (!head || !decision?.allow) throw new DomainError('forbidden', 'only the volunteer who holds this request may see it');
     const [card, personal] = await Promise.all([
-      this.deps.repo.get<RequestCard & Item>(keys.feedCard(requestId)),
+      this.deps.requests.feedCard(requestId),
       this.deps.residents.personal(requestId, this.clock()),
     ]);
     if (personal) {
@@ -88,9 +88,8 @@ export class ClaimDesk {
   /** A concern about someone this volunteer helped (held the request at some point). */
   async raiseConcern(volunteer: StoredVolunteer, requestId: string, text: string): Promise<RequestHead> {
     const [head, events] = await Promise.all([this.deps.requests.head(requestId), this.deps.requests.events(requestId)]);
-    const helpedBy = events.filter((e) => e.type === 'claimed').map((e) => e.actor.id ?? '');
     const subject = subjectOf({ kind: 'volunteer', id: volunteer.volunteerId }, volunteer.status);
-    if (!head || !decide(subject, 'helper', { ...head, helpedBy }).allow) {
+    if (!head || !decide(subject, 'helper', accessFacts(head, helpersOf(events))).allow) {
       throw new DomainError('forbidden', 'only a volunteer who helped may raise a concern about this request');
     }
     const retainUntil = (await this.deps.residents.personal(requestId, this.clock()))?.retainUntil ?? new Date(this.clock().getTime() + 365 * 86_400_000).toISOString();
@@ -98,7 +97,7 @@ export class ClaimDesk {
       return await this.deps.engine.raiseConcern(requestId, volunteer.volunteerId, text, retainUntil);
     } catch (error) {
       // The concern item exists already: this volunteer raised one for this request before.
-      if (error instanceof DomainError && error.code === 'concurrent-change' && (await this.deps.repo.get(keys.concern(requestId, volunteer.volunteerId)))) {
+      if (error instanceof DomainError && error.code === 'concurrent-change' && (await this.deps.requests.hasConcern(requestId, volunteer.volunteerId))) {
         throw new DomainError('concern-exists', 'this volunteer already raised a concern about this request');
       }
       throw error;

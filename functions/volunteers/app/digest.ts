@@ -2,10 +2,8 @@
 // is e-mailed at once; other offers stay in the outbox as a record and are gathered into one daily digest
 // per volunteer, written to the outbox like any e-mail. Running the digest twice a day sends nothing twice.
 import { randomUUID } from 'node:crypto';
-import { outboxWrite, type Notification } from '../../platform/outbox/notifications';
-import { keys } from '../../platform/dynamodb/keys';
-import { AlreadyExistsError, type Item, type Repository } from '../../platform/dynamodb/repository';
-import type { VolunteerStore } from '../store/volunteer-store';
+import type { Notification, Outbox } from '../../platform/outbox/notifications';
+import type { VolunteerProfiles } from './ports';
 
 /** Whether the notifier e-mails this outbox item now, or leaves it for the daily digest. */
 export function sendsNow(n: Pick<Notification, 'template' | 'urgent' | 'to'>): boolean {
@@ -13,12 +11,13 @@ export function sendsNow(n: Pick<Notification, 'template' | 'urgent' | 'to'>): b
 }
 
 const DAY_MS = 86_400_000;
+/** How long the "digest sent" marker of a day is kept. */
+const DIGEST_MARKER_DAYS = 7;
 
 /** Writes one digest per volunteer with non-urgent offers in the past day; returns how many were written. */
-export async function writeDailyDigests(repo: Repository, volunteers: VolunteerStore, now: Date): Promise<number> {
+export async function writeDailyDigests(outbox: Outbox, volunteers: VolunteerProfiles, now: Date): Promise<number> {
   // Outbox sort keys start with the moment: the past day is one range, not the whole outbox.
-  const from = new Date(now.getTime() - DAY_MS).toISOString();
-  const items = await repo.queryPartitionRange<Notification & Item>(keys.outboxPartition, from, `${now.toISOString()}#~`);
+  const items = await outbox.between(new Date(now.getTime() - DAY_MS).toISOString(), now.toISOString());
   const offers = new Map<string, number>();
   for (const n of items) {
     if (sendsNow(n)) continue;
@@ -29,24 +28,16 @@ export async function writeDailyDigests(repo: Repository, volunteers: VolunteerS
   const day = now.toISOString().slice(0, 10);
   for (const [volunteerId, count] of offers) {
     if (!approved.has(volunteerId)) continue; // paused or no longer approved: no digest
-    const write = outboxWrite({
+    const digest: Notification = {
       notificationId: randomUUID(),
       at: now.toISOString(),
       template: 'offers-digest',
       to: { kind: 'volunteer', id: volunteerId },
       urgent: false,
       params: { count: String(count) },
-    });
-    if (write.kind !== 'put') continue;
-    try {
-      // One digest per volunteer per day: the marker is created first, under a condition.
-      await repo.create({ pk: `DIGEST#${day}`, sk: volunteerId, type: 'digest-marker', expiresAt: Math.floor(now.getTime() / 1000) + 7 * 86_400 });
-    } catch (error) {
-      if (error instanceof AlreadyExistsError) continue;
-      throw error;
-    }
-    await repo.putMany([{ ...write.item, expiresAt: Math.floor(now.getTime() / 1000) + 30 * 86_400 }]);
-    written++;
+    };
+    // One digest per volunteer per day.
+    if (await outbox.queueOnce(`digest#${day}#${volunteerId}`, digest, new Date(now.getTime() + DIGEST_MARKER_DAYS * DAY_MS))) written++;
   }
   return written;
 }

@@ -2,25 +2,14 @@
 // topic, the district and postcode area, the redacted summary, the urgency and how long it has waited:
 // no name, address or contact until the volunteer claims it. One Query per district the volunteer covers
 // (on the sparse feed index), never a Scan.
-import { decide, subjectOf } from '../../identity/domain/access-policy';
-import { feedDistricts, geography, rankVolunteers, type Geography } from '../../stepped-care/domain/matching';
+import { decide, subjectOf } from '../../identity/index';
 import type { Municipality } from '../../kernel/municipality';
-import { findTopic, urgencyRank, type Urgency } from '../../kernel/topics';
-import { keys } from '../../platform/dynamodb/keys';
-import type { Item, Repository } from '../../platform/dynamodb/repository';
-import type { StoredVolunteer, VolunteerStore } from '../store/volunteer-store';
+import { findTopic, urgencyRank } from '../../kernel/topics';
+import { feedDistricts, geography, rankVolunteers, type Geography } from '../../stepped-care/index';
+import type { RequestCard, Volunteer } from '../domain/volunteer';
+import type { VolunteerRegister } from './ports';
 
-/** A request's card as stored: what a volunteer may see before claiming. */
-export interface RequestCard {
-  requestId: string;
-  districtId: string;
-  postcodeArea: string;
-  topicId: string;
-  urgency: Urgency;
-  language: string;
-  summary: string;
-  createdAt: string;
-}
+export type { RequestCard } from '../domain/volunteer';
 
 /** A card in one volunteer's feed: with how well it fits them, and why. */
 export interface FeedCard extends RequestCard {
@@ -43,18 +32,16 @@ export class VolunteerFeed {
   private readonly geo: Geography;
   private readonly clock: () => Date;
 
-  constructor(private readonly deps: { repo: Repository; volunteers: VolunteerStore; municipality: Municipality; clock?: () => Date }) {
+  constructor(private readonly deps: { volunteers: VolunteerRegister; municipality: Municipality; clock?: () => Date }) {
     this.geo = geography(deps.municipality.districts);
     this.clock = deps.clock ?? (() => new Date());
   }
 
-  async for(volunteer: StoredVolunteer): Promise<FeedCard[]> {
+  async for(volunteer: Volunteer): Promise<FeedCard[]> {
     if (!decide(subjectOf({ kind: 'volunteer', id: volunteer.volunteerId }, volunteer.status), 'approved-volunteer').allow) return [];
     const now = this.clock();
     const districts = feedDistricts(volunteer, this.geo);
-    const pages = await Promise.all(
-      districts.map((d) => this.deps.repo.queryIndexRange<RequestCard & Item>('gsi2', keys.feedPartition(d), '0', '9', FEED_READ_PER_DISTRICT)),
-    );
+    const pages = await Promise.all(districts.map((d) => this.deps.volunteers.feedPage(d, FEED_READ_PER_DISTRICT)));
     // A full volunteer still sees the feed (claiming checks the cap), so the load does not count here.
     const reader = { ...volunteer, openClaims: 0 };
     const cards: FeedCard[] = [];

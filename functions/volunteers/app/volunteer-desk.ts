@@ -2,17 +2,22 @@
 // Signing up answers the same whether or not the address is known; the e-mail tells the person which.
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
-import { decide, subjectOf } from '../../identity/domain/access-policy';
+import { decide, subjectOf, type Account } from '../../identity/index';
 import { DomainError } from '../../kernel/errors';
 import { districtForPostcode, type Municipality } from '../../kernel/municipality';
-import type { Account } from '../../identity/domain/sign-in';
-import { DEFAULT_MAX_OPEN_CLAIMS, topicsNeedingVog, volunteerSignUpSchema, type VolunteerSignUp } from '../domain/volunteer';
-import { outboxWrite, type NotificationTemplate } from '../../platform/outbox/notifications';
-import type { SteppedCareEngine } from '../../stepped-care/app/engine';
-import { keys } from '../../platform/dynamodb/keys';
-import { accountItem, type AccountStore } from '../../identity/store/account-store';
-import { AlreadyExistsError, type Repository } from '../../platform/dynamodb/repository';
-import type { StoredVolunteer, VolunteerStore } from '../store/volunteer-store';
+import type { NotificationTemplate, Outbox } from '../../platform/outbox/notifications';
+import type { SteppedCareEngine } from '../../stepped-care/index';
+import {
+  DEFAULT_MAX_OPEN_CLAIMS,
+  nextVolunteerStatus,
+  topicsNeedingVog,
+  volunteerSignUpSchema,
+  type Volunteer,
+  type VolunteerSignUp,
+} from '../domain/volunteer';
+import type { VolunteerAccounts, VolunteerRegister } from './ports';
+
+type StoredVolunteer = Volunteer;
 
 export interface PoolCounts {
   districtId: string;
@@ -34,9 +39,9 @@ export class VolunteerDesk {
 
   constructor(
     private readonly deps: {
-      repo: Repository;
-      volunteers: VolunteerStore;
-      accounts: AccountStore;
+      volunteers: VolunteerRegister;
+      accounts: VolunteerAccounts;
+      outbox: Outbox;
       engine: SteppedCareEngine;
       municipality: Municipality;
       clock?: () => Date;
@@ -62,12 +67,8 @@ export class VolunteerDesk {
     const volunteerId = `vol-${randomUUID().slice(0, 12)}`;
     const existing = await this.deps.accounts.accountFor(v.email);
     if (existing) return this.mail('volunteer-known', existing);
-    try {
-      await this.deps.repo.create(accountItem(v.email, { kind: 'volunteer', id: volunteerId }));
-    } catch (error) {
-      if (error instanceof AlreadyExistsError) return; // the same address twice at once: the first one counts
-      throw error;
-    }
+    // The same address twice at once: the first one counts.
+    if (!(await this.deps.accounts.create(v.email, { kind: 'volunteer', id: volunteerId }))) return;
     const volunteer: StoredVolunteer = {
       volunteerId,
       name: v.name,
@@ -91,16 +92,14 @@ export class VolunteerDesk {
   async approve(by: Account, volunteerId: string): Promise<void> {
     this.assertCoordinator(by);
     const v = await this.deps.volunteers.get(volunteerId);
-    if (!v || !['pending', 'rejected'].includes(v.status)) throw new DomainError('illegal-transition', 'only a pending sign-up can be approved');
-    await this.deps.volunteers.setStatus(volunteerId, 'approved');
+    await this.deps.volunteers.setStatus(volunteerId, nextVolunteerStatus(v?.status, 'approve'));
     await this.mail('volunteer-approved', { kind: 'volunteer', id: volunteerId });
   }
 
   async reject(by: Account, volunteerId: string): Promise<void> {
     this.assertCoordinator(by);
     const v = await this.deps.volunteers.get(volunteerId);
-    if (!v || v.status !== 'pending') throw new DomainError('illegal-transition', 'only a pending sign-up can be rejected');
-    await this.deps.volunteers.setStatus(volunteerId, 'rejected');
+    await this.deps.volunteers.setStatus(volunteerId, nextVolunteerStatus(v?.status, 'reject'));
   }
 
   /**
@@ -110,10 +109,9 @@ export class VolunteerDesk {
   async withdraw(by: Account, volunteerId: string): Promise<number> {
     this.assertCoordinator(by);
     const v = await this.deps.volunteers.get(volunteerId);
-    if (!v || !['approved', 'paused'].includes(v.status)) throw new DomainError('illegal-transition', 'only an approved or paused volunteer can lose approval');
-    await this.deps.volunteers.setStatus(volunteerId, 'withdrawn');
+    await this.deps.volunteers.setStatus(volunteerId, nextVolunteerStatus(v?.status, 'withdraw'));
     await this.deps.accounts.revokeAll({ kind: 'volunteer', id: volunteerId });
-    const held = await this.deps.repo.queryIndex<{ requestId: string } & Record<string, unknown>>('gsi2', keys.claimedPartition(volunteerId));
+    const held = await this.deps.volunteers.held(volunteerId);
     for (const { requestId } of held) await this.deps.engine.release(requestId, volunteerId, 'the volunteer’s approval was withdrawn');
     return held.length;
   }
@@ -121,8 +119,7 @@ export class VolunteerDesk {
   /** A volunteer pauses themselves (no offers, no feed) or comes back. */
   async setPaused(volunteerId: string, paused: boolean): Promise<void> {
     const v = await this.deps.volunteers.get(volunteerId);
-    if (!v || v.status !== (paused ? 'approved' : 'paused')) throw new DomainError('illegal-transition', paused ? 'only an approved volunteer can pause' : 'only a paused volunteer can come back');
-    await this.deps.volunteers.setStatus(volunteerId, paused ? 'paused' : 'approved');
+    await this.deps.volunteers.setStatus(volunteerId, nextVolunteerStatus(v?.status, paused ? 'pause' : 'resume'));
   }
 
   /** Records a certificate of conduct valid until `validUntil` (YYYY-MM-DD, not in the past). */
@@ -173,7 +170,6 @@ export class VolunteerDesk {
   }
 
   private async mail(template: NotificationTemplate, to: Account): Promise<void> {
-    const write = outboxWrite({ notificationId: randomUUID(), at: this.clock().toISOString(), template, to: { kind: to.kind, id: to.id }, urgent: false });
-    if (write.kind === 'put') await this.deps.repo.putMany([write.item]);
+    await this.deps.outbox.queue({ notificationId: randomUUID(), at: this.clock().toISOString(), template, to: { kind: to.kind, id: to.id }, urgent: false });
   }
 }

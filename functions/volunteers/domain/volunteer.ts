@@ -3,9 +3,70 @@
 // of conduct (VOG) stay closed until the coordinator records one with its date (matching checks it).
 import * as z from 'zod/mini';
 import { postcodeSchema } from '../../kernel/municipality';
-import { TOPICS } from '../../kernel/topics';
+import { DomainError } from '../../kernel/errors';
+import { TOPICS, type Urgency } from '../../kernel/topics';
+import type { VolunteerStatus } from '../../kernel/volunteer-status';
 
-export const VOLUNTEER_STATUSES = ['pending', 'approved', 'paused', 'rejected', 'withdrawn'] as const;
+export { VOLUNTEER_STATUSES, type VolunteerStatus } from '../../kernel/volunteer-status';
+
+/** A volunteer as the platform keeps them: who they are, where and what they help with, their live load. */
+export interface Volunteer {
+  volunteerId: string;
+  name: string;
+  email: string;
+  phone?: string;
+  status: VolunteerStatus;
+  homeDistrictId: string;
+  /** Districts the volunteer said they cover. */
+  districts: string[];
+  maxDistanceKm: number;
+  topics: string[];
+  languages: string[];
+  availableDays: number[];
+  vogValidUntil?: string;
+  openClaims: number;
+  maxOpenClaims: number;
+  /** Households (pseudonymous keys) this volunteer helped before. */
+  helpedHouseholds?: string[];
+  signedUpAt?: string;
+}
+
+/** What a volunteer may do to their own or someone else's standing, and where it leads (like the request lifecycle). */
+export const VOLUNTEER_TRANSITIONS = {
+  approve: { from: ['pending', 'rejected'], to: 'approved', refusal: 'only a pending sign-up can be approved' },
+  reject: { from: ['pending'], to: 'rejected', refusal: 'only a pending sign-up can be rejected' },
+  withdraw: { from: ['approved', 'paused'], to: 'withdrawn', refusal: 'only an approved or paused volunteer can lose approval' },
+  pause: { from: ['approved'], to: 'paused', refusal: 'only an approved volunteer can pause' },
+  resume: { from: ['paused'], to: 'approved', refusal: 'only a paused volunteer can come back' },
+} as const satisfies Record<string, { from: readonly VolunteerStatus[]; to: VolunteerStatus; refusal: string }>;
+export type VolunteerAction = keyof typeof VOLUNTEER_TRANSITIONS;
+
+/** The status after `action`, or `illegal-transition` when the volunteer's status does not allow it. */
+export function nextVolunteerStatus(current: VolunteerStatus | undefined, action: VolunteerAction): VolunteerStatus {
+  const t = VOLUNTEER_TRANSITIONS[action];
+  if (!current || !(t.from as readonly VolunteerStatus[]).includes(current)) throw new DomainError('illegal-transition', t.refusal);
+  return t.to;
+}
+
+/** A request's card as volunteers see it before claiming: no name, address or contact. */
+export interface RequestCard {
+  requestId: string;
+  districtId: string;
+  postcodeArea: string;
+  topicId: string;
+  urgency: Urgency;
+  language: string;
+  summary: string;
+  createdAt: string;
+}
+
+/** A request the volunteer took at some point: enough to recognise it, nothing about the resident. */
+export interface HelpedRequest {
+  requestId: string;
+  topicId: string;
+  districtId: string;
+  at: string;
+}
 /** Open claims one volunteer may hold at once, unless the coordinator sets otherwise. */
 export const DEFAULT_MAX_OPEN_CLAIMS = 3;
 export const MAX_DISTANCE_KM = 25;

@@ -2,16 +2,17 @@
 // one small pool item per district x topic makes candidates findable by Query. Reads per match are bounded:
 // at most two pool pages per district and one BatchGet, however many volunteers the municipality has.
 import { randomBytes } from 'node:crypto';
-import type { VolunteerProfile } from '../../stepped-care/domain/matching';
-import type { StoredInitiative } from '../../initiatives/store/directory-store';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../platform/dynamodb/keys';
 import type { Item, Key, Repository } from '../../platform/dynamodb/repository';
+import type { VolunteerRegister } from '../app/ports';
+import type { HelpedRequest, RequestCard, Volunteer, VolunteerStatus } from '../domain/volunteer';
 
 /** At most this many pool items are read per district for one match. */
 export const POOL_READ_LIMIT = 100;
 
-export type StoredVolunteer = VolunteerProfile & { name: string; email: string; phone?: string; signedUpAt?: string };
+/** The volunteer as stored (the domain's Volunteer). */
+export type StoredVolunteer = Volunteer;
 
 /** The items that store a volunteer: profile plus one pool item per district x topic. */
 export function volunteerItems(v: StoredVolunteer): (Item & Key)[] {
@@ -35,7 +36,7 @@ function rotationSlot(): string {
   return randomBytes(2).toString('hex');
 }
 
-export class VolunteerStore {
+export class VolunteerStore implements VolunteerRegister {
   constructor(private readonly repo: Repository) {}
 
   async put(volunteers: StoredVolunteer[]): Promise<void> {
@@ -43,7 +44,8 @@ export class VolunteerStore {
   }
 
   async get(volunteerId: string): Promise<StoredVolunteer | undefined> {
-    return this.repo.get<StoredVolunteer & Item>(keys.volunteer(volunteerId));
+    const item = await this.repo.get<StoredVolunteer & Item>(keys.volunteer(volunteerId));
+    return item && normalise(item);
   }
 
   /**
@@ -52,7 +54,7 @@ export class VolunteerStore {
    * gets a turn while a match never reads more than POOL_READ_LIMIT items per district: the number of reads
    * does not grow with the number of volunteers.
    */
-  async candidateIds(districtIds: string[], topicId: string, random = Math.random): Promise<string[]> {
+  async candidateIds(districtIds: readonly string[], topicId: string, random = Math.random): Promise<string[]> {
     const ids = new Set<string>();
     for (const districtId of districtIds) {
       const pool = keys.volunteerPool(districtId, topicId);
@@ -70,17 +72,17 @@ export class VolunteerStore {
   }
 
   /** Live profiles (with their open-claim counters) of the given volunteers, in one BatchGet per 100. */
-  async profiles(ids: string[]): Promise<StoredVolunteer[]> {
-    return this.repo.getMany<StoredVolunteer & Item>(ids.map((id) => keys.volunteer(id)));
+  async profiles(ids: readonly string[]): Promise<StoredVolunteer[]> {
+    return (await this.repo.getMany<StoredVolunteer & Item>(ids.map((id) => keys.volunteer(id)))).map(normalise);
   }
 
   /** Volunteers with a status, oldest sign-up first (one Query on the status partition). */
-  async byStatus(status: VolunteerProfile['status']): Promise<StoredVolunteer[]> {
+  async byStatus(status: VolunteerStatus): Promise<StoredVolunteer[]> {
     return this.repo.queryIndex<StoredVolunteer & Item>('gsi1', keys.volunteersByStatusPartition(status));
   }
 
   /** Moves a volunteer to a status: the profile and every pool item (their sort key starts with it). */
-  async setStatus(volunteerId: string, status: VolunteerProfile['status']): Promise<StoredVolunteer | undefined> {
+  async setStatus(volunteerId: string, status: VolunteerStatus): Promise<StoredVolunteer | undefined> {
     const current = await this.get(volunteerId);
     if (!current) return undefined;
     const next = { ...current, status };
@@ -101,7 +103,22 @@ export class VolunteerStore {
     );
   }
 
-  async initiativeProfiles(ids: string[]): Promise<StoredInitiative[]> {
-    return this.repo.getMany<StoredInitiative & Item>(ids.map((id) => keys.initiative(id)));
+  async held(volunteerId: string): Promise<RequestCard[]> {
+    return this.repo.queryIndex<RequestCard & Item>('gsi2', keys.claimedPartition(volunteerId));
   }
+
+  async helpedSince(volunteerId: string, since: string): Promise<HelpedRequest[]> {
+    const items = await this.repo.queryPartitionRange<HelpedRequest & Item>(keys.volunteer(volunteerId).pk, `${keys.helpedPrefix}${since}`, `${keys.helpedPrefix}~`);
+    return items.map(({ requestId, topicId, districtId, at }) => ({ requestId, topicId, districtId, at }));
+  }
+
+  async feedPage(districtId: string, limit: number): Promise<RequestCard[]> {
+    return this.repo.queryIndexRange<RequestCard & Item>('gsi2', keys.feedPartition(districtId), '0', '9', limit);
+  }
+}
+
+/** DynamoDB returns string sets as Set; the domain works with arrays. */
+function normalise(v: StoredVolunteer): StoredVolunteer {
+  const helped = v.helpedHouseholds as unknown;
+  return helped instanceof Set ? { ...v, helpedHouseholds: [...(helped as Set<string>)] } : v;
 }

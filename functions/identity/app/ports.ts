@@ -1,0 +1,17 @@
+// The ports of the identity context: accounts, sign-in codes and sessions (adapter: ../store/account-store.ts).
+import type { Notification } from '../../platform/outbox/notifications';
+import type { Account, CodeCheck, CodeRequest, Session } from '../domain/sign-in';
+
+export interface Accounts {
+  accountFor(email: string): Promise<Account | undefined>;
+  /** Creates the account for an address; false when the address has one already. */
+  create(email: string, account: Account): Promise<boolean>;
+  /** A new code within the hourly limit, with its e-mail (for known addresses) in the same write. */
+  issueCode(email: string, codeHash: string, mail?: Notification): Promise<CodeRequest>;
+  checkCode(email: string, code: string): Promise<CodeCheck>;
+  startSession(account: Account): Promise<{ token: string; session: Session }>;
+  session(token: string | undefined): Promise<Session | undefined>;
+  endSession(token: string): Promise<void>;
+  /** Ends every session of an account; how many there were. */
+  revokeAll(account: Account): Promise<number>;
+}

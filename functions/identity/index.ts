@@ -1,0 +1,6 @@
+// The identity context: accounts, passwordless sign-in, sessions, staff roles, and the one access policy.
+// Its one public face: other contexts and the apps import from here, never from its folders.
+export * from './domain/access-policy';
+export * from './domain/sign-in';
+export { SignInDesk } from './app/sign-in-desk';
+export type { Accounts } from './app/ports';

@@ -1,0 +1,24 @@
+// A citizen initiative as the directory lists it and as matching counts its referrals.
+import type { Locale } from '../../kernel/municipality';
+
+export interface InitiativeRecord {
+  initiativeId: string;
+  name: string;
+  description: Record<Locale, string>;
+  email: string;
+  districts: string[];
+  topics: string[];
+}
+
+/** An initiative's profile item: what matching and referrals read (the directory reads InitiativeRecord). */
+export interface StoredInitiative {
+  initiativeId: string;
+  name: string;
+  email: string;
+  districts: string[];
+  topics: string[];
+  capacityPerWeek: number;
+  /** Referrals offered per ISO week (see stepped-care's domain/referral.ts). */
+  referralsByWeek?: Record<string, number>;
+}
+

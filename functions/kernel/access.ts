@@ -1,0 +1,26 @@
+// The words every context, route and page uses for who may do what: staff roles and the kinds of access a
+// page or API route asks for. The identity context decides them (identity/domain/access-policy.ts).
+
+/** Staff roles, held by the platform (the municipality file seeds them). Their labels are in the catalogue. */
+export const STAFF_ROLES = ['professional', 'team-lead', 'volunteer-coordinator'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export type Access =
+  /** Information anyone may read, and the resident's own forms (ask, lookup, sign-in, sign-up). */
+  | 'public'
+  /** A resident's own request, by its private link. */
+  | 'own-request'
+  /** Pages of any signed-in volunteer, whatever their status (their own page). */
+  | 'volunteer'
+  /** The feed and claiming: approved volunteers only. */
+  | 'approved-volunteer'
+  /** A request's contact details and the claimer's actions: the volunteer who holds it, while they do. */
+  | 'claimer'
+  /** A concern: a volunteer who held the request at some point. */
+  | 'helper'
+  /** Pages of any staff member. */
+  | 'staff'
+  /** Approvals, certificates, withdrawing approval, the volunteer pool: the volunteer coordinator. */
+  | 'coordinator'
+  /** An initiative's referral, through its signed link. */
+  | 'initiative-link';
