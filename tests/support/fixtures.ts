@@ -1,6 +1,7 @@
 // Plain test data shared by tests and benchmarks (no Vitest imports here, so `npm run bench` can use it).
 import type { ResidentIntake } from '../../functions/stepped-care/domain/intake';
 import { DomainError } from '../../functions/kernel/errors';
+import type { Volunteer } from '../../functions/volunteers/index';
 
 /** A complete, valid resident intake (groceries in Zaandam-Zuid, contact by e-mail). */
 export function intake(overrides: Partial<ResidentIntake> = {}): ResidentIntake {
@@ -32,3 +33,42 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
     throw error;
   }
 }
+
+export class TestClock {
+  constructor(public now: Date) {}
+  advanceHours(hours: number): void {
+    this.now = new Date(this.now.getTime() + hours * 3_600_000);
+  }
+  read = () => this.now;
+}
+
+export function volunteer(overrides: Partial<Volunteer> & { volunteerId: string }): Volunteer {
+  return {
+    name: overrides.volunteerId,
+    email: `${overrides.volunteerId}@vrijwilliger.example`,
+    status: 'approved',
+    homeDistrictId: 'zaandam-zuid',
+    districts: ['zaandam-zuid'],
+    maxDistanceKm: 2,
+    topics: ['groceries-errands'],
+    languages: ['nl'],
+    availableDays: [1, 2, 3, 4, 5, 6, 7],
+    openClaims: 0,
+    maxOpenClaims: 3,
+    ...overrides,
+  };
+}
+
+export const groceries = {
+  topicId: 'groceries-errands',
+  description: 'Ik kan door mijn heup niet naar de supermarkt. Wie kan boodschappen doen?',
+  urgency: 'this-week',
+  dangerNow: false,
+  wantsProfessional: false,
+  formalWmoRequest: false,
+  postcode: '1502 AB',
+  language: 'nl',
+};
+
+/** The key test services sign referral links with (the local platform makes its own). */
+export const TEST_LINK_KEY = 'test-link-key-'.repeat(4);

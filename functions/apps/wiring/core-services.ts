@@ -1,5 +1,5 @@
 // The engine and the resident's desk on a store: what the API and the safety net need, in a module of its
-// own so their bundles do not carry the volunteers' and accounts' code (create-engine.ts builds the rest).
+// own so their bundles do not carry the volunteers' and accounts' code (services.ts builds the rest).
 import { currentMunicipality } from '../../platform/config/municipality';
 import { ResidentDesk } from '../../stepped-care/app/resident-desk';
 import { createDocumentClient, type StoreConfig } from '../../platform/dynamodb/client';

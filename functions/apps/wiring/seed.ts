@@ -2,10 +2,11 @@
 // staff and their sign-in accounts. It touches every context's items, so it lives with the wiring.
 import { accountItem } from '../../identity/store/account-store';
 import { initiativeItems } from '../../initiatives/store/directory-store';
-import { districtForPostcode, type Municipality } from '../../kernel/municipality';
+import type { Municipality } from '../../kernel/municipality';
 import { keys } from '../../platform/dynamodb/keys';
 import { AlreadyExistsError, type Item, type Key, type Repository } from '../../platform/dynamodb/repository';
-import { volunteerItems, type StoredVolunteer } from '../../volunteers/store/volunteer-store';
+import { volunteerFromConfig } from '../../volunteers/index';
+import { volunteerItems } from '../../volunteers/store/volunteer-store';
 
 export type SeedOutcome = 'seeded' | 'already-seeded';
 
@@ -50,23 +51,3 @@ export async function seedMunicipality(repo: Repository, m: Municipality): Promi
     throw error;
   }
 }
-
-/** A demo volunteer from the municipality file, as the matcher stores it. */
-export function volunteerFromConfig(m: Municipality, v: Municipality['volunteers'][number]): StoredVolunteer {
-  return {
-    volunteerId: v.id,
-    name: v.name,
-    email: v.email,
-    status: v.approved ? 'approved' : 'pending',
-    homeDistrictId: districtForPostcode(m, v.postcode)?.id ?? v.districts[0]!,
-    districts: v.districts,
-    maxDistanceKm: v.maxDistanceKm,
-    topics: v.topics,
-    languages: v.languages,
-    availableDays: v.availableDays,
-    ...(v.vogValidUntil ? { vogValidUntil: v.vogValidUntil } : {}),
-    openClaims: 0,
-    maxOpenClaims: v.maxOpenClaims,
-  };
-}
-

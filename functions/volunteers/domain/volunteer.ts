@@ -2,7 +2,7 @@
 // stays pending until the municipality's volunteer coordinator approves it; topics that need a certificate
 // of conduct (VOG) stay closed until the coordinator records one with its date (matching checks it).
 import * as z from 'zod/mini';
-import { postcodeSchema } from '../../kernel/municipality';
+import { districtForPostcode, postcodeSchema, type Municipality } from '../../kernel/municipality';
 import { DomainError } from '../../kernel/errors';
 import { TOPICS, type Urgency } from '../../kernel/topics';
 import type { VolunteerStatus } from '../../kernel/volunteer-status';
@@ -92,3 +92,23 @@ export type VolunteerSignUp = z.infer<typeof volunteerSignUpSchema>;
 export function topicsNeedingVog(topics: readonly string[]): string[] {
   return TOPICS.filter((t) => t.requiresVog && topics.includes(t.id)).map((t) => t.id);
 }
+
+/** A demo volunteer from the municipality file, as the matcher stores it. */
+export function volunteerFromConfig(m: Municipality, v: Municipality['volunteers'][number]): Volunteer {
+  return {
+    volunteerId: v.id,
+    name: v.name,
+    email: v.email,
+    status: v.approved ? 'approved' : 'pending',
+    homeDistrictId: districtForPostcode(m, v.postcode)?.id ?? v.districts[0]!,
+    districts: v.districts,
+    maxDistanceKm: v.maxDistanceKm,
+    topics: v.topics,
+    languages: v.languages,
+    availableDays: v.availableDays,
+    ...(v.vogValidUntil ? { vogValidUntil: v.vogValidUntil } : {}),
+    openClaims: 0,
+    maxOpenClaims: v.maxOpenClaims,
+  };
+}
+

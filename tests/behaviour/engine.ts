@@ -1,15 +1,33 @@
-// The stepped-care engine against DynamoDB Local: routes, claims under concurrency, the safety net.
+// The stepped-care engine's scenarios: routes, claims under concurrency, the safety net, deferred matching.
+// Run on the in-memory adapters (tests/unit, no Java) and on DynamoDB Local (tests/integration).
 import { describe, expect, it } from 'vitest';
-import { deriveState } from '../../functions/stepped-care/domain/lifecycle';
-import { keys } from '../../functions/platform/dynamodb/keys';
 import { SteppedCareEngine } from '../../functions/stepped-care/app/engine';
-import { engineOnFreshTable, groceries, volunteer } from '../support/engine';
-import { codeOf } from '../support/fixtures';
+import { deriveState } from '../../functions/stepped-care/domain/lifecycle';
+import type { HelperPool, RequestLog } from '../../functions/stepped-care/index';
+import type { Outbox } from '../../functions/platform/outbox/notifications';
+import type { Municipality } from '../../functions/kernel/municipality';
+import type { Volunteer } from '../../functions/volunteers/index';
+import { codeOf, groceries, volunteer, type TestClock } from '../support/fixtures';
 
+export interface EngineWorld {
+  engine: SteppedCareEngine;
+  requests: RequestLog;
+  helpers: HelperPool;
+  volunteers: { put(v: Volunteer[]): Promise<void>; get(id: string): Promise<Volunteer | undefined>; profiles(ids: readonly string[]): Promise<Volunteer[]> };
+  outbox: Outbox;
+  clock: TestClock;
+  municipality: Municipality;
+}
+
+/** Every notification in the outbox. */
+const everything = (outbox: Outbox) => outbox.between('0', '~');
+
+export function engineBehaviour(adapter: string, engineOnFreshTable: () => Promise<EngineWorld>): void {
+describe(`the engine on ${adapter}`, () => {
 
 describe('submitting a request', () => {
   it('starts at the 0th line and is offered to fitting volunteers, with reasons and notifications', async () => {
-    const { engine, requests, repo } = await engineOnFreshTable();
+    const { engine, requests, outbox } = await engineOnFreshTable();
     const { requestId, head, decision } = await engine.submit(groceries);
     expect(decision.level).toBe('zeroth-line');
     expect(head.state).toBe('offered');
@@ -18,8 +36,7 @@ describe('submitting a request', () => {
     expect(events.map((e) => e.type)).toEqual(['submitted', 'matching-started', 'offered']);
     expect(deriveState(events)).toBe(head.state);
     expect((events[2]!.data!.volunteers as { reasons: string[] }[])[0]!.reasons).toContain('own-district');
-    const outbox = await repo.queryPartition(keys.outboxPartition);
-    expect(outbox).toEqual([expect.objectContaining({ template: 'request-offered', to: { kind: 'volunteer', id: 'vol-fatima' }, requestId })]);
+    expect(await everything(outbox)).toEqual([expect.objectContaining({ template: 'request-offered', to: { kind: 'volunteer', id: 'vol-fatima' }, requestId })]);
     expect(head.due?.kind).toBe('response');
   });
 
@@ -49,14 +66,14 @@ describe('submitting a request', () => {
   });
 
   it('rejects bad input with typed errors and stores nothing', async () => {
-    const { engine, repo } = await engineOnFreshTable();
+    const { engine, outbox } = await engineOnFreshTable();
     expect(await codeOf(engine.submit({ ...groceries, topicId: 'astrology' }))).toBe('unknown-topic');
     expect(await codeOf(engine.submit({ ...groceries, urgency: 'yesterday' }))).toBe('invalid-request');
     expect(await codeOf(engine.submit({ ...groceries, description: 'x'.repeat(2001) }))).toBe('invalid-request');
     expect(await codeOf(engine.submit({ ...groceries, description: '   ' }))).toBe('invalid-request');
     expect(await codeOf(engine.submit({ ...groceries, postcode: '1011 AB' }))).toBe('postcode-outside');
     expect(await codeOf(engine.submit({ ...groceries, postcode: 'nope' }))).toBe('invalid-request');
-    expect(await repo.queryPartition(keys.outboxPartition)).toEqual([]);
+    expect(await everything(outbox)).toEqual([]);
   });
 });
 
@@ -212,3 +229,5 @@ describe('deferred matching', () => {
     expect((await base.requests.head(missed.requestId))!.state).toBe('offered');
   });
 });
+});
+}

@@ -1,0 +1,90 @@
+// In-memory adapter of the identity ports: accounts, sign-in codes and sessions, with the same rules as the
+// DynamoDB adapter (hashed codes and tokens, the hourly limit, single use). For unit tests and simulations.
+import type { Notification, Outbox } from '../../platform/outbox/notifications';
+import type { Accounts } from '../app/ports';
+import {
+  codeTryable,
+  emailKey,
+  hashSecret,
+  newCsrfToken,
+  newSessionToken,
+  SESSION_HOURS,
+  stateWithNewCode,
+  type Account,
+  type CodeCheck,
+  type CodeRequest,
+  type CodeState,
+  type Session,
+} from '../domain/sign-in';
+
+export class MemoryAccounts implements Accounts {
+  private readonly accounts = new Map<string, Account>();
+  private readonly codes = new Map<string, CodeState>();
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async accountFor(email: string): Promise<Account | undefined> {
+    const account = this.accounts.get(emailKey(email));
+    return account && { ...account };
+  }
+
+  async create(email: string, account: Account): Promise<boolean> {
+    if (this.accounts.has(emailKey(email))) return false;
+    this.accounts.set(emailKey(email), { ...account });
+    return true;
+  }
+
+  async issueCode(email: string, codeHash: string, mail?: Notification): Promise<CodeRequest> {
+    const next = stateWithNewCode(this.codes.get(emailKey(email)), codeHash, this.clock());
+    if (next === 'too-many') return 'too-many';
+    this.codes.set(emailKey(email), next);
+    if (mail) await this.outbox.queue(mail);
+    return 'issued';
+  }
+
+  async checkCode(email: string, code: string): Promise<CodeCheck> {
+    const state = this.codes.get(emailKey(email));
+    if (!codeTryable(state, this.clock())) return { ok: false };
+    if (hashSecret(code) !== state.codeHash) {
+      this.codes.set(emailKey(email), { ...state, attempts: (state.attempts ?? 0) + 1 });
+      return { ok: false };
+    }
+    const account = await this.accountFor(email);
+    if (!account) return { ok: false };
+    // Used up: the code goes, the hour's count stays.
+    this.codes.set(emailKey(email), { windowStart: state.windowStart, requests: state.requests });
+    return { ok: true, account };
+  }
+
+  async startSession(account: Account): Promise<{ token: string; session: Session }> {
+    const token = newSessionToken();
+    const session: Session = { account, csrf: newCsrfToken(), expiresAt: new Date(this.clock().getTime() + SESSION_HOURS * 3_600_000).toISOString() };
+    this.sessions.set(hashSecret(token), session);
+    return { token, session };
+  }
+
+  async session(token: string | undefined): Promise<Session | undefined> {
+    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+    const session = this.sessions.get(hashSecret(token));
+    return session && session.expiresAt > this.clock().toISOString() ? { ...session } : undefined;
+  }
+
+  async endSession(token: string): Promise<void> {
+    this.sessions.delete(hashSecret(token));
+  }
+
+  async revokeAll(account: Account): Promise<number> {
+    let ended = 0;
+    for (const [hash, session] of this.sessions) {
+      if (session.account.kind === account.kind && session.account.id === account.id) {
+        this.sessions.delete(hash);
+        ended++;
+      }
+    }
+    return ended;
+  }
+}
