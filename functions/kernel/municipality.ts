@@ -12,7 +12,6 @@ const translated = z.strictObject({ nl: text(), en: text() });
 const slug = z.string().check(z.regex(/^[a-z0-9-]+$/));
 const pc4 = z.string().check(z.regex(/^[1-9][0-9]{3}$/));
 
-
 /** A citizen initiative: in the municipality file, and as the coordinator registers or edits one. */
 export const initiativeSchema = z.strictObject({
   id: slug.check(z.minLength(3), z.maxLength(64)),
@@ -32,9 +31,7 @@ export const municipalitySchema = z
     name: text(),
     website: z.url(),
     team: z.strictObject({ name: translated, phone: text(), email: z.email(), hours: translated }),
-    crisisLines: z
-      .array(z.strictObject({ id: slug, name: translated, phone: text(), when: translated }))
-      .check(z.minLength(1)),
+    crisisLines: z.array(z.strictObject({ id: slug, name: translated, phone: text(), when: translated })).check(z.minLength(1)),
     districts: z
       .array(
         z.strictObject({
@@ -49,9 +46,7 @@ export const municipalitySchema = z
         }),
       )
       .check(z.minLength(1)),
-    professionals: z.array(
-      z.strictObject({ id: slug, name: text(), email: z.email(), role: z.enum(STAFF_ROLES), districts: z.array(slug) }),
-    ),
+    professionals: z.array(z.strictObject({ id: slug, name: text(), email: z.email(), role: z.enum(STAFF_ROLES), districts: z.array(slug) })),
     volunteers: z.array(
       z.strictObject({
         id: slug,

@@ -51,17 +51,25 @@ export const TOPICS = [
   {
     id: 'transport-accompaniment',
     label: { nl: 'Vervoer en begeleiding', en: 'Transport and accompaniment' },
-    description: { nl: 'Iemand die meegaat naar de dokter, het ziekenhuis of een afspraak.', en: 'Someone to go with you to the doctor, the hospital or an appointment.' },
+    description: {
+      nl: 'Iemand die meegaat naar de dokter, het ziekenhuis of een afspraak.',
+      en: 'Someone to go with you to the doctor, the hospital or an appointment.',
+    },
     defaultLevel: 'zeroth-line',
     riskFlags: [],
     requiresVog: false,
-    selfHelp: [{ nl: 'Met een Wmo-pas kunt u goedkoper reizen met de regiotaxi.', en: 'With a Wmo pass you can travel more cheaply by regional taxi.' }],
+    selfHelp: [
+      { nl: 'Met een Wmo-pas kunt u goedkoper reizen met de regiotaxi.', en: 'With a Wmo pass you can travel more cheaply by regional taxi.' },
+    ],
     responseHours: quick,
   },
   {
     id: 'odd-jobs',
     label: { nl: 'Klusjes in huis', en: 'Odd jobs at home' },
-    description: { nl: 'Een lamp ophangen, een kastje in elkaar zetten, de tuin bijhouden.', en: 'Hanging a lamp, putting a cupboard together, keeping the garden tidy.' },
+    description: {
+      nl: 'Een lamp ophangen, een kastje in elkaar zetten, de tuin bijhouden.',
+      en: 'Hanging a lamp, putting a cupboard together, keeping the garden tidy.',
+    },
     defaultLevel: 'zeroth-line',
     riskFlags: [],
     requiresVog: false,
@@ -85,17 +93,30 @@ export const TOPICS = [
     defaultLevel: 'zeroth-line',
     riskFlags: [],
     requiresVog: true,
-    selfHelp: [{ nl: 'In de bibliotheek helpt het Informatiepunt Digitale Overheid gratis.', en: 'At the library, the Digital Government Information Point helps for free.' }],
+    selfHelp: [
+      {
+        nl: 'In de bibliotheek helpt het Informatiepunt Digitale Overheid gratis.',
+        en: 'At the library, the Digital Government Information Point helps for free.',
+      },
+    ],
     responseHours: quick,
   },
   {
     id: 'money-debts',
     label: { nl: 'Geldzorgen en schulden', en: 'Money worries and debts' },
-    description: { nl: 'Rekeningen die u niet kunt betalen, of brieven van een incassobureau.', en: 'Bills you cannot pay, or letters from a debt collector.' },
+    description: {
+      nl: 'Rekeningen die u niet kunt betalen, of brieven van een incassobureau.',
+      en: 'Bills you cannot pay, or letters from a debt collector.',
+    },
     defaultLevel: 'district-team',
     riskFlags: ['debts'],
     requiresVog: true,
-    selfHelp: [{ nl: 'Open alle post, ook als het eng is. Leg de brieven op een stapel op datum.', en: 'Open all your post, even when it is scary. Put the letters in a pile by date.' }],
+    selfHelp: [
+      {
+        nl: 'Open alle post, ook als het eng is. Leg de brieven op een stapel op datum.',
+        en: 'Open all your post, even when it is scary. Put the letters in a pile by date.',
+      },
+    ],
     responseHours: careful,
   },
   {
@@ -105,7 +126,12 @@ export const TOPICS = [
     defaultLevel: 'district-team',
     riskFlags: ['parenting'],
     requiresVog: true,
-    selfHelp: [{ nl: 'Het Centrum voor Jeugd en Gezin beantwoordt vragen over opvoeden.', en: 'The Youth and Family Centre answers questions about parenting.' }],
+    selfHelp: [
+      {
+        nl: 'Het Centrum voor Jeugd en Gezin beantwoordt vragen over opvoeden.',
+        en: 'The Youth and Family Centre answers questions about parenting.',
+      },
+    ],
     responseHours: careful,
   },
   {
@@ -135,17 +161,30 @@ export const TOPICS = [
     defaultLevel: 'collective',
     riskFlags: ['income'],
     requiresVog: false,
-    selfHelp: [{ nl: 'Op de website van de Belastingdienst kunt u uitrekenen op welke toeslag u recht hebt.', en: 'On the Tax Administration website you can work out which allowance you are entitled to.' }],
+    selfHelp: [
+      {
+        nl: 'Op de website van de Belastingdienst kunt u uitrekenen op welke toeslag u recht hebt.',
+        en: 'On the Tax Administration website you can work out which allowance you are entitled to.',
+      },
+    ],
     responseHours: careful,
   },
   {
     id: 'mental-wellbeing',
     label: { nl: 'Hoe het met u gaat', en: 'Mental wellbeing' },
-    description: { nl: 'Somber, gespannen of vastgelopen, of zorgen over alcohol of drugs.', en: 'Feeling low, tense or stuck, or worried about alcohol or drugs.' },
+    description: {
+      nl: 'Somber, gespannen of vastgelopen, of zorgen over alcohol of drugs.',
+      en: 'Feeling low, tense or stuck, or worried about alcohol or drugs.',
+    },
     defaultLevel: 'district-team',
     riskFlags: ['mental-health', 'addiction'],
     requiresVog: true,
-    selfHelp: [{ nl: 'Praten helpt. De Luisterlijn is dag en nacht bereikbaar: 088 0767 000.', en: 'Talking helps. De Luisterlijn listens day and night: 088 0767 000.' }],
+    selfHelp: [
+      {
+        nl: 'Praten helpt. De Luisterlijn is dag en nacht bereikbaar: 088 0767 000.',
+        en: 'Talking helps. De Luisterlijn listens day and night: 088 0767 000.',
+      },
+    ],
     responseHours: careful,
   },
   {

@@ -16,9 +16,7 @@ const zodLocalesPlugin: esbuild.Plugin = {
   name: 'zod-english-locale-only',
   setup(build) {
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)
-        ? { path: 'zod-locales', namespace: 'wijkloket-stub' }
-        : undefined,
+      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'wijkloket-stub' } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'wijkloket-stub' }, () => ({
       contents: "export { default as en } from 'zod/v4/locales/en.js';",

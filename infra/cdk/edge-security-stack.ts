@@ -23,7 +23,11 @@ export class EdgeSecurityStack extends Stack {
   constructor(scope: Construct, id: string, props: StackProps) {
     super(scope, id, props);
     const visibility = (name: string) => ({ cloudWatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true });
-    const tooMany = { block: { customResponse: { responseCode: 429, customResponseBodyKey: RATE_LIMITED_BODY, responseHeaders: [{ name: 'Retry-After', value: '300' }] } } };
+    const tooMany = {
+      block: {
+        customResponse: { responseCode: 429, customResponseBodyKey: RATE_LIMITED_BODY, responseHeaders: [{ name: 'Retry-After', value: '300' }] },
+      },
+    };
     const rateRule = (name: string, priority: number, limit: number, onlyPosts: boolean): wafv2.CfnWebACL.RuleProperty => ({
       name,
       priority,

@@ -102,15 +102,24 @@ export class StatelessStack extends Stack {
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
         reason: 'The bucket deployment custom resource of CDK uses the basic execution role; CDK owns that role.',
       },
-      ...['Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:DeleteObject*', 'Action::s3:Abort*', 'Resource::*', `Resource::${cdkAssetBucket}`, siteBucketArn].map(
-        (finding) => ({
-          id: `AwsSolutions-IAM5[${finding}]`,
-          reason: 'CDK generates these statements for its bucket deployment: it copies the site from the asset bucket into the site bucket and removes stale files.',
-        }),
-      ),
+      ...[
+        'Action::s3:GetObject*',
+        'Action::s3:GetBucket*',
+        'Action::s3:List*',
+        'Action::s3:DeleteObject*',
+        'Action::s3:Abort*',
+        'Resource::*',
+        `Resource::${cdkAssetBucket}`,
+        siteBucketArn,
+      ].map((finding) => ({
+        id: `AwsSolutions-IAM5[${finding}]`,
+        reason:
+          'CDK generates these statements for its bucket deployment: it copies the site from the asset bucket into the site bucket and removes stale files.',
+      })),
       {
         id: 'AwsSolutions-L1',
-        reason: 'Our functions run Node.js 22, the exact version the project is built and tested on locally and in CI (see docs/decisions/0001); the bucket deployment function of CDK chooses its own runtime.',
+        reason:
+          'Our functions run Node.js 22, the exact version the project is built and tested on locally and in CI (see docs/decisions/0001); the bucket deployment function of CDK chooses its own runtime.',
       },
     ]);
 

@@ -20,38 +20,50 @@ export function devOutbox(repo: Repository, municipality: Municipality, links: R
     const context = { siteUrl: new URL(c.req.url).origin, links };
     const emails = await Promise.all(items.map((n) => composeEmail(repo, municipality, n, context)));
     c.header('Cache-Control', 'no-store');
-    return c.html(html`<!doctype html>
-      <html lang="nl">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>Outbox (ontwikkeling) | Wijkloket</title>
-        </head>
-        <body>
-          <main>
-            <h1>Outbox (alleen lokaal)</h1>
-            <p>Wat Wijkloket zou e-mailen, nieuwste eerst. In AWS verstuurt de notifier dit via SES.</p>
-            <table>
-              <caption>${items.length} berichten</caption>
-              <thead>
-                <tr><th scope="col">Tijd</th><th scope="col">Aan</th><th scope="col">Onderwerp</th><th scope="col">Tekst</th><th scope="col">Vraag</th></tr>
-              </thead>
-              <tbody>
-                ${items.map((n, i) => {
-                  const email = emails[i];
-                  return html`<tr>
-                    <td>${n.at}</td>
-                    <td>${n.to.kind} ${n.to.id}${email ? html`<br />${email.to}` : ' (geen adres: niet verstuurd)'}</td>
-                    <td>${email?.subject ?? n.template}${n.urgent ? ' (spoed)' : ''}${sendsNow(n) ? '' : ' (niet los verstuurd: in het dagoverzicht)'}</td>
-                    <td>${email?.body ?? ''}</td>
-                    <td>${n.requestId}</td>
-                  </tr>`;
-                })}
-              </tbody>
-            </table>
-          </main>
-        </body>
-      </html>`);
+    return c.html(
+      html`<!doctype html>
+        <html lang="nl">
+          <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <title>Outbox (ontwikkeling) | Wijkloket</title>
+          </head>
+          <body>
+            <main>
+              <h1>Outbox (alleen lokaal)</h1>
+              <p>Wat Wijkloket zou e-mailen, nieuwste eerst. In AWS verstuurt de notifier dit via SES.</p>
+              <table>
+                <caption>
+                  ${items.length} berichten
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Tijd</th>
+                    <th scope="col">Aan</th>
+                    <th scope="col">Onderwerp</th>
+                    <th scope="col">Tekst</th>
+                    <th scope="col">Vraag</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${items.map((n, i) => {
+                    const email = emails[i];
+                    return html`<tr>
+                      <td>${n.at}</td>
+                      <td>${n.to.kind} ${n.to.id}${email ? html`<br />${email.to}` : ' (geen adres: niet verstuurd)'}</td>
+                      <td>
+                        ${email?.subject ?? n.template}${n.urgent ? ' (spoed)' : ''}${sendsNow(n) ? '' : ' (niet los verstuurd: in het dagoverzicht)'}
+                      </td>
+                      <td>${email?.body ?? ''}</td>
+                      <td>${n.requestId}</td>
+                    </tr>`;
+                  })}
+                </tbody>
+              </table>
+            </main>
+          </body>
+        </html>`,
+    );
   });
   return app;
 }

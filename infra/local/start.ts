@@ -17,7 +17,8 @@ const DATA_DIR = values['data-dir'];
 
 async function main(): Promise<void> {
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new LocalSetupError(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new LocalSetupError(`--port must be a number from 0 to 65535, not "${values.port}".`);
   const platform = await startPlatform({
     port,
     host: values.host,

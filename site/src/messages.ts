@@ -78,7 +78,8 @@ const nl = {
   'ask.firstName.label': 'Uw voornaam',
   'ask.firstName.hint': 'Een vrijwilliger ziet alleen uw voornaam.',
   'ask.consent.legend': 'Wie mag uw vraag zien?',
-  'ask.consent.hint': 'Het wijkteam ziet uw vraag altijd. Vrijwilligers en initiatieven zien nooit uw naam, adres of contactgegevens voordat zij u gaan helpen.',
+  'ask.consent.hint':
+    'Het wijkteam ziet uw vraag altijd. Vrijwilligers en initiatieven zien nooit uw naam, adres of contactgegevens voordat zij u gaan helpen.',
   'ask.consent.volunteers': 'Vrijwilligers in mijn buurt',
   'ask.consent.initiatives': 'Initiatieven in mijn buurt',
   'ask.wantsProfessional.label': 'Ik wil met een professional van het wijkteam praten',
@@ -124,7 +125,8 @@ const nl = {
   'receipt.link.hint': 'Bewaar deze link, bijvoorbeeld als bladwijzer. Deel hem met niemand: wie de link heeft, kan uw vraag zien.',
   'receipt.email-sent': 'Wij stuurden ook een bevestiging naar uw e-mailadres.',
   'receipt.data': 'Wat gebeurt er met uw gegevens?',
-  'receipt.data.text': 'Alleen wie u helpt, ziet uw contactgegevens, en alleen zolang die persoon u helpt. U ziet op deze pagina wie uw gegevens heeft bekeken. Wij verwijderen uw persoonlijke gegevens uiterlijk op {until}, of eerder als u daarom vraagt.',
+  'receipt.data.text':
+    'Alleen wie u helpt, ziet uw contactgegevens, en alleen zolang die persoon u helpt. U ziet op deze pagina wie uw gegevens heeft bekeken. Wij verwijderen uw persoonlijke gegevens uiterlijk op {until}, of eerder als u daarom vraagt.',
   'status.title': 'Mijn vraag',
   'status.reference': 'Vraagnummer',
   'status.asked-on': 'Gevraagd op',
@@ -148,10 +150,12 @@ const nl = {
   'status.withdraw.text': 'Hebt u geen hulp meer nodig? Dan kunt u uw vraag intrekken.',
   'status.withdraw.submit': 'Trek mijn vraag in',
   'status.erase.heading': 'Mijn gegevens verwijderen',
-  'status.erase.text': 'Wij verwijderen uw vraag, uw naam en uw contactgegevens. Een open vraag trekken wij dan eerst in. Wij bewaren alleen tellingen zonder persoonsgegevens.',
+  'status.erase.text':
+    'Wij verwijderen uw vraag, uw naam en uw contactgegevens. Een open vraag trekken wij dan eerst in. Wij bewaren alleen tellingen zonder persoonsgegevens.',
   'status.erase.submit': 'Verwijder mijn gegevens',
   'status.erase.confirm.title': 'Weet u het zeker?',
-  'status.erase.confirm.text': 'Als u doorgaat, verwijderen wij uw gegevens. Dit kan niet ongedaan worden gemaakt. Uw persoonlijke link werkt daarna niet meer.',
+  'status.erase.confirm.text':
+    'Als u doorgaat, verwijderen wij uw gegevens. Dit kan niet ongedaan worden gemaakt. Uw persoonlijke link werkt daarna niet meer.',
   'status.erase.confirm.submit': 'Ja, verwijder mijn gegevens',
   'status.erase.cancel': 'Nee, terug naar mijn vraag',
   'status.erased.title': 'Uw gegevens zijn verwijderd',
@@ -192,7 +196,8 @@ const nl = {
   'signin.intro': 'Voor vrijwilligers en medewerkers van de gemeente. U heeft geen wachtwoord nodig: wij sturen u een code per e-mail.',
   'signin.email.label': 'Uw e-mailadres',
   'signin.request': 'Stuur mij een code',
-  'signin.sent': 'Als wij dit adres kennen, hebben wij een code gestuurd. De code werkt 15 minuten en één keer. Kijk ook in uw map met ongewenste e-mail.',
+  'signin.sent':
+    'Als wij dit adres kennen, hebben wij een code gestuurd. De code werkt 15 minuten en één keer. Kijk ook in uw map met ongewenste e-mail.',
   'signin.code.label': 'Code uit de e-mail',
   'signin.code.hint': 'Bijvoorbeeld K7QM-4TZP. Hoofdletters en streepjes maken niet uit.',
   'signin.verify': 'Inloggen',
@@ -215,7 +220,8 @@ const nl = {
   'signout.title': 'Uitgelogd',
   'signout.text': 'U bent uitgelogd.',
   'signup.title': 'Vrijwilliger worden',
-  'signup.intro': 'Help buren in uw wijk met boodschappen, een klusje of een praatje. U kiest zelf waar, wanneer en waarmee. De vrijwilligerscoördinator van de gemeente bekijkt uw aanmelding.',
+  'signup.intro':
+    'Help buren in uw wijk met boodschappen, een klusje of een praatje. U kiest zelf waar, wanneer en waarmee. De vrijwilligerscoördinator van de gemeente bekijkt uw aanmelding.',
   'signup.name': 'Uw naam',
   'signup.email': 'E-mailadres',
   'signup.phone': 'Telefoonnummer',
@@ -226,7 +232,8 @@ const nl = {
   'signup.topics.vog': '(hiervoor is een Verklaring Omtrent het Gedrag nodig)',
   'signup.languages': 'Welke talen spreekt u?',
   'signup.days': 'Op welke dagen kunt u?',
-  'signup.code-of-conduct': 'Ik houd mij aan de gedragscode: ik respecteer de privacy van de mensen die ik help, ik neem geen geld of cadeaus aan, en ik meld het als ik mij zorgen maak.',
+  'signup.code-of-conduct':
+    'Ik houd mij aan de gedragscode: ik respecteer de privacy van de mensen die ik help, ik neem geen geld of cadeaus aan, en ik meld het als ik mij zorgen maak.',
   'signup.submit': 'Meld mij aan',
   'signup.sent.title': 'Dank u wel voor uw aanmelding',
   'signup.sent.text': 'Wij hebben u een e-mail gestuurd. De vrijwilligerscoördinator bekijkt uw aanmelding en laat u weten wanneer u kunt beginnen.',
@@ -303,9 +310,11 @@ const nl = {
   'feed.mine.none': 'U heeft nu geen vragen opgepakt.',
   'feed.open': 'Bekijk en help',
   'feed.error.taken': 'Iemand anders heeft deze vraag net opgepakt. Dank u wel! Kies gerust een andere vraag.',
-  'feed.error.not-eligible': 'U kunt deze vraag nu niet oppakken: misschien heeft u al het maximum aantal vragen, of past de vraag niet meer bij uw gegevens.',
+  'feed.error.not-eligible':
+    'U kunt deze vraag nu niet oppakken: misschien heeft u al het maximum aantal vragen, of past de vraag niet meer bij uw gegevens.',
   'referral.title': 'Doorverwijzing voor {initiative}',
-  'referral.intro': 'Wijkloket verwijst een inwoner naar u. Hieronder staat de vraag, zonder naam of adres. Zegt u ja, dan ziet u hoe u de inwoner bereikt.',
+  'referral.intro':
+    'Wijkloket verwijst een inwoner naar u. Hieronder staat de vraag, zonder naam of adres. Zegt u ja, dan ziet u hoe u de inwoner bereikt.',
   'referral.question': 'De vraag',
   'referral.topic': 'Onderwerp',
   'referral.district': 'Wijk',
@@ -329,7 +338,8 @@ const nl = {
   'referral.error.outcome': 'Kies hoe het ging.',
   'referral.error.note': 'Schrijf hooguit 1000 tekens.',
   'referral.notice.invalid.title': 'Deze link werkt niet',
-  'referral.notice.invalid': 'Deze link naar een doorverwijzing klopt niet. Misschien is hij niet helemaal gekopieerd. Gebruik de link uit de e-mail van Wijkloket.',
+  'referral.notice.invalid':
+    'Deze link naar een doorverwijzing klopt niet. Misschien is hij niet helemaal gekopieerd. Gebruik de link uit de e-mail van Wijkloket.',
   'referral.notice.expired.title': 'Deze link is verlopen',
   'referral.notice.expired': 'Een link naar een doorverwijzing werkt {days} dagen. Gebruik de link uit de nieuwste e-mail van Wijkloket.',
   'referral.notice.not-open.title': 'Deze doorverwijzing staat niet meer open',
@@ -446,7 +456,8 @@ const en: Record<SiteMessageKey, string> = {
   'ask.firstName.label': 'Your first name',
   'ask.firstName.hint': 'A volunteer only sees your first name.',
   'ask.consent.legend': 'Who may see your question?',
-  'ask.consent.hint': 'The district team always sees your question. Volunteers and initiatives never see your name, address or contact details before they start helping you.',
+  'ask.consent.hint':
+    'The district team always sees your question. Volunteers and initiatives never see your name, address or contact details before they start helping you.',
   'ask.consent.volunteers': 'Volunteers in my neighbourhood',
   'ask.consent.initiatives': 'Initiatives in my neighbourhood',
   'ask.wantsProfessional.label': 'I want to talk to a professional from the district team',
@@ -492,7 +503,8 @@ const en: Record<SiteMessageKey, string> = {
   'receipt.link.hint': 'Keep this link, for example as a bookmark. Do not share it: anyone with the link can see your request.',
   'receipt.email-sent': 'We also sent a confirmation to your e-mail address.',
   'receipt.data': 'What happens to your data?',
-  'receipt.data.text': 'Only the person who helps you sees your contact details, and only while they help you. This page shows who looked at your data. We delete your personal data on {until} at the latest, or sooner if you ask.',
+  'receipt.data.text':
+    'Only the person who helps you sees your contact details, and only while they help you. This page shows who looked at your data. We delete your personal data on {until} at the latest, or sooner if you ask.',
   'status.title': 'My request',
   'status.reference': 'Reference code',
   'status.asked-on': 'Asked on',
@@ -516,7 +528,8 @@ const en: Record<SiteMessageKey, string> = {
   'status.withdraw.text': 'No longer need help? Then you can withdraw your request.',
   'status.withdraw.submit': 'Withdraw my request',
   'status.erase.heading': 'Delete my data',
-  'status.erase.text': 'We delete your question, your name and your contact details. An open request is withdrawn first. We only keep counts without personal data.',
+  'status.erase.text':
+    'We delete your question, your name and your contact details. An open request is withdrawn first. We only keep counts without personal data.',
   'status.erase.submit': 'Delete my data',
   'status.erase.confirm.title': 'Are you sure?',
   'status.erase.confirm.text': 'If you continue, we delete your data. This cannot be undone. Your private link will stop working.',
@@ -583,7 +596,8 @@ const en: Record<SiteMessageKey, string> = {
   'signout.title': 'Signed out',
   'signout.text': 'You are signed out.',
   'signup.title': 'Become a volunteer',
-  'signup.intro': 'Help neighbours in your district with shopping, a small job or a chat. You choose where, when and how. The municipality’s volunteer coordinator looks at your sign-up.',
+  'signup.intro':
+    'Help neighbours in your district with shopping, a small job or a chat. You choose where, when and how. The municipality’s volunteer coordinator looks at your sign-up.',
   'signup.name': 'Your name',
   'signup.email': 'E-mail address',
   'signup.phone': 'Phone number',
@@ -594,7 +608,8 @@ const en: Record<SiteMessageKey, string> = {
   'signup.topics.vog': '(this needs a certificate of conduct, VOG)',
   'signup.languages': 'Which languages do you speak?',
   'signup.days': 'On which days can you help?',
-  'signup.code-of-conduct': 'I follow the code of conduct: I respect the privacy of the people I help, I accept no money or gifts, and I report it when I am worried.',
+  'signup.code-of-conduct':
+    'I follow the code of conduct: I respect the privacy of the people I help, I accept no money or gifts, and I report it when I am worried.',
   'signup.submit': 'Sign me up',
   'signup.sent.title': 'Thank you for signing up',
   'signup.sent.text': 'We have sent you an e-mail. The volunteer coordinator looks at your sign-up and lets you know when you can start.',
@@ -644,7 +659,8 @@ const en: Record<SiteMessageKey, string> = {
   'volunteer.pause': 'Pause me (no requests for a while)',
   'volunteer.resume': 'I am back',
   'directory.title': 'Initiatives in {municipality}',
-  'directory.intro': 'Residents and organisations who help their neighbours. Choose a district or topic, or see them all. Feel free to contact them yourself.',
+  'directory.intro':
+    'Residents and organisations who help their neighbours. Choose a district or topic, or see them all. Feel free to contact them yourself.',
   'directory.district': 'District',
   'directory.topic': 'Topic',
   'directory.all-districts': 'All districts',
@@ -671,9 +687,11 @@ const en: Record<SiteMessageKey, string> = {
   'feed.mine.none': 'You have not taken any requests right now.',
   'feed.open': 'View and help',
   'feed.error.taken': 'Someone else just took this request. Thank you! Feel free to choose another one.',
-  'feed.error.not-eligible': 'You cannot take this request now: perhaps you have reached the maximum number of requests, or it no longer fits your details.',
+  'feed.error.not-eligible':
+    'You cannot take this request now: perhaps you have reached the maximum number of requests, or it no longer fits your details.',
   'referral.title': 'Referral for {initiative}',
-  'referral.intro': 'Wijkloket refers a resident to you. Below is the request, without name or address. If you say yes, you will see how to reach the resident.',
+  'referral.intro':
+    'Wijkloket refers a resident to you. Below is the request, without name or address. If you say yes, you will see how to reach the resident.',
   'referral.question': 'The request',
   'referral.topic': 'Topic',
   'referral.district': 'District',

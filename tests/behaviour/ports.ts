@@ -68,7 +68,17 @@ function volunteer(id: string, overrides: Partial<Volunteer> = {}): Volunteer {
 }
 
 function card(requestId: string, createdAt = AT): FeedCard {
-  return { requestId, districtId: 'zaandam-zuid', postcodeArea: '1502', topicId: 'groceries-errands', urgency: 'this-week', language: 'nl', createdAt, summary: 'Boodschappen', expiresAt: 2_000_000_000 };
+  return {
+    requestId,
+    districtId: 'zaandam-zuid',
+    postcodeArea: '1502',
+    topicId: 'groceries-errands',
+    urgency: 'this-week',
+    language: 'nl',
+    createdAt,
+    summary: 'Boodschappen',
+    expiresAt: 2_000_000_000,
+  };
 }
 
 function personal(requestId: string, referenceCode: string): PersonalRecord {
@@ -88,7 +98,14 @@ function personal(requestId: string, referenceCode: string): PersonalRecord {
   };
 }
 
-const mail = (id: string, at = AT): Notification => ({ notificationId: id, at, template: 'receipt', to: { kind: 'resident', id: 'r' }, requestId: 'r', urgent: false });
+const mail = (id: string, at = AT): Notification => ({
+  notificationId: id,
+  at,
+  template: 'receipt',
+  to: { kind: 'resident', id: 'r' },
+  requestId: 'r',
+  urgent: false,
+});
 
 export function portBehaviour(adapter: string, makeWorld: () => Promise<PortWorld>): void {
   describe(`ports on ${adapter}`, () => {
@@ -110,7 +127,9 @@ export function portBehaviour(adapter: string, makeWorld: () => Promise<PortWorl
         const key = uniqueId('key');
         const [first, second] = [uniqueId('req'), uniqueId('req')];
         await requests.commit(head(first), 0, [submitted()], [{ kind: 'idempotency-key-claimed', key, requestId: first }]);
-        expect(await codeOf(requests.commit(head(second), 0, [submitted()], [{ kind: 'idempotency-key-claimed', key, requestId: second }]))).toBe('concurrent-change');
+        expect(await codeOf(requests.commit(head(second), 0, [submitted()], [{ kind: 'idempotency-key-claimed', key, requestId: second }]))).toBe(
+          'concurrent-change',
+        );
         expect(await requests.head(second)).toBeUndefined();
         expect(await requests.requestForIdempotencyKey(key)).toBe(first);
       });
@@ -122,11 +141,15 @@ export function portBehaviour(adapter: string, makeWorld: () => Promise<PortWorl
         const [a, b] = [uniqueId('req'), uniqueId('req')];
         await requests.commit(head(a), 0, [submitted()], [{ kind: 'volunteer-load-taken', volunteerId: v }]);
         expect((await volunteers.get(v))?.openClaims).toBe(1);
-        expect(await codeOf(requests.commit(head(b), 0, [submitted()], [{ kind: 'volunteer-load-taken', volunteerId: v }]))).toBe('volunteer-not-eligible');
+        expect(await codeOf(requests.commit(head(b), 0, [submitted()], [{ kind: 'volunteer-load-taken', volunteerId: v }]))).toBe(
+          'volunteer-not-eligible',
+        );
         expect(await requests.head(b)).toBeUndefined();
         await requests.commit(head(a, { version: 2 }), 1, [noted(2)], [{ kind: 'volunteer-load-returned', volunteerId: v, household: 'hh-1' }]);
         expect(await volunteers.get(v)).toMatchObject({ openClaims: 0, helpedHouseholds: ['hh-1'] });
-        expect(await codeOf(requests.commit(head(a, { version: 3 }), 2, [noted(3)], [{ kind: 'volunteer-load-returned', volunteerId: v }]))).toBe('concurrent-change');
+        expect(await codeOf(requests.commit(head(a, { version: 3 }), 2, [noted(3)], [{ kind: 'volunteer-load-returned', volunteerId: v }]))).toBe(
+          'concurrent-change',
+        );
         expect((await requests.head(a))?.version).toBe(2);
       });
 
@@ -134,20 +157,34 @@ export function portBehaviour(adapter: string, makeWorld: () => Promise<PortWorl
         const { requests, volunteers } = await makeWorld();
         const v = uniqueId('vol');
         await volunteers.put([volunteer(v, { status: 'paused', maxOpenClaims: 3 })]);
-        expect(await codeOf(requests.commit(head(uniqueId('req')), 0, [submitted()], [{ kind: 'volunteer-load-taken', volunteerId: v }]))).toBe('volunteer-not-eligible');
+        expect(await codeOf(requests.commit(head(uniqueId('req')), 0, [submitted()], [{ kind: 'volunteer-load-taken', volunteerId: v }]))).toBe(
+          'volunteer-not-eligible',
+        );
       });
 
       it('counts an initiative’s referrals per week and marks a week full', async () => {
         const { requests, register } = await makeWorld();
         const id = uniqueId('ini');
-        await register.save({ id, name: 'Buurthulp', description: { nl: 'Hulp', en: 'Help' }, email: 'b@example.nl', districts: ['zaandam-zuid'], topics: ['groceries-errands'], capacityPerWeek: 4 });
+        await register.save({
+          id,
+          name: 'Buurthulp',
+          description: { nl: 'Hulp', en: 'Help' },
+          email: 'b@example.nl',
+          districts: ['zaandam-zuid'],
+          topics: ['groceries-errands'],
+          capacityPerWeek: 4,
+        });
         await requests.commit(head(uniqueId('req')), 0, [submitted()], [{ kind: 'initiative-week-counted', initiativeId: id, week: '2026-W48' }]);
         await requests.commit(head(uniqueId('req')), 0, [submitted()], [{ kind: 'initiative-week-counted', initiativeId: id, week: '2026-W48' }]);
         expect((await register.profile(id))?.referralsByWeek).toEqual({ '2026-W48': 2 });
         await requests.commit(head(uniqueId('req')), 0, [submitted()], [{ kind: 'initiative-week-full', initiativeId: id, week: '2026-W48' }]);
         expect((await register.profile(id))?.referralsByWeek).toEqual({ '2026-W48': 4 });
         const gone = uniqueId('req');
-        expect(await codeOf(requests.commit(head(gone), 0, [submitted()], [{ kind: 'initiative-week-full', initiativeId: 'no-such-initiative', week: '2026-W48' }]))).toBe('referral-not-open');
+        expect(
+          await codeOf(
+            requests.commit(head(gone), 0, [submitted()], [{ kind: 'initiative-week-full', initiativeId: 'no-such-initiative', week: '2026-W48' }]),
+          ),
+        ).toBe('referral-not-open');
         expect(await requests.head(gone)).toBeUndefined();
       });
 
@@ -156,19 +193,29 @@ export function portBehaviour(adapter: string, makeWorld: () => Promise<PortWorl
         const id = uniqueId('req');
         const district = uniqueId('district');
         const c = { ...card(id), districtId: district };
-        await requests.commit(head(id, { districtId: district }), 0, [submitted()], [
-          { kind: 'feed-card-placed', card: c, placement: { place: 'open', districtId: district, urgencyRank: 1, createdAt: AT, requestId: id } },
-        ]);
+        await requests.commit(
+          head(id, { districtId: district }),
+          0,
+          [submitted()],
+          [{ kind: 'feed-card-placed', card: c, placement: { place: 'open', districtId: district, urgencyRank: 1, createdAt: AT, requestId: id } }],
+        );
         expect((await volunteers.feedPage(district, 10)).map((x) => x.requestId)).toEqual([id]);
         expect(await requests.feedCard(id)).toMatchObject({ requestId: id, summary: 'Boodschappen' });
         const v = uniqueId('vol');
-        await requests.commit(head(id, { version: 2 }), 1, [noted(2)], [{ kind: 'feed-card-moved', requestId: id, placement: { place: 'held', volunteerId: v, createdAt: AT, requestId: id } }]);
+        await requests.commit(
+          head(id, { version: 2 }),
+          1,
+          [noted(2)],
+          [{ kind: 'feed-card-moved', requestId: id, placement: { place: 'held', volunteerId: v, createdAt: AT, requestId: id } }],
+        );
         expect(await volunteers.feedPage(district, 10)).toEqual([]);
         expect((await volunteers.held(v)).map((x) => x.requestId)).toEqual([id]);
         await requests.commit(head(id, { version: 3 }), 2, [noted(3)], [{ kind: 'feed-card-moved', requestId: id, placement: null }]);
         expect(await volunteers.held(v)).toEqual([]);
         const none = uniqueId('req');
-        expect(await codeOf(requests.commit(head(none), 0, [submitted()], [{ kind: 'feed-card-moved', requestId: none, placement: null }]))).toBe('concurrent-change');
+        expect(await codeOf(requests.commit(head(none), 0, [submitted()], [{ kind: 'feed-card-moved', requestId: none, placement: null }]))).toBe(
+          'concurrent-change',
+        );
       });
 
       it('orders a district’s feed by urgency, then by waiting time, up to a limit', async () => {
@@ -176,9 +223,18 @@ export function portBehaviour(adapter: string, makeWorld: () => Promise<PortWorl
         const district = uniqueId('district');
         const place = async (urgencyRank: number, createdAt: string) => {
           const id = uniqueId('req');
-          await requests.commit(head(id, { districtId: district }), 0, [submitted()], [
-            { kind: 'feed-card-placed', card: { ...card(id, createdAt), districtId: district }, placement: { place: 'open', districtId: district, urgencyRank, createdAt, requestId: id } },
-          ]);
+          await requests.commit(
+            head(id, { districtId: district }),
+            0,
+            [submitted()],
+            [
+              {
+                kind: 'feed-card-placed',
+                card: { ...card(id, createdAt), districtId: district },
+                placement: { place: 'open', districtId: district, urgencyRank, createdAt, requestId: id },
+              },
+            ],
+          );
           return id;
         };
         const later = await place(1, '2026-11-24T12:00:00.000Z');
@@ -191,17 +247,42 @@ export function portBehaviour(adapter: string, makeWorld: () => Promise<PortWorl
       it('queues one concern per volunteer and request, notes whom a volunteer helped, and queues e-mails', async () => {
         const { requests, volunteers, outbox } = await makeWorld();
         const [id, v] = [uniqueId('req'), uniqueId('vol')];
-        const concern = { kind: 'concern-queued' as const, requestId: id, volunteerId: v, districtId: 'zaandam-zuid', topicId: 'groceries-errands', state: 'claimed', at: AT, text: 'Zorgen', until: '2027-11-24T10:00:00.000Z' };
+        const concern = {
+          kind: 'concern-queued' as const,
+          requestId: id,
+          volunteerId: v,
+          districtId: 'zaandam-zuid',
+          topicId: 'groceries-errands',
+          state: 'claimed',
+          at: AT,
+          text: 'Zorgen',
+          until: '2027-11-24T10:00:00.000Z',
+        };
         const mailId = uniqueId('mail');
-        await requests.commit(head(id), 0, [submitted()], [
-          concern,
-          { kind: 'helped-noted', volunteerId: v, requestId: id, topicId: 'groceries-errands', districtId: 'zaandam-zuid', at: AT, until: '2027-02-22T10:00:00.000Z' },
-          { kind: 'notification-queued', notification: mail(mailId) },
-        ]);
+        await requests.commit(
+          head(id),
+          0,
+          [submitted()],
+          [
+            concern,
+            {
+              kind: 'helped-noted',
+              volunteerId: v,
+              requestId: id,
+              topicId: 'groceries-errands',
+              districtId: 'zaandam-zuid',
+              at: AT,
+              until: '2027-02-22T10:00:00.000Z',
+            },
+            { kind: 'notification-queued', notification: mail(mailId) },
+          ],
+        );
         expect(await requests.hasConcern(id, v)).toBe(true);
         expect(await requests.hasConcern(id, 'someone-else')).toBe(false);
         expect(await codeOf(requests.commit(head(id, { version: 2 }), 1, [noted(2)], [concern]))).toBe('concurrent-change');
-        expect(await volunteers.helpedSince(v, '2026-11-01T00:00:00.000Z')).toEqual([{ requestId: id, topicId: 'groceries-errands', districtId: 'zaandam-zuid', at: AT }]);
+        expect(await volunteers.helpedSince(v, '2026-11-01T00:00:00.000Z')).toEqual([
+          { requestId: id, topicId: 'groceries-errands', districtId: 'zaandam-zuid', at: AT },
+        ]);
         expect(await volunteers.helpedSince(v, '2026-12-01T00:00:00.000Z')).toEqual([]);
         expect((await outbox.between(AT, AT)).map((n) => n.notificationId)).toContain(mailId);
       });
@@ -212,18 +293,37 @@ export function portBehaviour(adapter: string, makeWorld: () => Promise<PortWorl
         const reference = uniqueId('REF').toUpperCase();
         const token = uniqueId('tokenhash');
         const now = new Date(AT);
-        await requests.commit(head(id), 0, [submitted()], [
-          { kind: 'personal-data-written', record: personal(id, reference), tokenHash: token },
-          { kind: 'feed-card-placed', card: card(id), placement: null },
-        ]);
+        await requests.commit(
+          head(id),
+          0,
+          [submitted()],
+          [
+            { kind: 'personal-data-written', record: personal(id, reference), tokenHash: token },
+            { kind: 'feed-card-placed', card: card(id), placement: null },
+          ],
+        );
         expect(await residents.personal(id, now)).toMatchObject({ requestId: id, firstName: 'Anna', referenceCode: reference });
         expect(await residents.requestForReference(reference)).toBe(id);
         expect(await residents.requestForToken(token, now)).toBe(id);
-        await requests.commit(head(id, { version: 2 }), 1, [noted(2)], [
-          { kind: 'resident-message-written', requestId: id, message: { at: AT, kind: 'reply', text: 'Dank u' }, retainUntil: '2027-11-24T10:00:00.000Z' },
-        ]);
+        await requests.commit(
+          head(id, { version: 2 }),
+          1,
+          [noted(2)],
+          [
+            {
+              kind: 'resident-message-written',
+              requestId: id,
+              message: { at: AT, kind: 'reply', text: 'Dank u' },
+              retainUntil: '2027-11-24T10:00:00.000Z',
+            },
+          ],
+        );
         expect(await residents.messages(id)).toEqual([{ at: AT, kind: 'reply', text: 'Dank u' }]);
-        await residents.recordAccess(id, { at: AT, actor: { kind: 'volunteer', id: 'v', label: 'Fatima' }, action: 'viewed-contact', reason: 'holding it' }, uniqueId('audit'));
+        await residents.recordAccess(
+          id,
+          { at: AT, actor: { kind: 'volunteer', id: 'v', label: 'Fatima' }, action: 'viewed-contact', reason: 'holding it' },
+          uniqueId('audit'),
+        );
         const plan = await residents.erasurePlan(id);
         await requests.commit(head(id, { version: 3 }), 2, [noted(3)], [{ kind: 'personal-data-erased', plan }]);
         expect(await residents.personal(id, now)).toBeUndefined();
@@ -310,7 +410,15 @@ export function portBehaviour(adapter: string, makeWorld: () => Promise<PortWorl
       it('saves a new initiative once, lists it per district, and drops a district it no longer covers', async () => {
         const { register } = await makeWorld();
         const id = uniqueId('ini');
-        const initiative = { id, name: `Buurt ${id}`, description: { nl: 'Hulp', en: 'Help' }, email: 'b@example.nl', districts: ['zaandam-zuid', 'wormerveer'], topics: ['groceries-errands'], capacityPerWeek: 3 };
+        const initiative = {
+          id,
+          name: `Buurt ${id}`,
+          description: { nl: 'Hulp', en: 'Help' },
+          email: 'b@example.nl',
+          districts: ['zaandam-zuid', 'wormerveer'],
+          topics: ['groceries-errands'],
+          capacityPerWeek: 3,
+        };
         expect(await register.save(initiative, { isNew: true })).toBe('saved');
         expect(await register.save(initiative, { isNew: true })).toBe('exists');
         expect((await register.listInDistrict('wormerveer')).map((i) => i.initiativeId)).toContain(id);
@@ -325,7 +433,10 @@ export function portBehaviour(adapter: string, makeWorld: () => Promise<PortWorl
       it('keeps volunteers by status, oldest sign-up first, and records a certificate', async () => {
         const { volunteers } = await makeWorld();
         const [a, b] = [uniqueId('vol'), uniqueId('vol')];
-        await volunteers.put([volunteer(b, { status: 'pending', signedUpAt: '2026-02-01T00:00:00.000Z' }), volunteer(a, { status: 'pending', signedUpAt: '2026-01-01T00:00:00.000Z' })]);
+        await volunteers.put([
+          volunteer(b, { status: 'pending', signedUpAt: '2026-02-01T00:00:00.000Z' }),
+          volunteer(a, { status: 'pending', signedUpAt: '2026-01-01T00:00:00.000Z' }),
+        ]);
         expect((await volunteers.byStatus('pending')).map((v) => v.volunteerId).filter((id) => [a, b].includes(id))).toEqual([a, b]);
         await volunteers.setStatus(a, 'approved');
         expect((await volunteers.byStatus('pending')).map((v) => v.volunteerId)).not.toContain(a);

@@ -42,7 +42,13 @@ export async function engineBenchmarks(line: Line): Promise<boolean> {
     const volunteers = new VolunteerStore(repo);
     const requests = new RequestStore(repo, client);
     const rng = new Random(42);
-    const engine = new SteppedCareEngine({ requests, helpers: helperPoolOn(repo, municipality), municipality, random: rng.next, clock: () => new Date('2026-11-24T10:00:00Z') });
+    const engine = new SteppedCareEngine({
+      requests,
+      helpers: helperPoolOn(repo, municipality),
+      municipality,
+      random: rng.next,
+      clock: () => new Date('2026-11-24T10:00:00Z'),
+    });
 
     // 1. Matching with a growing number of approved volunteers.
     const tiers = [1_000, 10_000, 100_000];
@@ -71,13 +77,21 @@ export async function engineBenchmarks(line: Line): Promise<boolean> {
       const items = batch.flatMap(volunteerItems);
       const chunks: (typeof items)[] = [];
       for (let i = 0; i < items.length; i += 2000) chunks.push(items.slice(i, i + 2000));
-      await Promise.all(Array.from({ length: 6 }, async (_, w) => {
-        for (let c = w; c < chunks.length; c += 6) await repo.putMany(chunks[c]!);
-      }));
+      await Promise.all(
+        Array.from({ length: 6 }, async (_, w) => {
+          for (let c = w; c < chunks.length; c += 6) await repo.putMany(chunks[c]!);
+        }),
+      );
       const times: number[] = [];
       const readCounts: number[] = [];
       for (let i = 0; i < 60; i++) {
-        const head = { districtId: rng.pick(municipality.districts).id, topicId: rng.pick(ZEROTH), language: 'nl', urgency: 'this-week' as const, widened: false };
+        const head = {
+          districtId: rng.pick(municipality.districts).id,
+          topicId: rng.pick(ZEROTH),
+          language: 'nl',
+          urgency: 'this-week' as const,
+          widened: false,
+        };
         reads = 0;
         const t = performance.now();
         const found = await engine.candidates(head);
@@ -110,7 +124,14 @@ export async function engineBenchmarks(line: Line): Promise<boolean> {
       maxOpenClaims: 3,
       helpedHouseholds: i % 10 === 0 ? ['h1'] : [],
     }));
-    const request = { districtId: 'zaandam-zuid', topic: findTopic('groceries-errands')!, language: 'nl', urgency: 'this-week' as const, widened: false, householdKey: 'h1' };
+    const request = {
+      districtId: 'zaandam-zuid',
+      topic: findTopic('groceries-errands')!,
+      language: 'nl',
+      urgency: 'this-week' as const,
+      widened: false,
+      householdKey: 'h1',
+    };
     const rankTimes: number[] = [];
     for (let i = 0; i < 200; i++) {
       const t = performance.now();

@@ -30,7 +30,6 @@ const intake = validIntake({ contact: { method: 'email', email: 'bench@example.n
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-
 export async function frontDoorBenchmarks(line: Line): Promise<boolean> {
   const platform = await startPlatform({ port: 0, rateLimits: { apiRequestsPerMinute: 1_000_000, sitePostsPerMinute: 1_000_000 } });
   let ok = true;
@@ -45,7 +44,11 @@ export async function frontDoorBenchmarks(line: Line): Promise<boolean> {
 
 async function pageBenchmarks(base: string, line: Line): Promise<boolean> {
   // A real request, so the private status page (the receipt) is measured with its data.
-  const asked = await fetch(`${base}/api/v1/help-requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(intake) });
+  const asked = await fetch(`${base}/api/v1/help-requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(intake),
+  });
   const { statusToken } = (await asked.json()) as { statusToken: string };
   const pages: [string, string][] = [];
   for (const locale of ['nl', 'en'] as const) {
@@ -57,7 +60,15 @@ async function pageBenchmarks(base: string, line: Line): Promise<boolean> {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
     userDataDir: profile,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   let ok = true;
   try {
@@ -65,11 +76,14 @@ async function pageBenchmarks(base: string, line: Line): Promise<boolean> {
       const result = await lighthouse(base + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
       const lhr = result!.lhr;
       const bytes = lhr.audits['total-byte-weight']!.numericValue ?? Number.POSITIVE_INFINITY;
-      const requests = ((lhr.audits['network-requests']!.details as { items?: { resourceType?: string }[] } | undefined)?.items ?? []);
+      const requests = (lhr.audits['network-requests']!.details as { items?: { resourceType?: string }[] } | undefined)?.items ?? [];
       const scripts = requests.filter((r) => r.resourceType === 'Script').length;
       line(`page ${name} transferred`, bytes / 1000, 'KB');
       line(`page ${name} scripts`, scripts, 'requests');
-      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]!.score ?? 0) * 100)])) as Record<(typeof CATEGORIES)[number], number>;
+      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]!.score ?? 0) * 100)])) as Record<
+        (typeof CATEGORIES)[number],
+        number
+      >;
       for (const category of CATEGORIES) line(`page ${name} lighthouse ${category}`, scores[category], 'points');
       const failing = Object.values(lhr.audits)
         .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
@@ -117,7 +131,8 @@ async function intakeLatency(endpoint: string, tableName: string, line: Line): P
   const repo = new Repository(client, tableName);
   const services = servicesOn(repo, 'zaanstad', { matching: 'deferred' });
   const api = createPublicApi({ ...services, logger: silentLogger(), version: 'bench' });
-  const submit = () => api.request('/api/v1/help-requests', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(intake) });
+  const submit = () =>
+    api.request('/api/v1/help-requests', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(intake) });
 
   for (let i = 0; i < 10; i++) await submit(); // warm up both paths' connections and code
   const apiMs: number[] = [];
@@ -134,7 +149,9 @@ async function intakeLatency(endpoint: string, tableName: string, line: Line): P
     writes = captured.length;
     let raw = 0;
     for (const input of captured) {
-      const puts = (input.TransactItems ?? []).flatMap((item) => (item.Put ? [{ DeleteRequest: { Key: { pk: item.Put.Item!.pk, sk: item.Put.Item!.sk } } }] : []));
+      const puts = (input.TransactItems ?? []).flatMap((item) =>
+        item.Put ? [{ DeleteRequest: { Key: { pk: item.Put.Item!.pk, sk: item.Put.Item!.sk } } }] : [],
+      );
       for (let i = 0; i < puts.length; i += 25) await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: puts.slice(i, i + 25) } }));
       const w = performance.now();
       await client.send(new TransactWriteCommand(input));

@@ -102,10 +102,7 @@ async function bundleBenchmarks(): Promise<boolean> {
     line(`cold import ${spec.id} / floor`, ms / floor, 'x');
     if (spec.api) {
       const size = readFileSync(files.get(spec.id)!);
-      const ok =
-        size.length / KB <= TARGETS.minifiedKB &&
-        gzipSync(size).length / KB <= TARGETS.gzippedKB &&
-        ms / floor <= TARGETS.coldImportRatio;
+      const ok = size.length / KB <= TARGETS.minifiedKB && gzipSync(size).length / KB <= TARGETS.gzippedKB && ms / floor <= TARGETS.coldImportRatio;
       line(`target ${spec.id}`, ok ? 'met' : 'MISSED');
       failed ||= !ok;
     }

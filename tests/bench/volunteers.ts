@@ -64,9 +64,11 @@ async function feedBenchmark(line: Line): Promise<boolean> {
         summary: 'Wie kan mij helpen met boodschappen deze week? Ik kan zelf niet goed lopen.',
       };
     });
-    await Promise.all(Array.from({ length: 6 }, async (_, w) => {
-      for (let i = w * 25; i < cards.length; i += 6 * 25) await repo.putMany(cards.slice(i, i + 25));
-    }));
+    await Promise.all(
+      Array.from({ length: 6 }, async (_, w) => {
+        for (let i = w * 25; i < cards.length; i += 6 * 25) await repo.putMany(cards.slice(i, i + 25));
+      }),
+    );
 
     const feed = new VolunteerFeed({ volunteers: new VolunteerStore(repo), municipality, clock: () => new Date('2026-11-24T10:00:00Z') });
     const base: StoredVolunteer = {
@@ -155,7 +157,9 @@ async function httpClaimRace(line: Line): Promise<boolean> {
     let exactlyOne = 0;
     const raceMs: number[] = [];
     for (let round = 0; round < RACE_ROUNDS; round++) {
-      const asked = await services.desk.submit(intake({ topicId: 'odd-jobs', postcode: '1521 AB', description: `Klusje ${round}: een lamp ophangen.` }));
+      const asked = await services.desk.submit(
+        intake({ topicId: 'odd-jobs', postcode: '1521 AB', description: `Klusje ${round}: een lamp ophangen.` }),
+      );
       const started = performance.now();
       const answers = await Promise.all(
         sessions.map(({ token, session }) =>

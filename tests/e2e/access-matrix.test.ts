@@ -15,7 +15,16 @@ const base = inject('platformUrl');
 const store = inject('platformStore');
 let services: Services;
 
-const ROLES = ['anonymous', 'resident', 'pendingVolunteer', 'approvedVolunteer', 'claimer', 'otherVolunteer', 'initiativeLinkHolder', 'coordinator'] as const;
+const ROLES = [
+  'anonymous',
+  'resident',
+  'pendingVolunteer',
+  'approvedVolunteer',
+  'claimer',
+  'otherVolunteer',
+  'initiativeLinkHolder',
+  'coordinator',
+] as const;
 type Role = (typeof ROLES)[number];
 type Outcome = 'ok' | 'sign-in' | 'volunteer-home' | 'staff-home' | 'link-required';
 
@@ -144,7 +153,14 @@ describe('access matrix', () => {
   it('API: public operations answer everyone; a resident’s own request answers only its status token', async () => {
     const bodies: Record<string, unknown> = {
       'post /district-lookups': { postcode: '1502 AB' },
-      'post /triage-previews': { topicId: 'groceries-errands', description: 'x', urgency: 'this-week', dangerNow: false, wantsProfessional: false, formalWmoRequest: false },
+      'post /triage-previews': {
+        topicId: 'groceries-errands',
+        description: 'x',
+        urgency: 'this-week',
+        dangerNow: false,
+        wantsProfessional: false,
+        formalWmoRequest: false,
+      },
       'post /help-requests': intake({ contact: { method: 'none' } }),
       'post /status-lookups': { reference: residentReference, contact: 'matrix@example.nl' },
       'post /help-requests/{reference}/replies': { text: 'Nog een vraag.' },

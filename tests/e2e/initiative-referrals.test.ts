@@ -21,7 +21,10 @@ beforeAll(async () => {
   browser = await launchChromium();
   services = servicesOn(new Repository(createDocumentClient(store), store.tableName), 'zaanstad');
   // Two initiatives for odd jobs in Assendelft, a district no other test asks in.
-  for (const [id, name, capacityPerWeek] of [['ini-e2e-klus-a', 'Klusteam Assendelft', 5], ['ini-e2e-klus-b', 'Handige Buren Assendelft', 4]] as const) {
+  for (const [id, name, capacityPerWeek] of [
+    ['ini-e2e-klus-a', 'Klusteam Assendelft', 5],
+    ['ini-e2e-klus-b', 'Handige Buren Assendelft', 4],
+  ] as const) {
     await services.initiatives.save(COORDINATOR, {
       id,
       name,
@@ -89,7 +92,12 @@ describe('an initiative answers its referral through the link in its e-mail', ()
 
   it('declines because it is full: the next initiative gets the referral, the first link is closed', async () => {
     const receipt = await services.desk.submit(
-      intake({ topicId: 'odd-jobs', postcode: '1566 AB', description: 'Mijn kraan lekt en ik kan niet bukken.', consent: { volunteers: false, initiatives: true } }),
+      intake({
+        topicId: 'odd-jobs',
+        postcode: '1566 AB',
+        description: 'Mijn kraan lekt en ik kan niet bukken.',
+        consent: { volunteers: false, initiatives: true },
+      }),
     );
     const first = (await services.requests.head(receipt.requestId))!.offeredInitiatives![0]!;
     expect(first).toBe('ini-e2e-klus-a');
@@ -110,7 +118,12 @@ describe('an initiative answers its referral through the link in its e-mail', ()
 
   it('a forged or broken link gets a clear page in Dutch and English, and changes nothing', async () => {
     const receipt = await services.desk.submit(
-      intake({ topicId: 'odd-jobs', postcode: '1567 AB', description: 'De deur van mijn schuur klemt.', consent: { volunteers: false, initiatives: true } }),
+      intake({
+        topicId: 'odd-jobs',
+        postcode: '1567 AB',
+        description: 'De deur van mijn schuur klemt.',
+        consent: { volunteers: false, initiatives: true },
+      }),
     );
     const before = (await services.requests.head(receipt.requestId))!;
     const link = new URL(await referralLinkFromOutbox(base, receipt.requestId));
@@ -125,7 +138,11 @@ describe('an initiative answers its referral through the link in its e-mail', ()
     expect(await page.textContent('h1')).toBe('This link does not work');
     expect(await axeViolations(page)).toEqual([]);
     // A post with a forged token is refused the same way.
-    const post = await page.request.post(`${base}/doorverwijzing/`, { form: { t: forged, action: 'accept' }, headers: { origin: base }, maxRedirects: 0 });
+    const post = await page.request.post(`${base}/doorverwijzing/`, {
+      form: { t: forged, action: 'accept' },
+      headers: { origin: base },
+      maxRedirects: 0,
+    });
     expect(post.status()).toBe(403);
     expect((await services.requests.head(receipt.requestId))!.version).toBe(before.version);
   });

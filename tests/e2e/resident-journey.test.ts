@@ -101,7 +101,9 @@ describe('asking for help', () => {
       await expectAccessible(page, javaScriptEnabled);
 
       // A postcode outside the municipality: a kind message, and the values stay.
-      await fillGroceries(page, 'en', 'Groceries please. Call 06-12345678 or mail anna@example.nl <script>alert(1)</script>', { email: 'anna@example.nl' });
+      await fillGroceries(page, 'en', 'Groceries please. Call 06-12345678 or mail anna@example.nl <script>alert(1)</script>', {
+        email: 'anna@example.nl',
+      });
       await page.fill('#postcode', '1011 AB');
       await page.getByRole('button', { name: 'See what you will send' }).click();
       expect(await page.textContent('#error-summary')).toContain('not in Zaanstad');
@@ -214,10 +216,11 @@ describe('asking for help', () => {
     await fillGroceries(page, 'nl', 'Dubbel verstuurd?');
     await page.getByRole('button', { name: 'Bekijk wat u verstuurt' }).click();
     const form = Object.fromEntries(
-      await page.locator('form.wk-actions input[type="hidden"]').evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])),
+      await page
+        .locator('form.wk-actions input[type="hidden"]')
+        .evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])),
     ) as Record<string, string>;
-    const send = () =>
-      page.request.post(base + ask.nl, { form: { ...form, step: 'send' }, headers: { Origin: base }, maxRedirects: 0 });
+    const send = () => page.request.post(base + ask.nl, { form: { ...form, step: 'send' }, headers: { Origin: base }, maxRedirects: 0 });
     const [first, second] = await Promise.all([send(), send()]);
     expect(first.status()).toBe(303);
     expect(second.headers().location).toBe(first.headers().location);
@@ -285,7 +288,12 @@ describe('the status page', () => {
     const requestId = await requestIdOf(token);
     await services.residents.recordAccess(
       requestId,
-      { at: new Date().toISOString(), actor: { kind: 'volunteer', id: 'vol-fatima', label: 'Fatima' }, action: 'viewed-contact', reason: 'viewed your contact details' },
+      {
+        at: new Date().toISOString(),
+        actor: { kind: 'volunteer', id: 'vol-fatima', label: 'Fatima' },
+        action: 'viewed-contact',
+        reason: 'viewed your contact details',
+      },
       'e2e-1',
     );
     await page.goto(base + status.en + '?t=' + token);
@@ -346,10 +354,7 @@ describe('the status page', () => {
 describe('by keyboard and on a phone', () => {
   it('withdraws and deletes by keyboard alone, with the confirmation step (en, JS off)', async () => {
     const page = await newPage(browser, { javaScriptEnabled: false, locale: 'en-GB' });
-    const asked = await services.desk.submit(
-      intake({ language: 'en' }),
-      { idempotencyKey: `keyboard-${Date.now()}`.padEnd(43, 'k') },
-    );
+    const asked = await services.desk.submit(intake({ language: 'en' }), { idempotencyKey: `keyboard-${Date.now()}`.padEnd(43, 'k') });
     await firstOffer(asked.requestId);
     await page.goto(`${base}${status.en}?t=${asked.statusToken}`);
     await tabTo(page, 'button[value="withdraw"]');
@@ -379,7 +384,10 @@ describe('by keyboard and on a phone', () => {
 
 describe('find help first', () => {
   it('shows the topic’s tips and the initiatives for it, with asking for help always offered (nl and en)', async () => {
-    for (const [lang, path, button] of [['nl', '/in-de-buurt/', 'Zoeken'], ['en', '/en/nearby/', 'Search']] as const) {
+    for (const [lang, path, button] of [
+      ['nl', '/in-de-buurt/', 'Zoeken'],
+      ['en', '/en/nearby/', 'Search'],
+    ] as const) {
       const page = await newPage(browser);
       await page.goto(base + path);
       expect(await page.locator(`a[href="${ask[lang]}"]`).count()).toBeGreaterThan(0);

@@ -43,7 +43,8 @@ async function signIn(page: Page, email: string): Promise<void> {
 
 async function asked(description: string) {
   const receipt = await services.desk.submit(intake({ description, contact: { method: 'phone', phone: '06 11223344' } }));
-  for (let i = 0; i < 100 && (await services.requests.head(receipt.requestId))?.due?.kind === 'match'; i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 100 && (await services.requests.head(receipt.requestId))?.due?.kind === 'match'; i++)
+    await new Promise((r) => setTimeout(r, 50));
   return receipt;
 }
 
@@ -99,7 +100,9 @@ describe('a volunteer picks up a neighbour request', () => {
     await again.getByLabel('Maakt u zich zorgen over deze persoon?').fill('Nog een keer.');
     await again.getByRole('button', { name: 'Geef een zorgsignaal aan het wijkteam' }).click();
     expect(await won[0]!.textContent('#error-summary')).toContain('U heeft over deze vraag al een zorgsignaal gegeven');
-    const concerns = (await services.repo.queryIndex<{ requestId: string }>('gsi1', 'CONCERNS#zaandam-zuid')).filter((c) => c.requestId === receipt.requestId);
+    const concerns = (await services.repo.queryIndex<{ requestId: string }>('gsi1', 'CONCERNS#zaandam-zuid')).filter(
+      (c) => c.requestId === receipt.requestId,
+    );
     expect(concerns).toHaveLength(1);
     for (const page of [fatima, rik, resident]) await page.context().close();
   });

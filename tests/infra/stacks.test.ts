@@ -58,14 +58,18 @@ describe('edge security stack', () => {
         Match.objectLike({ Name: 'RequestsPerClient' }),
       ]),
     });
-    const acl = Object.values(edge.findResources('AWS::WAFv2::WebACL'))[0] as { Properties: { CustomResponseBodies: Record<string, { Content: string }> } };
+    const acl = Object.values(edge.findResources('AWS::WAFv2::WebACL'))[0] as {
+      Properties: { CustomResponseBodies: Record<string, { Content: string }> };
+    };
     const page = acl.Properties.CustomResponseBodies['rate-limited']!.Content;
     expect(page).toContain('Even wachten, alstublieft');
     expect(page).toContain('Please wait a moment');
   });
 
   it('is attached to the CloudFront distribution', () => {
-    const distribution = Object.values(stateless.findResources('AWS::CloudFront::Distribution'))[0] as { Properties: { DistributionConfig: { WebACLId?: unknown } } };
+    const distribution = Object.values(stateless.findResources('AWS::CloudFront::Distribution'))[0] as {
+      Properties: { DistributionConfig: { WebACLId?: unknown } };
+    };
     expect(distribution.Properties.DistributionConfig.WebACLId).toBeDefined();
   });
 });
@@ -113,15 +117,24 @@ describe('referral link key', () => {
   });
 
   it('is readable by the site (checks links) and the notifier (signs them), and by no other function', () => {
-    const functions = stateless.findResources('AWS::Lambda::Function') as Record<string, { Properties: { Description?: string; Environment?: { Variables: Record<string, unknown> } } }>;
+    const functions = stateless.findResources('AWS::Lambda::Function') as Record<
+      string,
+      { Properties: { Description?: string; Environment?: { Variables: Record<string, unknown> } } }
+    >;
     const withKey = Object.values(functions)
       .filter((f) => 'LINK_SIGNING_SECRET_ARN' in (f.Properties.Environment?.Variables ?? {}))
       .map((f) => f.Properties.Description)
       .sort();
-    const expected = LAMBDA_FUNCTIONS.filter((f) => f.id === 'site' || f.id === 'notifier').map((f) => f.description).sort();
+    const expected = LAMBDA_FUNCTIONS.filter((f) => f.id === 'site' || f.id === 'notifier')
+      .map((f) => f.description)
+      .sort();
     expect(withKey).toEqual(expected);
-    const policies = Object.values(stateless.findResources('AWS::IAM::Policy')) as { Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } } }[];
-    const readers = policies.filter((p) => p.Properties.PolicyDocument.Statement.some((st) => [st.Action].flat().includes('secretsmanager:GetSecretValue')));
+    const policies = Object.values(stateless.findResources('AWS::IAM::Policy')) as {
+      Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } };
+    }[];
+    const readers = policies.filter((p) =>
+      p.Properties.PolicyDocument.Statement.some((st) => [st.Action].flat().includes('secretsmanager:GetSecretValue')),
+    );
     expect(readers).toHaveLength(2);
   });
 });
@@ -142,7 +155,9 @@ describe('stateless stack', () => {
   });
 
   it('gives functions no Scan and no wildcard on the table', () => {
-    const policies = Object.values(stateless.findResources('AWS::IAM::Policy')) as { Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } } }[];
+    const policies = Object.values(stateless.findResources('AWS::IAM::Policy')) as {
+      Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } };
+    }[];
     const actions = policies.flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s) => [s.Action].flat()));
     expect(actions).toContain('dynamodb:Query');
     expect(actions.filter((a) => a.startsWith('dynamodb:'))).not.toContain('dynamodb:Scan');
@@ -165,7 +180,13 @@ describe('stateless stack', () => {
     });
     stateless.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
     const distribution = Object.values(stateless.findResources('AWS::CloudFront::Distribution'))[0] as {
-      Properties: { DistributionConfig: { CacheBehaviors: { PathPattern: string; AllowedMethods: string[] }[]; OriginGroups: unknown; DefaultCacheBehavior: { ViewerProtocolPolicy: string } } };
+      Properties: {
+        DistributionConfig: {
+          CacheBehaviors: { PathPattern: string; AllowedMethods: string[] }[];
+          OriginGroups: unknown;
+          DefaultCacheBehavior: { ViewerProtocolPolicy: string };
+        };
+      };
     };
     const config = distribution.Properties.DistributionConfig;
     const patterns = config.CacheBehaviors.map((b) => b.PathPattern).sort();

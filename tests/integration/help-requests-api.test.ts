@@ -22,7 +22,11 @@ beforeAll(async () => {
 });
 
 const json = (path: string, body: unknown, headers: Record<string, string> = {}, method = 'POST') =>
-  api.request(path, { method, headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  api.request(path, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const ask = (body: unknown, headers: Record<string, string> = {}) => json('/api/v1/help-requests', body, headers);
 
@@ -97,7 +101,9 @@ describe('following a request with its status token', () => {
 
     expect((await json(`/api/v1/help-requests/${reference}/replies`, { text: 'Alleen in de ochtend.' }, bearer(statusToken))).status).toBe(204);
     expect((await json(`/api/v1/help-requests/${reference}/replies`, { text: '' }, bearer(statusToken))).status).toBe(400);
-    const history = (await (await api.request(`/api/v1/help-requests/${reference}`, { headers: bearer(statusToken) })).json()) as { history: { text: string }[] };
+    const history = (await (await api.request(`/api/v1/help-requests/${reference}`, { headers: bearer(statusToken) })).json()) as {
+      history: { text: string }[];
+    };
     expect(history.history.at(-1)!.text).toBe('U stuurde meer informatie.');
   });
 
@@ -105,7 +111,20 @@ describe('following a request with its status token', () => {
     const { reference, statusToken } = await asked();
     const requestId = await services.desk.requestIdFor(statusToken);
     await services.volunteers.put([
-      { volunteerId: `vol-api-${reference}`, name: 'Api', email: 'api@example.nl', status: 'approved', homeDistrictId: 'zaandam-zuid', districts: ['zaandam-zuid'], maxDistanceKm: 2, topics: ['groceries-errands'], languages: ['nl'], availableDays: [1, 2, 3, 4, 5, 6, 7], openClaims: 0, maxOpenClaims: 3 },
+      {
+        volunteerId: `vol-api-${reference}`,
+        name: 'Api',
+        email: 'api@example.nl',
+        status: 'approved',
+        homeDistrictId: 'zaandam-zuid',
+        districts: ['zaandam-zuid'],
+        maxDistanceKm: 2,
+        topics: ['groceries-errands'],
+        languages: ['nl'],
+        availableDays: [1, 2, 3, 4, 5, 6, 7],
+        openClaims: 0,
+        maxOpenClaims: 3,
+      },
     ]);
     await services.engine.claim(requestId, `vol-api-${reference}`);
     await services.engine.markDone(requestId, `vol-api-${reference}`, 'klaar');
@@ -138,7 +157,8 @@ describe('following a request with its status token', () => {
 describe('rate limit', () => {
   it('answers 429 with Retry-After and a translated problem once a client is over its limit, per client', async () => {
     const limited = createPublicApi({ ...services, logger: silentLogger(), version: 'test', requestsPerMinute: 3 });
-    const from = (client: string) => limited.request('/api/v1/topics?lang=en', { headers: { 'x-forwarded-for': client, [CLIENT_ADDRESS_HEADER]: `spoofed-${client}` } });
+    const from = (client: string) =>
+      limited.request('/api/v1/topics?lang=en', { headers: { 'x-forwarded-for': client, [CLIENT_ADDRESS_HEADER]: `spoofed-${client}` } });
     for (let i = 0; i < 3; i++) expect((await from('10.0.0.1')).status).toBe(200);
     const over = await from('10.0.0.1');
     expect(over.status).toBe(429);

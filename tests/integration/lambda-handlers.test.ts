@@ -127,9 +127,18 @@ describe('scheduled and stream functions', () => {
   it('public API and safety net: an intake is one write, and the stream record makes the first offer', async () => {
     const api = handlers['public-api']!;
     const intake = {
-      topicId: 'groceries-errands', description: 'Boodschappen graag', postcode: '1502 AB', visitNeeded: false, urgency: 'this-week',
-      dangerNow: false, forWhom: 'myself', language: 'nl', contact: { method: 'none' }, consent: { volunteers: true, initiatives: true },
-      wantsProfessional: false, formalWmoRequest: false,
+      topicId: 'groceries-errands',
+      description: 'Boodschappen graag',
+      postcode: '1502 AB',
+      visitNeeded: false,
+      urgency: 'this-week',
+      dangerNow: false,
+      forWhom: 'myself',
+      language: 'nl',
+      contact: { method: 'none' },
+      consent: { volunteers: true, initiatives: true },
+      wantsProfessional: false,
+      formalWmoRequest: false,
     };
     const res = await api(event('POST', '/api/v1/help-requests', JSON.stringify(intake), { 'content-type': 'application/json' }), {} as Context);
     expect(res.statusCode).toBe(201);
@@ -138,7 +147,10 @@ describe('scheduled and stream functions', () => {
     const repo = new Repository(createDocumentClient({ tableName: 'lambda-handlers', endpoint: inject('dynamoDbEndpoint') }), 'lambda-handlers');
     const { requestId } = (await repo.get<{ requestId: string }>(keys.statusToken(hashToken(statusToken))))!;
     const match = handlers['safety-net'] as unknown as AnyHandler;
-    const record = { eventName: 'INSERT', dynamodb: { SequenceNumber: '9', NewImage: { requestId: { S: requestId }, due: { M: { kind: { S: 'match' } } } } } };
+    const record = {
+      eventName: 'INSERT',
+      dynamodb: { SequenceNumber: '9', NewImage: { requestId: { S: requestId }, due: { M: { kind: { S: 'match' } } } } },
+    };
     expect(await match({ Records: [record] })).toEqual({ batchItemFailures: [] });
     expect((await repo.get<{ state: string }>(keys.requestHead(requestId)))!.state).toBe('offered');
     // A second delivery of the same record changes nothing.

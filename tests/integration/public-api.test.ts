@@ -89,7 +89,8 @@ describe('bad input: a clear translated 4xx, never a 5xx', () => {
     },
     {
       name: 'wrong content type',
-      send: (h) => api.request('/api/v1/district-lookups', { method: 'POST', headers: { 'content-type': 'text/plain', ...h }, body: 'postcode=1521' }),
+      send: (h) =>
+        api.request('/api/v1/district-lookups', { method: 'POST', headers: { 'content-type': 'text/plain', ...h }, body: 'postcode=1521' }),
       status: 415,
       nl: /als JSON/,
       en: /as JSON/,
@@ -152,7 +153,10 @@ describe('bad input: a clear translated 4xx, never a 5xx', () => {
 
   for (const c of cases) {
     it(`${c.name}: ${c.status} problem+json, in Dutch by default and in English when asked`, async () => {
-      for (const [language, expected] of [['nl', c.nl], ['en', c.en]] as const) {
+      for (const [language, expected] of [
+        ['nl', c.nl],
+        ['en', c.en],
+      ] as const) {
         const res = await c.send(language === 'en' ? { 'accept-language': 'en' } : {});
         expect(res.status).toBe(c.status);
         expect(res.headers.get('content-type')).toBe('application/problem+json');
@@ -189,8 +193,19 @@ describe('topics and triage preview', () => {
   });
 
   const preview = (body: unknown, lang = 'nl') =>
-    api.request(`/api/v1/triage-previews?lang=${lang}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const intake = { topicId: 'odd-jobs', description: 'Mijn lamp moet opgehangen worden', urgency: 'no-rush', dangerNow: false, wantsProfessional: false, formalWmoRequest: false };
+    api.request(`/api/v1/triage-previews?lang=${lang}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const intake = {
+    topicId: 'odd-jobs',
+    description: 'Mijn lamp moet opgehangen worden',
+    urgency: 'no-rush',
+    dangerNow: false,
+    wantsProfessional: false,
+    formalWmoRequest: false,
+  };
 
   it('explains the route, and shows the emergency numbers for crisis words', async () => {
     expect(await (await preview(intake)).json()).toMatchObject({ level: 'zeroth-line', showEmergencyNumbers: false });

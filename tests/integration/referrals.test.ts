@@ -17,7 +17,12 @@ type Services = Awaited<ReturnType<typeof deskOnFreshTable>>;
 /** A request about forms in Zaandam-Zuid: two initiatives cover it there. Volunteers may not see it. */
 async function referred(s: Services, overrides: Parameters<typeof intake>[0] = {}) {
   const receipt = await s.desk.submit(
-    intake({ topicId: 'paperwork-forms', description: 'Ik begrijp de brief van de belasting niet. Mail me op anna@example.nl.', consent: { volunteers: false, initiatives: true }, ...overrides }),
+    intake({
+      topicId: 'paperwork-forms',
+      description: 'Ik begrijp de brief van de belasting niet. Mail me op anna@example.nl.',
+      consent: { volunteers: false, initiatives: true },
+      ...overrides,
+    }),
   );
   const head = (await s.requests.head(receipt.requestId))!;
   return { receipt, head, initiativeId: head.offeredInitiatives![0]! };
@@ -51,7 +56,9 @@ describe('an initiative answers a referral through its signed link', () => {
     const accepted = await s.referrals.accept(token);
     expect(accepted).toMatchObject({ state: 'claimed', heldByInitiative: initiativeId, due: { kind: 'progress' } });
     expect(accepted.firstHumanResponseAt).toBeDefined();
-    const told = (await s.repo.queryPartition<Notification & Record<string, unknown>>(keys.outboxPartition)).filter((n) => n.template === 'request-claimed');
+    const told = (await s.repo.queryPartition<Notification & Record<string, unknown>>(keys.outboxPartition)).filter(
+      (n) => n.template === 'request-claimed',
+    );
     expect(told).toEqual([expect.objectContaining({ to: { kind: 'resident', id: receipt.requestId } })]);
     const mail = await composeEmail(s.repo, s.municipality, told[0]!, { siteUrl: 'https://wijkloket.example', links: s.links });
     expect(mail).toMatchObject({ to: 'anna@example.nl', subject: `Iemand gaat u helpen (${receipt.referenceCode})` });
@@ -60,7 +67,9 @@ describe('an initiative answers a referral through its signed link', () => {
     expect(held.stage).toBe('held');
     expect(held.contact).toMatchObject({ firstName: 'Anna', contact: { method: 'email', email: 'anna@example.nl' }, postcode: '1502 AB' });
     const audit = await s.residents.audit(receipt.requestId);
-    expect(audit).toEqual([expect.objectContaining({ actor: expect.objectContaining({ kind: 'initiative', id: initiativeId }), action: 'viewed-contact' })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ actor: expect.objectContaining({ kind: 'initiative', id: initiativeId }), action: 'viewed-contact' }),
+    ]);
     const view = statusView(await s.desk.open(receipt.statusToken), 'nl');
     expect(view.history.map((h) => h.text)).toContain('Een initiatief uit uw buurt gaat u helpen en neemt contact met u op.');
     expect(view.audit[0]!.text).toMatch(/^Initiatief .+: bekeek uw contactgegevens/);
@@ -110,7 +119,9 @@ describe('an initiative answers a referral through its signed link', () => {
     expect(referralStage(after, initiativeId)).toBe('over');
     expect(await codeOf(s.referrals.open(token))).toBe('referral-not-open');
     expect(await codeOf(s.referrals.decline(token))).toBe('referral-not-open');
-    expect(statusView(await s.desk.open(receipt.statusToken), 'en').history.map((h) => h.text)).toContain('An initiative had no room. We are looking further.');
+    expect(statusView(await s.desk.open(receipt.statusToken), 'en').history.map((h) => h.text)).toContain(
+      'An initiative had no room. We are looking further.',
+    );
 
     // A full initiative gets no other referral this week.
     const another = await referred(s);
@@ -182,15 +193,18 @@ describe('an initiative answers a referral through its signed link', () => {
   it('an initiative and a volunteer answering at once: exactly one gets the request', async () => {
     const s = await deskOnFreshTable();
     // Groceries in Zaandam-Zuid are offered to volunteers; this initiative is made to cover them too.
-    await s.initiatives.save({ kind: 'staff', id: 'coord-jeroen', role: 'volunteer-coordinator' }, {
-      id: 'ini-boodschappen',
-      name: 'Boodschappenhulp Zuid',
-      description: { nl: 'Wij doen boodschappen.', en: 'We do groceries.' },
-      email: 'boodschappen@initiatief.example',
-      districts: ['zaandam-zuid'],
-      topics: ['groceries-errands'],
-      capacityPerWeek: 10,
-    });
+    await s.initiatives.save(
+      { kind: 'staff', id: 'coord-jeroen', role: 'volunteer-coordinator' },
+      {
+        id: 'ini-boodschappen',
+        name: 'Boodschappenhulp Zuid',
+        description: { nl: 'Wij doen boodschappen.', en: 'We do groceries.' },
+        email: 'boodschappen@initiatief.example',
+        districts: ['zaandam-zuid'],
+        topics: ['groceries-errands'],
+        capacityPerWeek: 10,
+      },
+    );
     const receipt = await s.desk.submit(intake());
     const head = (await s.requests.head(receipt.requestId))!;
     expect(head.offeredInitiatives).toEqual(['ini-boodschappen']);

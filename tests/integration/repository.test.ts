@@ -15,9 +15,7 @@ describe('repository on DynamoDB Local', () => {
   });
 
   it('exactly one of many concurrent creates of the same key wins', async () => {
-    const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => repo.create({ pk: 'RACE#1', sk: 'CLAIM', winner: i })),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => repo.create({ pk: 'RACE#1', sk: 'CLAIM', winner: i })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof AlreadyExistsError)).toHaveLength(19);
   });

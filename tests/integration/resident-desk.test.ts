@@ -7,7 +7,6 @@ import { keys } from '../../functions/platform/dynamodb/keys';
 import { deskOnFreshTable, intake, volunteer } from '../support/engine';
 import { codeOf } from '../support/fixtures';
 
-
 describe('asking for help', () => {
   it('stores the anonymous request apart from the personal data, and only hashes of the secrets', async () => {
     const { desk, repo, requests } = await deskOnFreshTable();
@@ -64,7 +63,10 @@ describe('the status page', () => {
     const receipt = await desk.submit(intake());
     const view = statusView(await desk.open(receipt.statusToken), 'nl');
     expect(view).toMatchObject({ referenceCode: receipt.referenceCode, state: 'offered', contactMethod: 'email', audit: [] });
-    expect(view.history.map((h) => h.text)).toEqual(['Wij ontvingen uw vraag.', 'Wij vroegen vrijwilligers en initiatieven in uw buurt of zij kunnen helpen.']);
+    expect(view.history.map((h) => h.text)).toEqual([
+      'Wij ontvingen uw vraag.',
+      'Wij vroegen vrijwilligers en initiatieven in uw buurt of zij kunnen helpen.',
+    ]);
     expect(view.routeReasons.length).toBeGreaterThan(0);
     expect(await codeOf(desk.open('x'.repeat(43)))).toBe('status-link-invalid');
     expect(await codeOf(desk.open('<script>'))).toBe('status-link-invalid');
@@ -90,7 +92,16 @@ describe('the status page', () => {
     expect(await codeOf(desk.reply(receipt.statusToken, 'nog iets'))).toBe('request-closed');
     const other = await desk.submit(intake());
     await desk.reply(other.statusToken, 'Ik ben er alleen in de ochtend.');
-    await residents.recordAccess(other.requestId, { at: '2026-11-24T10:00:00.000Z', actor: { kind: 'volunteer', id: 'vol-fatima', label: 'Fatima' }, action: 'looked-up-contact', reason: 'contactgegevens bekeken' }, 'a1');
+    await residents.recordAccess(
+      other.requestId,
+      {
+        at: '2026-11-24T10:00:00.000Z',
+        actor: { kind: 'volunteer', id: 'vol-fatima', label: 'Fatima' },
+        action: 'looked-up-contact',
+        reason: 'contactgegevens bekeken',
+      },
+      'a1',
+    );
     const opened = await desk.open(other.statusToken);
     expect(opened.messages).toEqual([expect.objectContaining({ kind: 'reply', text: 'Ik ben er alleen in de ochtend.' })]);
     const view = statusView(opened, 'nl');
@@ -110,7 +121,10 @@ describe('the status page', () => {
     await desk.reply(receipt.statusToken, 'Maandag en dinsdag.');
     view = statusView(await desk.open(receipt.statusToken), 'nl');
     expect(view).toMatchObject({ needsInformation: false, question: null });
-    expect(view.messages.map((m) => [m.from, m.text])).toEqual([['us', 'Welke dagen bent u thuis?'], ['you', 'Maandag en dinsdag.']]);
+    expect(view.messages.map((m) => [m.from, m.text])).toEqual([
+      ['us', 'Welke dagen bent u thuis?'],
+      ['you', 'Maandag en dinsdag.'],
+    ]);
     // A volunteer may only ask about a request they hold.
     expect(await codeOf(desk.askResident(receipt.requestId, { kind: 'volunteer', id: 'vol-other' }, '?'))).toBe('volunteer-not-eligible');
   });

@@ -1,10 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { currentMunicipality } from '../../functions/platform/config/municipality';
-import {
-  findDistrictByPostcodeArea,
-  listDistricts,
-  listInitiativesInDistrict,
-} from '../../functions/initiatives/store/directory-store';
+import { findDistrictByPostcodeArea, listDistricts, listInitiativesInDistrict } from '../../functions/initiatives/store/directory-store';
 import { seedMunicipality } from '../../functions/apps/wiring/seed';
 import type { Repository } from '../../functions/platform/dynamodb/repository';
 import { freshRepository } from '../support/store';
@@ -18,7 +14,17 @@ describe('seeding the demo municipality', () => {
 
   it('seeds once; a second seed keeps what is there', async () => {
     expect(await seedMunicipality(repo, zaanstad)).toBe('seeded');
-    await repo.putMany([{ pk: 'MUNI#zaanstad', sk: 'DISTRICT#zaandam-zuid', type: 'district', municipalityId: 'zaanstad', districtId: 'zaandam-zuid', name: 'Changed by a user', neighbourhoods: [] }]);
+    await repo.putMany([
+      {
+        pk: 'MUNI#zaanstad',
+        sk: 'DISTRICT#zaandam-zuid',
+        type: 'district',
+        municipalityId: 'zaanstad',
+        districtId: 'zaandam-zuid',
+        name: 'Changed by a user',
+        neighbourhoods: [],
+      },
+    ]);
     expect(await seedMunicipality(repo, zaanstad)).toBe('already-seeded');
     const districts = await listDistricts(repo, 'zaanstad');
     expect(districts.find((d) => d.districtId === 'zaandam-zuid')?.name).toBe('Changed by a user');
@@ -42,7 +48,10 @@ describe('seeding the demo municipality', () => {
 
   it('lists the initiatives of a district through the index', async () => {
     const inWormerveer = await listInitiativesInDistrict(repo, 'wormerveer');
-    const expected = zaanstad.initiatives.filter((i) => i.districts.includes('wormerveer')).map((i) => i.id).sort();
+    const expected = zaanstad.initiatives
+      .filter((i) => i.districts.includes('wormerveer'))
+      .map((i) => i.id)
+      .sort();
     expect(inWormerveer.map((i) => i.initiativeId).sort()).toEqual(expected);
   });
 });

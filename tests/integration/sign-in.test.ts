@@ -66,7 +66,11 @@ describe('sign-in by e-mail code', () => {
     const services = await deskOnFreshTable();
     await services.signIn.requestCode(FATIMA);
     const code = await codeFromOutbox(services);
-    const results = await Promise.all([services.signIn.signIn(FATIMA, code), services.signIn.signIn(FATIMA, code), services.signIn.signIn(FATIMA, code)]);
+    const results = await Promise.all([
+      services.signIn.signIn(FATIMA, code),
+      services.signIn.signIn(FATIMA, code),
+      services.signIn.signIn(FATIMA, code),
+    ]);
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 });

@@ -5,7 +5,11 @@ import { runSimulation } from '../simulation/district-year';
 describe('a simulated month of the demo municipality', () => {
   it('leaves no request without a human response past its deadline, and never double-claims', async () => {
     process.env.LOG_LEVEL = 'SILENT';
-    const result = await runSimulation({ requests: 400, days: 30, volunteers: 80, initiatives: 8, seed: 7, tailDays: 20 }, inject('dynamoDbEndpoint'), 'simulation-month');
+    const result = await runSimulation(
+      { requests: 400, days: 30, volunteers: 80, initiatives: 8, seed: 7, tailDays: 20 },
+      inject('dynamoDbEndpoint'),
+      'simulation-month',
+    );
     const figures = Object.fromEntries(result.figures.map(([name, value]) => [name, value]));
     expect(figures.requests).toBe(400);
     expect(result.pastDeadlineWithoutResponse).toBe(0);

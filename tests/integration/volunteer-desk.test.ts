@@ -40,7 +40,12 @@ describe('volunteer sign-up and approval', () => {
     expect((await s.volunteers.get(pieter.volunteerId))!.status).toBe('approved');
     expect(await s.volunteers.candidateIds(['zaandam-zuid'], 'groceries-errands')).toContain(pieter.volunteerId);
     const mails = await s.repo.queryPartition<{ template: string; to: { id: string } }>(keys.outboxPartition);
-    expect(mails.filter((m) => m.to.id === pieter.volunteerId).map((m) => m.template).sort()).toEqual(['volunteer-approved', 'volunteer-welcome']);
+    expect(
+      mails
+        .filter((m) => m.to.id === pieter.volunteerId)
+        .map((m) => m.template)
+        .sort(),
+    ).toEqual(['volunteer-approved', 'volunteer-welcome']);
     const counts = await s.volunteering.poolCounts(COORDINATOR);
     expect(counts.find((c) => c.districtId === 'zaandam-zuid')!.active).toBeGreaterThanOrEqual(2);
   });
@@ -128,7 +133,9 @@ describe('limits, pausing and concerns', () => {
     const asked = await s.desk.submit(intake());
     await s.engine.claim(asked.requestId, 'vol-fatima');
     await s.signIn.requestCode('fatima@vrijwilliger.example');
-    const code = (await s.repo.queryPartition<{ template: string; params?: { code: string } }>(keys.outboxPartition)).find((m) => m.template === 'sign-in-code')!.params!.code;
+    const code = (await s.repo.queryPartition<{ template: string; params?: { code: string } }>(keys.outboxPartition)).find(
+      (m) => m.template === 'sign-in-code',
+    )!.params!.code;
     const signedIn = (await s.signIn.signIn('fatima@vrijwilliger.example', code))!;
     expect(await s.volunteering.withdraw(COORDINATOR, 'vol-fatima')).toBe(1);
     expect(await s.signIn.session(signedIn.token)).toBeUndefined();
@@ -188,7 +195,13 @@ describe('limits, pausing and concerns', () => {
   it('never refers a request to an initiative when the resident did not let initiatives see it', async () => {
     const s = await deskOnFreshTable();
     const both = await s.desk.submit(intake({ topicId: 'company-loneliness', description: 'Ik zou graag wat vaker een praatje maken.' }));
-    const onlyVolunteers = await s.desk.submit(intake({ topicId: 'company-loneliness', description: 'Ik zou graag wat vaker een praatje maken.', consent: { volunteers: true, initiatives: false } }));
+    const onlyVolunteers = await s.desk.submit(
+      intake({
+        topicId: 'company-loneliness',
+        description: 'Ik zou graag wat vaker een praatje maken.',
+        consent: { volunteers: true, initiatives: false },
+      }),
+    );
     expect((await s.requests.head(both.requestId))!.offeredInitiatives?.length ?? 0).toBeGreaterThan(0);
     expect((await s.requests.head(onlyVolunteers.requestId))!.offeredInitiatives ?? []).toEqual([]);
   });
@@ -210,7 +223,8 @@ describe('daily digest', () => {
     await s.desk.submit(intake({ urgency: 'no-rush', description: 'Nog een boodschappenvraag.' }));
     s.clock.advanceHours(1);
     await s.desk.submit(intake({ urgency: 'today', description: 'Vandaag nog boodschappen nodig.' }));
-    const outbox = async () => s.repo.queryPartition<{ template: string; to: { id: string }; urgent: boolean; params?: { count: string } }>(keys.outboxPartition);
+    const outbox = async () =>
+      s.repo.queryPartition<{ template: string; to: { id: string }; urgent: boolean; params?: { count: string } }>(keys.outboxPartition);
     const offers = (await outbox()).filter((n) => n.template === 'request-offered' && n.to.id === 'vol-fatima');
     expect(offers.map((n) => n.urgent).sort()).toEqual([false, false, true]);
     expect(offers.filter((n) => sendsNow(n as never))).toHaveLength(1);
@@ -244,11 +258,18 @@ describe('initiatives, registered and edited by the coordinator', () => {
     const s = await deskOnFreshTable();
     await s.initiatives.save(COORDINATOR, initiative);
     expect((await s.initiatives.list(COORDINATOR)).find((i) => i.initiativeId === initiative.id)).toMatchObject({ capacityPerWeek: 5 });
-    const inWormerveer = async () => (await s.repo.queryIndex<{ initiativeId: string }>('gsi1', keys.initiativesInDistrict('wormerveer', '').gsi1pk)).map((i) => i.initiativeId);
+    const inWormerveer = async () =>
+      (await s.repo.queryIndex<{ initiativeId: string }>('gsi1', keys.initiativesInDistrict('wormerveer', '').gsi1pk)).map((i) => i.initiativeId);
     expect(await inWormerveer()).toContain(initiative.id);
     await s.initiatives.save(COORDINATOR, { ...initiative, districts: ['zaandam-zuid'], capacityPerWeek: 8 });
     expect(await inWormerveer()).not.toContain(initiative.id);
-    const candidates = await s.engine.candidates({ districtId: 'zaandam-zuid', topicId: 'groceries-errands', language: 'nl', urgency: 'this-week', widened: false });
+    const candidates = await s.engine.candidates({
+      districtId: 'zaandam-zuid',
+      topicId: 'groceries-errands',
+      language: 'nl',
+      urgency: 'this-week',
+      widened: false,
+    });
     expect(candidates.initiatives.map((c) => c.candidate.initiativeId)).toContain(initiative.id);
   });
 

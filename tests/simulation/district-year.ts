@@ -34,9 +34,18 @@ export interface SimulationOptions {
 export const FULL_YEAR: SimulationOptions = { requests: 5000, days: 365, volunteers: 300, initiatives: 20, seed: 2026, tailDays: 30 };
 
 const TOPIC_MIX: [TopicId, number][] = [
-  ['groceries-errands', 14], ['transport-accompaniment', 10], ['odd-jobs', 12], ['company-loneliness', 12],
-  ['paperwork-forms', 12], ['money-debts', 10], ['parenting', 6], ['care-at-home', 6], ['housing', 5],
-  ['work-income', 4], ['mental-wellbeing', 5], ['something-else', 4],
+  ['groceries-errands', 14],
+  ['transport-accompaniment', 10],
+  ['odd-jobs', 12],
+  ['company-loneliness', 12],
+  ['paperwork-forms', 12],
+  ['money-debts', 10],
+  ['parenting', 6],
+  ['care-at-home', 6],
+  ['housing', 5],
+  ['work-income', 4],
+  ['mental-wellbeing', 5],
+  ['something-else', 4],
 ];
 const CRISIS_TEXTS = [
   'Ik zie het echt niet meer zitten en denk erover er een eind aan te maken.',
@@ -81,7 +90,13 @@ export async function runSimulation(options: SimulationOptions, endpoint: string
   const requests = new RequestStore(repo, client);
   const start = Date.parse('2026-01-05T00:00:00Z');
   let now = start;
-  const engine = new SteppedCareEngine({ requests, helpers: helperPoolOn(repo, municipality), municipality, clock: () => new Date(now), random: rng.next });
+  const engine = new SteppedCareEngine({
+    requests,
+    helpers: helperPoolOn(repo, municipality),
+    municipality,
+    clock: () => new Date(now),
+    random: rng.next,
+  });
 
   // The 0th line: synthetic volunteers (some never respond) and initiatives with limited capacity.
   const simVolunteers = new Map<string, SimVolunteer>();
@@ -162,62 +177,86 @@ export async function runSimulation(options: SimulationOptions, endpoint: string
     }
   };
 
-  const claim = (requestId: string, volunteerId: string): Task => async (e, time) => {
-    let claimed: RequestHead;
-    try {
-      claimed = await e.claim(requestId, volunteerId);
-      react(claimed, time);
-    } catch (error) {
-      if (error instanceof DomainError) {
-        if (error.code === 'already-claimed') lostClaimRaces++;
-        return;
-      }
-      throw error;
-    }
-    if (activeClaims.has(requestId)) doubleClaims++;
-    activeClaims.set(requestId, volunteerId);
-    const roll = rng.next();
-    if (roll < 0.05) {
-      at(time + rng.between(1, 48) * HOUR, async (e2) => {
-        if ((await run('needs-professional', () => e2.needsProfessional(requestId, volunteerId, 'Er is meer aan de hand'), time)) !== undefined) activeClaims.delete(requestId);
-      });
-    } else if (roll < 0.08) {
-      at(time + rng.between(1, 24) * HOUR, async (e2, t2) => {
-        if ((await run('release', () => e2.release(requestId, volunteerId, 'Lukt me toch niet'), t2)) !== undefined) activeClaims.delete(requestId);
-      });
-    } else if (roll < 0.15) {
-      // Goes quiet: the safety net reminds, then releases.
-      quietClaims.add(requestId);
-    } else {
-      // Urgent jobs are done the same day; a job that takes more than a day gets a progress note first.
-      const doneAfter = claimed.urgency === 'today' ? rng.between(1, 7) * HOUR : claimed.urgency === 'this-week' ? rng.between(0.2, 3) * DAY : rng.between(0.5, 5) * DAY;
-      if (doneAfter > DAY) at(time + rng.between(2, 20) * HOUR, async (e2, t2) => void (await run('progress', () => e2.noteProgress(requestId, volunteerId, 'Afspraak gemaakt'), t2)));
-      at(time + doneAfter, async (e2, t2) => {
-        if ((await run('done', () => e2.markDone(requestId, volunteerId, 'Gedaan'), t2)) === undefined) return;
-        activeClaims.delete(requestId);
-        const answer = rng.next();
-        if (answer < 0.8) at(t2 + rng.between(0.5, 72) * HOUR, async (e3, t3) => void (await run('solved', () => e3.confirmSolved(requestId), t3)));
-        else if (answer < 0.88) at(t2 + rng.between(1, 72) * HOUR, async (e3, t3) => void (await run('not solved', () => e3.reportNotSolved(requestId, 'Het is nog niet opgelost'), t3)));
-      });
-    }
-  };
-
-  const teamPicksUp = (requestId: string): Task => async (e, time) => {
-    const accepted = await run('accept', () => e.acceptByTeam(requestId, 'pro-anouk'), time);
-    if (!accepted) return;
-    const roll = rng.next();
-    if (roll < 0.3 && !accepted.crisis && !accepted.wmo) {
-      at(time + rng.between(1, 24) * HOUR, async (e2, t2) => void (await run('send back', () => e2.sendBackToZerothLine(requestId, 'pro-anouk', 'Een buur kan dit prima'), t2)));
-    } else if (roll < 0.65) {
-      at(time + rng.between(1, 48) * HOUR, async (e2, t2) => {
-        if (await run('refer', () => e2.refer(requestId, 'pro-anouk', 'schuldhulpverlening'), t2)) {
-          at(t2 + rng.between(7, 30) * DAY, async (e3, t3) => void (await run('close', () => e3.close(requestId, 'pro-anouk', 'referred'), t3)));
+  const claim =
+    (requestId: string, volunteerId: string): Task =>
+    async (e, time) => {
+      let claimed: RequestHead;
+      try {
+        claimed = await e.claim(requestId, volunteerId);
+        react(claimed, time);
+      } catch (error) {
+        if (error instanceof DomainError) {
+          if (error.code === 'already-claimed') lostClaimRaces++;
+          return;
         }
-      });
-    } else {
-      at(time + rng.between(1, 14) * DAY, async (e2, t2) => void (await run('close', () => e2.close(requestId, 'pro-anouk', 'helped by the team'), t2)));
-    }
-  };
+        throw error;
+      }
+      if (activeClaims.has(requestId)) doubleClaims++;
+      activeClaims.set(requestId, volunteerId);
+      const roll = rng.next();
+      if (roll < 0.05) {
+        at(time + rng.between(1, 48) * HOUR, async (e2) => {
+          if ((await run('needs-professional', () => e2.needsProfessional(requestId, volunteerId, 'Er is meer aan de hand'), time)) !== undefined)
+            activeClaims.delete(requestId);
+        });
+      } else if (roll < 0.08) {
+        at(time + rng.between(1, 24) * HOUR, async (e2, t2) => {
+          if ((await run('release', () => e2.release(requestId, volunteerId, 'Lukt me toch niet'), t2)) !== undefined) activeClaims.delete(requestId);
+        });
+      } else if (roll < 0.15) {
+        // Goes quiet: the safety net reminds, then releases.
+        quietClaims.add(requestId);
+      } else {
+        // Urgent jobs are done the same day; a job that takes more than a day gets a progress note first.
+        const doneAfter =
+          claimed.urgency === 'today'
+            ? rng.between(1, 7) * HOUR
+            : claimed.urgency === 'this-week'
+              ? rng.between(0.2, 3) * DAY
+              : rng.between(0.5, 5) * DAY;
+        if (doneAfter > DAY)
+          at(
+            time + rng.between(2, 20) * HOUR,
+            async (e2, t2) => void (await run('progress', () => e2.noteProgress(requestId, volunteerId, 'Afspraak gemaakt'), t2)),
+          );
+        at(time + doneAfter, async (e2, t2) => {
+          if ((await run('done', () => e2.markDone(requestId, volunteerId, 'Gedaan'), t2)) === undefined) return;
+          activeClaims.delete(requestId);
+          const answer = rng.next();
+          if (answer < 0.8) at(t2 + rng.between(0.5, 72) * HOUR, async (e3, t3) => void (await run('solved', () => e3.confirmSolved(requestId), t3)));
+          else if (answer < 0.88)
+            at(
+              t2 + rng.between(1, 72) * HOUR,
+              async (e3, t3) => void (await run('not solved', () => e3.reportNotSolved(requestId, 'Het is nog niet opgelost'), t3)),
+            );
+        });
+      }
+    };
+
+  const teamPicksUp =
+    (requestId: string): Task =>
+    async (e, time) => {
+      const accepted = await run('accept', () => e.acceptByTeam(requestId, 'pro-anouk'), time);
+      if (!accepted) return;
+      const roll = rng.next();
+      if (roll < 0.3 && !accepted.crisis && !accepted.wmo) {
+        at(
+          time + rng.between(1, 24) * HOUR,
+          async (e2, t2) => void (await run('send back', () => e2.sendBackToZerothLine(requestId, 'pro-anouk', 'Een buur kan dit prima'), t2)),
+        );
+      } else if (roll < 0.65) {
+        at(time + rng.between(1, 48) * HOUR, async (e2, t2) => {
+          if (await run('refer', () => e2.refer(requestId, 'pro-anouk', 'schuldhulpverlening'), t2)) {
+            at(t2 + rng.between(7, 30) * DAY, async (e3, t3) => void (await run('close', () => e3.close(requestId, 'pro-anouk', 'referred'), t3)));
+          }
+        });
+      } else {
+        at(
+          time + rng.between(1, 14) * DAY,
+          async (e2, t2) => void (await run('close', () => e2.close(requestId, 'pro-anouk', 'helped by the team'), t2)),
+        );
+      }
+    };
 
   // Arrivals: spread over the year, mostly in the daytime.
   for (let i = 0; i < options.requests; i++) {
@@ -233,13 +272,23 @@ export async function runSimulation(options: SimulationOptions, endpoint: string
       const intake: Intake = {
         topicId: rng.weighted(TOPIC_MIX),
         description: crisisText ? rng.pick(CRISIS_TEXTS) : 'Ik zoek hulp in mijn buurt, wie kan mij helpen?',
-        urgency: rng.weighted([['today', 15], ['this-week', 55], ['no-rush', 30]] as const),
+        urgency: rng.weighted([
+          ['today', 15],
+          ['this-week', 55],
+          ['no-rush', 30],
+        ] as const),
         dangerNow: rng.chance(0.015),
         wantsProfessional: rng.chance(0.05),
         formalWmoRequest: rng.chance(0.03),
         onlySelfHelp: rng.chance(0.02),
         postcode: `${rng.pick(district.postcodes)} ${rng.pick(['AB', 'CD', 'KL', 'XZ'])}`,
-        language: rng.weighted([['nl', 90], ['en', 6], ['ar', 2], ['tr', 1], ['pl', 1]] as const),
+        language: rng.weighted([
+          ['nl', 90],
+          ['en', 6],
+          ['ar', 2],
+          ['tr', 1],
+          ['pl', 1],
+        ] as const),
         householdKey: `household-${rng.int(1, Math.ceil(options.requests * 0.8))}`,
         idempotencyKey: `sim-${options.seed}-${i}`,
       };
@@ -281,7 +330,10 @@ export async function runSimulation(options: SimulationOptions, endpoint: string
         const claimer = activeClaims.get(requestId);
         if (outcome === 'reminded' && claimer && !quietClaims.has(requestId)) {
           // A reminded volunteer who is still on it says so.
-          at(nextSweep + rng.between(0.5, 4) * HOUR, async (e2, t2) => void (await run('progress', () => e2.noteProgress(requestId, claimer, 'Ben ermee bezig'), t2)));
+          at(
+            nextSweep + rng.between(0.5, 4) * HOUR,
+            async (e2, t2) => void (await run('progress', () => e2.noteProgress(requestId, claimer, 'Ben ermee bezig'), t2)),
+          );
         }
         if (head) react(head, nextSweep);
         sweepOutcomes[outcome] = (sweepOutcomes[outcome] ?? 0) + 1;
@@ -336,9 +388,11 @@ export async function runSimulation(options: SimulationOptions, endpoint: string
     ['initiatives', options.initiatives, ''],
     ['simulated days', options.days + options.tailDays, 'd'],
     ['safety-net sweeps', sweeps, ''],
-    ...(['widened', 'escalated', 'reminded', 'released', 'closed-unanswered', 'team-alerted'] as const).map(
-      (outcome): [string, number, string] => [`safety net ${outcome}`, sweepOutcomes[outcome] ?? 0, ''],
-    ),
+    ...(['widened', 'escalated', 'reminded', 'released', 'closed-unanswered', 'team-alerted'] as const).map((outcome): [string, number, string] => [
+      `safety net ${outcome}`,
+      sweepOutcomes[outcome] ?? 0,
+      '',
+    ]),
     ['resolved at 0th line', share(solvedAtZerothLine, needingResponse.length), '%'],
     ['escalated to team', share(escalated, needingResponse.length), '%'],
     ['own strength (tips only)', share(tracked.size - needingResponse.length, tracked.size), '%'],

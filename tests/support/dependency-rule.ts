@@ -87,7 +87,11 @@ export function breaches(files: readonly SourceFile[], exists: (path: string) =>
 }
 
 function mayUseAws(from: Place): boolean {
-  return (from.kind === 'context' && from.layer === 'store') || from.kind === 'apps' || (from.kind === 'platform' && (from.part === 'dynamodb' || from.part === 'config'));
+  return (
+    (from.kind === 'context' && from.layer === 'store') ||
+    from.kind === 'apps' ||
+    (from.kind === 'platform' && (from.part === 'dynamodb' || from.part === 'config'))
+  );
 }
 
 function mayBuildKeys(from: Place): boolean {

@@ -18,7 +18,14 @@ interface Head {
 }
 const f = (head: Head) => accessFacts(head, head.helpedBy);
 
-const request: Head = { requestId: 'r1', districtId: 'zaandam-zuid', state: 'claimed', claimedBy: 'vol-a', helpedBy: ['vol-a', 'vol-b'], offeredInitiatives: ['ini-1'] };
+const request: Head = {
+  requestId: 'r1',
+  districtId: 'zaandam-zuid',
+  state: 'claimed',
+  claimedBy: 'vol-a',
+  helpedBy: ['vol-a', 'vol-b'],
+  offeredInitiatives: ['ini-1'],
+};
 /** The same request while it is still offered to initiative ini-1 (a referral link is only for that time). */
 const referred: Head = { requestId: 'r1', districtId: 'zaandam-zuid', state: 'offered', offeredInitiatives: ['ini-1'] };
 const subjects: Record<string, Subject> = {
@@ -63,14 +70,20 @@ describe('access policy', () => {
   });
 
   it('honours the resident’s consent: no volunteer sees a request they were not allowed to', () => {
-    expect(decide(subjects.approvedVolunteer!, 'approved-volunteer', f({ ...request, volunteersMaySee: false }))).toEqual({ allow: false, reason: 'consent' });
+    expect(decide(subjects.approvedVolunteer!, 'approved-volunteer', f({ ...request, volunteersMaySee: false }))).toEqual({
+      allow: false,
+      reason: 'consent',
+    });
   });
 
   it('an initiative link opens its referral while it is offered (the card) and while the initiative holds it (the contact), nothing after', () => {
     const initiative = subjects.initiative!;
     expect(decide(initiative, 'initiative-link', f(referred))).toEqual({ allow: true, fields: FIELDS.initiative });
     expect(FIELDS.initiative).not.toContain('contact');
-    expect(decide(initiative, 'initiative-link', f({ ...referred, state: 'claimed', heldByInitiative: 'ini-1' }))).toEqual({ allow: true, fields: FIELDS.initiativeHolder });
+    expect(decide(initiative, 'initiative-link', f({ ...referred, state: 'claimed', heldByInitiative: 'ini-1' }))).toEqual({
+      allow: true,
+      fields: FIELDS.initiativeHolder,
+    });
     expect(FIELDS.initiativeHolder).toContain('contact');
     for (const after of [
       { ...referred, initiativesDeclined: ['ini-1'] },
@@ -83,7 +96,10 @@ describe('access policy', () => {
       expect(decide(initiative, 'initiative-link', f(after))).toEqual({ allow: false, reason: 'state' });
     }
     expect(decide(initiative, 'initiative-link', f({ ...referred, initiativesMaySee: false }))).toEqual({ allow: false, reason: 'consent' });
-    expect(decide({ kind: 'initiative', id: 'ini-1', requestId: 'r2' }, 'initiative-link', f(referred))).toEqual({ allow: false, reason: 'relation' });
+    expect(decide({ kind: 'initiative', id: 'ini-1', requestId: 'r2' }, 'initiative-link', f(referred))).toEqual({
+      allow: false,
+      reason: 'relation',
+    });
   });
 
   it('binds staff with districts to requests in those districts; municipality-wide staff see every district', () => {

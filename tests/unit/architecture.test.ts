@@ -32,7 +32,10 @@ describe('the dependency rule of functions/', () => {
   it('every context has only domain/, app/, store/ and one index.ts that says what it is', () => {
     for (const context of CONTEXTS) {
       const entries = readdirSync(join(ROOT, 'functions', context)).sort();
-      expect(entries.filter((e) => !['app', 'domain', 'index.ts', 'store'].includes(e)), context).toEqual([]);
+      expect(
+        entries.filter((e) => !['app', 'domain', 'index.ts', 'store'].includes(e)),
+        context,
+      ).toEqual([]);
       const face = readFileSync(join(ROOT, 'functions', context, 'index.ts'), 'utf8');
       expect(face.split('\n')[0], `${context}/index.ts opens with one line saying what it is`).toMatch(/^\/\/ \S.{20,}/);
     }
@@ -51,8 +54,16 @@ describe('the dependency rule of functions/', () => {
     const planted: [string, SourceFile, string][] = [
       ['a domain importing the AWS SDK', { path: 'functions/stepped-care/domain/x.ts', imports: ['@aws-sdk/client-dynamodb'] }, 'AWS SDK'],
       ['a domain importing a store', { path: 'functions/stepped-care/domain/x.ts', imports: ['../store/request-store'] }, 'domain/ imports only'],
-      ['a domain importing another context', { path: 'functions/volunteers/domain/x.ts', imports: ['../../stepped-care/index'] }, 'domain/ imports only'],
-      ['an app reaching into another context', { path: 'functions/volunteers/app/x.ts', imports: ['../../stepped-care/app/engine'] }, 'through their index.ts'],
+      [
+        'a domain importing another context',
+        { path: 'functions/volunteers/domain/x.ts', imports: ['../../stepped-care/index'] },
+        'domain/ imports only',
+      ],
+      [
+        'an app reaching into another context',
+        { path: 'functions/volunteers/app/x.ts', imports: ['../../stepped-care/app/engine'] },
+        'through their index.ts',
+      ],
       ['an app importing its own store', { path: 'functions/volunteers/app/x.ts', imports: ['../store/volunteer-store'] }, 'through its ports'],
       ['an app building keys', { path: 'functions/volunteers/app/x.ts', imports: ['../../platform/dynamodb/keys'] }, 'table keys'],
       ['the kernel importing a context', { path: 'functions/kernel/x.ts', imports: ['../identity/index'] }, 'kernel/ imports only'],
@@ -69,7 +80,14 @@ describe('the dependency rule of functions/', () => {
     it('and lets a lawful file pass', () => {
       const lawful: SourceFile = {
         path: 'functions/volunteers/app/x.ts',
-        imports: ['zod/mini', '../../kernel/errors', '../domain/volunteer', './ports', '../../stepped-care/index', '../../platform/outbox/notifications'],
+        imports: [
+          'zod/mini',
+          '../../kernel/errors',
+          '../domain/volunteer',
+          './ports',
+          '../../stepped-care/index',
+          '../../platform/outbox/notifications',
+        ],
       };
       expect(breaches([lawful], exists)).toEqual([]);
     });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { claimProgressDeadline, startWmoClock, teamDeadline, widenedDeadline, wmoApplicationReceived, zerothLineDeadline } from '../../functions/stepped-care/domain/deadlines';
+import {
+  claimProgressDeadline,
+  startWmoClock,
+  teamDeadline,
+  widenedDeadline,
+  wmoApplicationReceived,
+  zerothLineDeadline,
+} from '../../functions/stepped-care/domain/deadlines';
 import { findTopic } from '../../functions/kernel/topics';
 import { isoWeek } from '../../functions/stepped-care/domain/referral';
 

@@ -154,7 +154,10 @@ describe('transition table', () => {
 const VOLUNTEERS = ['vol-fatima', 'vol-kees', 'racer-1'];
 const step = fc.oneof(
   fc.record({ kind: fc.constant('claim' as const), who: fc.constantFrom(...VOLUNTEERS) }),
-  fc.record({ kind: fc.constantFrom('note' as const, 'release' as const, 'done' as const, 'professional' as const), who: fc.constantFrom(...VOLUNTEERS) }),
+  fc.record({
+    kind: fc.constantFrom('note' as const, 'release' as const, 'done' as const, 'professional' as const),
+    who: fc.constantFrom(...VOLUNTEERS),
+  }),
   fc.record({ kind: fc.constantFrom('solved' as const, 'not-solved' as const, 'withdraw' as const, 'erase' as const, 'reply' as const) }),
   fc.record({ kind: fc.constantFrom('team-accept' as const, 'team-send-back' as const, 'team-close' as const) }),
   fc.record({ kind: fc.constant('time' as const), hours: fc.integer({ min: 1, max: 400 }) }),
@@ -171,19 +174,32 @@ describe('property: no history of commands breaks the ladder', () => {
         for (const s of steps) {
           const run = (): Promise<unknown> => {
             switch (s.kind) {
-              case 'claim': return engine.claim(requestId, s.who);
-              case 'note': return engine.noteProgress(requestId, s.who, 'bezig');
-              case 'release': return engine.release(requestId, s.who, 'lukt niet');
-              case 'done': return engine.markDone(requestId, s.who, 'klaar');
-              case 'professional': return engine.needsProfessional(requestId, s.who, 'zorgen');
-              case 'solved': return engine.confirmSolved(requestId);
-              case 'not-solved': return engine.reportNotSolved(requestId, 'nog niet');
-              case 'withdraw': return engine.withdraw(requestId, 'niet meer nodig');
-              case 'erase': return engine.erasePersonalData(requestId, 'resident', 'weg ermee', []);
-              case 'reply': return engine.residentReplied(requestId, []);
-              case 'team-accept': return engine.acceptByTeam(requestId, 'pro-anouk');
-              case 'team-send-back': return engine.sendBackToZerothLine(requestId, 'pro-anouk', 'buren kunnen dit');
-              case 'team-close': return engine.close(requestId, 'pro-anouk', 'opgelost');
+              case 'claim':
+                return engine.claim(requestId, s.who);
+              case 'note':
+                return engine.noteProgress(requestId, s.who, 'bezig');
+              case 'release':
+                return engine.release(requestId, s.who, 'lukt niet');
+              case 'done':
+                return engine.markDone(requestId, s.who, 'klaar');
+              case 'professional':
+                return engine.needsProfessional(requestId, s.who, 'zorgen');
+              case 'solved':
+                return engine.confirmSolved(requestId);
+              case 'not-solved':
+                return engine.reportNotSolved(requestId, 'nog niet');
+              case 'withdraw':
+                return engine.withdraw(requestId, 'niet meer nodig');
+              case 'erase':
+                return engine.erasePersonalData(requestId, 'resident', 'weg ermee', []);
+              case 'reply':
+                return engine.residentReplied(requestId, []);
+              case 'team-accept':
+                return engine.acceptByTeam(requestId, 'pro-anouk');
+              case 'team-send-back':
+                return engine.sendBackToZerothLine(requestId, 'pro-anouk', 'buren kunnen dit');
+              case 'team-close':
+                return engine.close(requestId, 'pro-anouk', 'opgelost');
               case 'time':
                 clock.advanceHours(s.hours);
                 return engine.sweep();

@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { currentMunicipality } from '../../functions/platform/config/municipality';
-import { geography, ineligibility, rankInitiatives, rankVolunteers, searchDistricts, type MatchRequest, type VolunteerProfile } from '../../functions/stepped-care/domain/matching';
+import {
+  geography,
+  ineligibility,
+  rankInitiatives,
+  rankVolunteers,
+  searchDistricts,
+  type MatchRequest,
+  type VolunteerProfile,
+} from '../../functions/stepped-care/domain/matching';
 import { findTopic } from '../../functions/kernel/topics';
 
 const geo = geography(currentMunicipality('zaanstad').districts);
 const monday = new Date('2026-11-23T10:00:00Z');
-const request: MatchRequest = { districtId: 'zaandam-zuid', topic: findTopic('groceries-errands')!, language: 'nl', urgency: 'this-week', widened: false };
+const request: MatchRequest = {
+  districtId: 'zaandam-zuid',
+  topic: findTopic('groceries-errands')!,
+  language: 'nl',
+  urgency: 'this-week',
+  widened: false,
+};
 const v = (overrides: Partial<VolunteerProfile>): VolunteerProfile => ({
   volunteerId: 'v',
   status: 'approved',
@@ -28,7 +42,12 @@ describe('eligibility', () => {
     ['other topic', { topics: ['odd-jobs'] }, {}, 'topic'],
     ['other district, too far', { homeDistrictId: 'assendelft', districts: ['assendelft'] }, {}, 'area'],
     ['other district, within distance', { homeDistrictId: 'zaandam-oost', districts: ['zaandam-oost'], maxDistanceKm: 3 }, {}, null],
-    ['neighbouring district once widened', { homeDistrictId: 'zaandam-noord', districts: ['zaandam-noord'], maxDistanceKm: 0 }, { widened: true }, null],
+    [
+      'neighbouring district once widened',
+      { homeDistrictId: 'zaandam-noord', districts: ['zaandam-noord'], maxDistanceKm: 0 },
+      { widened: true },
+      null,
+    ],
     ['neighbouring district before widening', { homeDistrictId: 'zaandam-noord', districts: ['zaandam-noord'], maxDistanceKm: 0 }, {}, 'area'],
     ['language', { languages: ['en'] }, {}, 'language'],
     ['not available today for a today request', { availableDays: [6, 7] }, { urgency: 'today' }, 'availability'],

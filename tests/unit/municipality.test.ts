@@ -11,7 +11,12 @@ describe('municipality configuration', () => {
   it('Zaanstad has its districts, the pilot districts and the three crisis lines', () => {
     const m = currentMunicipality('zaanstad');
     expect(m.districts.length).toBeGreaterThanOrEqual(10);
-    expect(m.districts.filter((d) => d.pilot).map((d) => d.id).sort()).toEqual(['wormerveer', 'zaandam-zuid']);
+    expect(
+      m.districts
+        .filter((d) => d.pilot)
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual(['wormerveer', 'zaandam-zuid']);
     expect(m.crisisLines.map((l) => l.phone)).toEqual(['112', '0800-2000', '0800-0113']);
     expect(m.volunteers.length).toBeGreaterThan(0);
     expect(m.initiatives.length).toBeGreaterThan(0);

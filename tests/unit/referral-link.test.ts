@@ -42,7 +42,14 @@ describe('referral links', () => {
   });
 
   it('anything that is not a link is malformed, whatever its length or characters', () => {
-    for (const junk of ['', 'x', '../../etc/passwd', `${'a'.repeat(500)}`, 'a.b.c.d', `${claims.requestId}.${claims.initiativeId}.123.${'x'.repeat(43)}`]) {
+    for (const junk of [
+      '',
+      'x',
+      '../../etc/passwd',
+      `${'a'.repeat(500)}`,
+      'a.b.c.d',
+      `${claims.requestId}.${claims.initiativeId}.123.${'x'.repeat(43)}`,
+    ]) {
       expect(reason(junk)).toBe('malformed');
     }
   });

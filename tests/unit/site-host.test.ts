@@ -33,7 +33,9 @@ describe('site host', () => {
   it('refuses a body over the limit with 413, by declared length and by counting a chunked stream', async () => {
     const declared = await echo.request('http://localhost/in-de-buurt/', { method: 'POST', body: 'x'.repeat(MAX_FORM_BYTES + 1) });
     expect(declared.status).toBe(413);
-    const streamed = await echo.request(new Request('http://localhost/in-de-buurt/', { method: 'POST', body: chunked(MAX_FORM_BYTES * 4), duplex: 'half' } as RequestInit));
+    const streamed = await echo.request(
+      new Request('http://localhost/in-de-buurt/', { method: 'POST', body: chunked(MAX_FORM_BYTES * 4), duplex: 'half' } as RequestInit),
+    );
     expect(streamed.status).toBe(413);
     expect(await streamed.text()).toContain('Too much data');
   });
@@ -64,7 +66,11 @@ describe('rate limit on form posts', () => {
     const post = (path: string, client: string) =>
       limited.request(path, {
         method: 'POST',
-        headers: { 'x-forwarded-for': `${client}, 10.0.0.9`, 'x-wijkloket-client': `spoofed-${Math.random()}`, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          'x-forwarded-for': `${client}, 10.0.0.9`,
+          'x-wijkloket-client': `spoofed-${Math.random()}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body: 'a=1',
       });
     expect((await post('/vraag/', 'a')).status).toBe(200);

@@ -14,7 +14,11 @@ function pageFiles(dir = PAGES_DIR): string[] {
 }
 
 function urlOf(file: string): string {
-  const path = '/' + relative(PAGES_DIR, file).replace(/\.astro$/, '').replace(/(^|\/)index$/, '');
+  const path =
+    '/' +
+    relative(PAGES_DIR, file)
+      .replace(/\.astro$/, '')
+      .replace(/(^|\/)index$/, '');
   return path.endsWith('/') ? path : `${path}/`;
 }
 
@@ -25,7 +29,9 @@ describe('site routes', () => {
 
   it('every page file is in the route table, and every route has a page file', () => {
     const fileUrls = files.map(urlOf).sort();
-    const tableUrls = Object.values(PAGES).flatMap((p) => Object.values(p.paths)).sort();
+    const tableUrls = Object.values(PAGES)
+      .flatMap((p) => Object.values(p.paths))
+      .sort();
     expect(fileUrls).toEqual(tableUrls);
   });
 
@@ -33,7 +39,10 @@ describe('site routes', () => {
     const patterns = onDemandPathPatterns();
     for (const file of files) {
       const onDemand = /export const prerender = false/.test(readFileSync(file, 'utf8'));
-      expect(patterns.some((p) => matches(p, urlOf(file))), urlOf(file)).toBe(onDemand);
+      expect(
+        patterns.some((p) => matches(p, urlOf(file))),
+        urlOf(file),
+      ).toBe(onDemand);
     }
   });
 });

@@ -15,11 +15,23 @@ describe('table definition', () => {
   });
 
   it('has the two sparse indexes the access patterns read, projecting whole items', () => {
-    expect(
-      input.GlobalSecondaryIndexes?.map((i) => ({ name: i.IndexName, keys: i.KeySchema, projection: i.Projection?.ProjectionType })),
-    ).toEqual([
-      { name: 'gsi1', keys: [{ AttributeName: 'gsi1pk', KeyType: 'HASH' }, { AttributeName: 'gsi1sk', KeyType: 'RANGE' }], projection: 'ALL' },
-      { name: 'gsi2', keys: [{ AttributeName: 'gsi2pk', KeyType: 'HASH' }, { AttributeName: 'gsi2sk', KeyType: 'RANGE' }], projection: 'ALL' },
+    expect(input.GlobalSecondaryIndexes?.map((i) => ({ name: i.IndexName, keys: i.KeySchema, projection: i.Projection?.ProjectionType }))).toEqual([
+      {
+        name: 'gsi1',
+        keys: [
+          { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+          { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+        ],
+        projection: 'ALL',
+      },
+      {
+        name: 'gsi2',
+        keys: [
+          { AttributeName: 'gsi2pk', KeyType: 'HASH' },
+          { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
+        ],
+        projection: 'ALL',
+      },
     ]);
   });
 

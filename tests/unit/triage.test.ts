@@ -18,7 +18,7 @@ describe('crisis words, as people write them', () => {
     ['Ik zie het echt niet meer zitten, ik wil er een eind aan maken', 'suicide'],
     ['soms denk ik aan zelfmoord', 'suicide'],
     ['Ik wil niet meer leven sinds mijn vrouw is overleden', 'suicide'],
-    ["ik ga mezelf iets aandoen", 'suicide'],
+    ['ik ga mezelf iets aandoen', 'suicide'],
     ['I want to end my life', 'suicide'],
     ["I don't want to live anymore", 'suicide'],
     ['I keep thinking about killing myself', 'suicide'],

@@ -28,7 +28,12 @@ export interface ComposeContext {
 const REFERRAL_TEMPLATES: ReadonlySet<NotificationTemplate> = new Set(['referral-offered', 'referral-reminder', 'referral-returned']);
 
 /** The e-mail for a notification, or undefined when the recipient has no address (any more). */
-export async function composeEmail(repo: Repository, municipality: Municipality, n: Notification, { siteUrl, links }: ComposeContext): Promise<Email | undefined> {
+export async function composeEmail(
+  repo: Repository,
+  municipality: Municipality,
+  n: Notification,
+  { siteUrl, links }: ComposeContext,
+): Promise<Email | undefined> {
   const to = n.to;
   let address: string | undefined;
   let locale: Locale = 'nl';

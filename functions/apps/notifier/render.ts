@@ -39,15 +39,30 @@ const TEXTS: Record<NotificationTemplate, Record<Locale, { subject: string; body
     },
   },
   'claim-reminder': {
-    nl: { subject: 'Herinnering: hoe gaat het met de hulpvraag?', body: 'U pakte een hulpvraag op. Laat even weten hoe het gaat, of geef de vraag terug als het niet lukt.' },
-    en: { subject: 'Reminder: how is the request going?', body: 'You took a request for help. Let us know how it is going, or hand it back if it does not work out.' },
+    nl: {
+      subject: 'Herinnering: hoe gaat het met de hulpvraag?',
+      body: 'U pakte een hulpvraag op. Laat even weten hoe het gaat, of geef de vraag terug als het niet lukt.',
+    },
+    en: {
+      subject: 'Reminder: how is the request going?',
+      body: 'You took a request for help. Let us know how it is going, or hand it back if it does not work out.',
+    },
   },
   'claim-released': {
-    nl: { subject: 'De hulpvraag is teruggegeven', body: 'We hoorden niets en hebben de vraag aan iemand anders gegeven. Geen probleem: dank u voor uw inzet.' },
-    en: { subject: 'The request has been handed back', body: 'We did not hear from you and passed the request on. No problem: thank you for your help.' },
+    nl: {
+      subject: 'De hulpvraag is teruggegeven',
+      body: 'We hoorden niets en hebben de vraag aan iemand anders gegeven. Geen probleem: dank u voor uw inzet.',
+    },
+    en: {
+      subject: 'The request has been handed back',
+      body: 'We did not hear from you and passed the request on. No problem: thank you for your help.',
+    },
   },
   'escalated-to-team': {
-    nl: { subject: 'Nieuwe vraag in de wachtrij van het wijkteam', body: 'Er staat een nieuwe vraag in de wachtrij. Bekijk de prioriteit en pak hem op.' },
+    nl: {
+      subject: 'Nieuwe vraag in de wachtrij van het wijkteam',
+      body: 'Er staat een nieuwe vraag in de wachtrij. Bekijk de prioriteit en pak hem op.',
+    },
     en: { subject: 'New request in the district team queue', body: 'A new request is waiting in the queue. Check its priority and pick it up.' },
   },
   'team-overdue': {
@@ -125,16 +140,34 @@ const TEXTS: Record<NotificationTemplate, Record<Locale, { subject: string; body
     },
   },
   'concern-raised': {
-    nl: { subject: 'Zorgsignaal van een vrijwilliger', body: 'Een vrijwilliger maakt zich zorgen over iemand die hij of zij hielp. Het signaal staat in de wachtrij van het wijkteam, met de vraag erbij.' },
-    en: { subject: 'Concern from a volunteer', body: 'A volunteer is worried about someone they helped. The concern is in the district team’s queue, with the request.' },
+    nl: {
+      subject: 'Zorgsignaal van een vrijwilliger',
+      body: 'Een vrijwilliger maakt zich zorgen over iemand die hij of zij hielp. Het signaal staat in de wachtrij van het wijkteam, met de vraag erbij.',
+    },
+    en: {
+      subject: 'Concern from a volunteer',
+      body: 'A volunteer is worried about someone they helped. The concern is in the district team’s queue, with the request.',
+    },
   },
   'concern-received': {
-    nl: { subject: 'Uw zorgsignaal is ontvangen', body: 'Dank u wel dat u dit meldde. Het wijkteam heeft uw zorgsignaal ontvangen en kijkt ernaar. U hoort niet wat er verder gebeurt: dat blijft tussen de inwoner en het wijkteam.' },
-    en: { subject: 'Your concern has been received', body: 'Thank you for reporting this. The district team has received your concern and will look into it. You will not hear what happens next: that stays between the resident and the district team.' },
+    nl: {
+      subject: 'Uw zorgsignaal is ontvangen',
+      body: 'Dank u wel dat u dit meldde. Het wijkteam heeft uw zorgsignaal ontvangen en kijkt ernaar. U hoort niet wat er verder gebeurt: dat blijft tussen de inwoner en het wijkteam.',
+    },
+    en: {
+      subject: 'Your concern has been received',
+      body: 'Thank you for reporting this. The district team has received your concern and will look into it. You will not hear what happens next: that stays between the resident and the district team.',
+    },
   },
   'offers-digest': {
-    nl: { subject: 'Vragen in uw buurt die bij u passen ({count})', body: 'Er zijn {count} nieuwe vragen in uw buurt die bij u passen. Kijk op {site}/vrijwilliger/ of u kunt helpen. Even geen tijd? Pauzeer uzelf op dezelfde pagina.' },
-    en: { subject: 'Requests near you that fit you ({count})', body: 'There are {count} new requests near you that fit you. See at {site}/en/volunteer/ whether you can help. No time for a while? Pause yourself on the same page.' },
+    nl: {
+      subject: 'Vragen in uw buurt die bij u passen ({count})',
+      body: 'Er zijn {count} nieuwe vragen in uw buurt die bij u passen. Kijk op {site}/vrijwilliger/ of u kunt helpen. Even geen tijd? Pauzeer uzelf op dezelfde pagina.',
+    },
+    en: {
+      subject: 'Requests near you that fit you ({count})',
+      body: 'There are {count} new requests near you that fit you. See at {site}/en/volunteer/ whether you can help. No time for a while? Pause yourself on the same page.',
+    },
   },
   'was-it-solved': {
     nl: {
@@ -148,7 +181,11 @@ const TEXTS: Record<NotificationTemplate, Record<Locale, { subject: string; body
   },
 };
 
-export function renderNotification(template: NotificationTemplate, locale: Locale, params: Record<string, string> = {}): { subject: string; body: string } {
+export function renderNotification(
+  template: NotificationTemplate,
+  locale: Locale,
+  params: Record<string, string> = {},
+): { subject: string; body: string } {
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
   const { subject, body } = TEXTS[template][locale];
   return { subject: fill(subject), body: fill(body) };

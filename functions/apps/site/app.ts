@@ -38,7 +38,8 @@ export function createSiteApp(options: SiteAppOptions) {
     const started = performance.now();
     let response: Response;
     const wait = c.req.method === 'POST' ? limiter.take((options.clientAddress ?? forwardedClient)(c.req.raw)) : 0;
-    const request = wait > 0 ? null : await prepareRequest(c.req.raw, { trustForwardedHost: options.trustForwardedHost ?? false, maxBytes: MAX_FORM_BYTES });
+    const request =
+      wait > 0 ? null : await prepareRequest(c.req.raw, { trustForwardedHost: options.trustForwardedHost ?? false, maxBytes: MAX_FORM_BYTES });
     if (wait > 0) {
       response = rateLimitedPage(new URL(c.req.url).pathname.startsWith('/en/') ? 'en' : 'nl', wait);
     } else if (!request) {

@@ -41,4 +41,3 @@ export function coreServicesOn(repo: Repository, municipalityId?: string, option
   const desk = new ResidentDesk({ engine, requests, residents, ...(clock ? { clock } : {}) });
   return { repo, requests, residents, volunteers, engine, desk, municipality };
 }
-

@@ -28,7 +28,9 @@ export function normaliseEmail(email: string): string {
 
 /** Keys never hold an address: accounts and sign-in attempts are found by its hash. */
 export function emailKey(email: string): string {
-  return createHash('sha256').update(`wijkloket-email:${normaliseEmail(email)}`, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(`wijkloket-email:${normaliseEmail(email)}`, 'utf8')
+    .digest('hex');
 }
 
 /** Eight symbols without look-alikes, shown as "K7QM-4TZP": about 39 bits, with five tries at most. */

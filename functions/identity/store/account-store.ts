@@ -75,7 +75,11 @@ export class AccountStore implements Accounts {
     if (next === 'too-many') return 'too-many';
     const item: SignInItem = { ...key, type: 'sign-in', ...next, version: (current?.version ?? 0) + 1, expiresAt: epoch(now + HOUR) };
     const condition = current
-      ? { ConditionExpression: '#version = :version', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':version': current.version } }
+      ? {
+          ConditionExpression: '#version = :version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':version': current.version },
+        }
       : { ConditionExpression: 'attribute_not_exists(pk)' };
     try {
       await this.repo.client.send(
@@ -103,17 +107,19 @@ export class AccountStore implements Accounts {
     const item = await this.repo.get<SignInItem>(key);
     if (!codeTryable(item, this.clock())) return { ok: false };
     if (hashSecret(code) !== item.codeHash) {
-      await this.repo.client.send(
-        new PutCommand({
-          TableName: this.repo.tableName,
-          Item: { ...item, attempts: (item.attempts ?? 0) + 1, version: item.version + 1 },
-          ConditionExpression: '#version = :version',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':version': item.version },
-        }),
-      ).catch((error: unknown) => {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      });
+      await this.repo.client
+        .send(
+          new PutCommand({
+            TableName: this.repo.tableName,
+            Item: { ...item, attempts: (item.attempts ?? 0) + 1, version: item.version + 1 },
+            ConditionExpression: '#version = :version',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':version': item.version },
+          }),
+        )
+        .catch((error: unknown) => {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        });
       return { ok: false };
     }
     const account = await this.accountFor(email);
@@ -145,8 +151,18 @@ export class AccountStore implements Accounts {
     await this.repo.client.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: this.repo.tableName, Item: { ...keys.session(tokenHash), type: 'session', account, csrf: session.csrf, ...ttl(expires) } } },
-          { Put: { TableName: this.repo.tableName, Item: { ...keys.sessionRef(accountPartition(account), tokenHash), type: 'session-ref', tokenHash, ...ttl(expires) } } },
+          {
+            Put: {
+              TableName: this.repo.tableName,
+              Item: { ...keys.session(tokenHash), type: 'session', account, csrf: session.csrf, ...ttl(expires) },
+            },
+          },
+          {
+            Put: {
+              TableName: this.repo.tableName,
+              Item: { ...keys.sessionRef(accountPartition(account), tokenHash), type: 'session-ref', tokenHash, ...ttl(expires) },
+            },
+          },
         ],
       }),
     );
@@ -165,7 +181,9 @@ export class AccountStore implements Accounts {
     const item = await this.repo.get<Item & { account: Account }>(keys.session(tokenHash));
     if (!item) return;
     await this.repo.client.send(new DeleteCommand({ TableName: this.repo.tableName, Key: keys.session(tokenHash) }));
-    await this.repo.client.send(new DeleteCommand({ TableName: this.repo.tableName, Key: keys.sessionRef(accountPartition(item.account), tokenHash) }));
+    await this.repo.client.send(
+      new DeleteCommand({ TableName: this.repo.tableName, Key: keys.sessionRef(accountPartition(item.account), tokenHash) }),
+    );
   }
 
   /** Ends every session of an account (approval withdrawn, or signed out everywhere). */
@@ -177,7 +195,6 @@ export class AccountStore implements Accounts {
     }
     return refs.length;
   }
-
 }
 
 function ttl(untilMs: number): { validUntil: string; expiresAt: number } {

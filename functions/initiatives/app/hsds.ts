@@ -61,7 +61,11 @@ export function toHsds(initiatives: readonly InitiativeRecord[], municipality: M
               description: d.neighbourhoods.join(', '),
             })),
             languages: [{ id: stableUuid(`language:${initiative.initiativeId}:nl`), service_id: serviceId, name: 'Nederlands', code: 'nl' }],
-            service_at_locations: locations.map((l) => ({ id: stableUuid(`service-at-location:${String(l.id)}`), service_id: serviceId, location_id: l.id })),
+            service_at_locations: locations.map((l) => ({
+              id: stableUuid(`service-at-location:${String(l.id)}`),
+              service_id: serviceId,
+              location_id: l.id,
+            })),
           },
         ],
         locations,

@@ -25,7 +25,9 @@ export class InitiativeDesk {
     this.assertCoordinator(by);
     const parsed = z.safeParse(initiativeSchema, input);
     if (!parsed.success) {
-      throw new DomainError('invalid-request', 'invalid initiative', { fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0])))].join(',') });
+      throw new DomainError('invalid-request', 'invalid initiative', {
+        fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0])))].join(','),
+      });
     }
     const i = parsed.data;
     const districts = new Set(this.deps.municipality.districts.map((d) => d.id));

@@ -50,10 +50,7 @@ export class ReferralDesk {
   /** The referral a link opens, as far as the policy lets its holder see it now. */
   async open(token: string): Promise<OpenedReferral> {
     const { requestId, initiativeId } = await this.claims(token);
-    const [head, initiative] = await Promise.all([
-      this.deps.requests.head(requestId),
-      this.deps.initiatives.profile(initiativeId),
-    ]);
+    const [head, initiative] = await Promise.all([this.deps.requests.head(requestId), this.deps.initiatives.profile(initiativeId)]);
     // A genuine link to a request or initiative that is gone: nothing to answer any more.
     if (!head || !initiative) throw new DomainError('referral-not-open', 'the request or the initiative of this link is gone');
     const decision = decide({ kind: 'initiative', id: initiativeId, requestId }, 'initiative-link', accessFacts(head));

@@ -21,4 +21,3 @@ export interface StoredInitiative {
   /** Referrals offered per ISO week (see stepped-care's domain/referral.ts). */
   referralsByWeek?: Record<string, number>;
 }
-

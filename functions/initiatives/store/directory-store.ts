@@ -2,7 +2,7 @@
 // district they cover (found by Query on gsi1, never a Scan). Seeded from the municipality file
 // (apps/wiring/seed.ts), edited by the coordinator (app/initiative-desk.ts).
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { District, InitiativeInput, Locale, Municipality } from '../../kernel/municipality';
+import type { District, InitiativeInput, Municipality } from '../../kernel/municipality';
 import { postcodeArea } from '../../kernel/municipality';
 import { keys } from '../../platform/dynamodb/keys';
 import type { Item, Key, Repository } from '../../platform/dynamodb/repository';
@@ -28,10 +28,7 @@ export async function findDistrictByPostcodeArea(
 }
 
 export async function listDistricts(repo: Repository, municipalityId: string): Promise<DistrictRecord[]> {
-  const items = await repo.queryPartition<DistrictRecord & Item>(
-    keys.municipality(municipalityId).pk,
-    keys.districtPrefix,
-  );
+  const items = await repo.queryPartition<DistrictRecord & Item>(keys.municipality(municipalityId).pk, keys.districtPrefix);
   return items.map(({ municipalityId: mId, districtId, name, neighbourhoods }) => ({
     municipalityId: mId,
     districtId,
@@ -123,15 +120,20 @@ export class InitiativeStore implements InitiativeRegister {
    */
   async save(i: InitiativeInput, options: { isNew?: boolean } = {}): Promise<'saved' | 'exists'> {
     const existing = await this.repo.queryPartition<Item & Key>(keys.initiative(i.id).pk);
-    const profile = existing.find((item) => item.sk === keys.initiative(i.id).sk) as (Item & { referralsByWeek?: Record<string, number> }) | undefined;
+    const profile = existing.find((item) => item.sk === keys.initiative(i.id).sk) as
+      (Item & { referralsByWeek?: Record<string, number> }) | undefined;
     if (options.isNew && profile) return 'exists';
-    const items = initiativeItems(i).map((item) => (item.sk === keys.initiative(i.id).sk ? { ...item, referralsByWeek: profile?.referralsByWeek ?? {} } : item));
+    const items = initiativeItems(i).map((item) =>
+      item.sk === keys.initiative(i.id).sk ? { ...item, referralsByWeek: profile?.referralsByWeek ?? {} } : item,
+    );
     const kept = new Set(items.map((item) => item.sk));
     const stale = existing.filter((item) => !kept.has(String(item.sk)));
     await this.repo.putMany(items);
     if (stale.length) {
       await this.repo.client.send(
-        new BatchWriteCommand({ RequestItems: { [this.repo.tableName]: stale.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })) } }),
+        new BatchWriteCommand({
+          RequestItems: { [this.repo.tableName]: stale.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })) },
+        }),
       );
     }
     return 'saved';

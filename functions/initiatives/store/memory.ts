@@ -14,7 +14,10 @@ export class MemoryInitiativeRegister implements InitiativeRegister {
   }
 
   async listInDistrict(districtId: string): Promise<InitiativeRecord[]> {
-    return [...this.initiatives.values()].filter((i) => i.districts.includes(districtId)).map(record).sort((a, b) => a.initiativeId.localeCompare(b.initiativeId));
+    return [...this.initiatives.values()]
+      .filter((i) => i.districts.includes(districtId))
+      .map(record)
+      .sort((a, b) => a.initiativeId.localeCompare(b.initiativeId));
   }
 
   /** The listings of a district, synchronously: what the in-memory helper pool reads. */

@@ -22,7 +22,9 @@ export function validateMunicipalities(): Municipality[] {
     try {
       return parseMunicipality(data);
     } catch (error) {
-      throw new Error(`functions/platform/config/municipalities/${id}.json is invalid: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`functions/platform/config/municipalities/${id}.json is invalid: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
     }
   });
 }

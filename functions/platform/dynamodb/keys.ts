@@ -52,7 +52,10 @@ export const keys = {
   }),
   feedPartition: (districtId: string) => `OPEN#${districtId}`,
   /** On the feed index under the volunteer who holds the request: their "my requests". */
-  claimedListing: (volunteerId: string, createdAt: string, requestId: string) => ({ gsi2pk: `CLAIMED#${volunteerId}`, gsi2sk: `${createdAt}#${requestId}` }),
+  claimedListing: (volunteerId: string, createdAt: string, requestId: string) => ({
+    gsi2pk: `CLAIMED#${volunteerId}`,
+    gsi2sk: `${createdAt}#${requestId}`,
+  }),
   claimedPartition: (volunteerId: string) => `CLAIMED#${volunteerId}`,
   /** A request a volunteer took, in their partition, newest last: their "helped with" list (no personal data). */
   helped: (volunteerId: string, at: string, requestId: string) => ({ pk: `VOLUNTEER#${volunteerId}`, sk: `HELPED#${at}#${requestId}` }),

@@ -1,14 +1,7 @@
 // A thin repository over the DynamoDB document client. It knows the table, not the domain: callers pass
 // keys built in keys.ts. Every write that must not overwrite is conditional; reads are Get or Query, never Scan.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TABLE, type IndexName } from './table-definition';
 
 export type Item = Record<string, unknown>;

@@ -57,9 +57,10 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
     TABLE.sortKey,
     ...TABLE.globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
   ];
-  const attributeDefinitions: AttributeDefinition[] = [...new Map(keys.map((k) => [k.name, k])).values()].map(
-    (k) => ({ AttributeName: k.name, AttributeType: k.type }),
-  );
+  const attributeDefinitions: AttributeDefinition[] = [...new Map(keys.map((k) => [k.name, k])).values()].map((k) => ({
+    AttributeName: k.name,
+    AttributeType: k.type,
+  }));
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',

@@ -63,10 +63,7 @@ export class ContractRouter {
     readonly basePath: string,
   ) {}
 
-  add<Q extends Schema | undefined, B extends Schema | undefined>(
-    contract: RouteContract<Q, B>,
-    handler: RouteHandler<Q, B>,
-  ): this {
+  add<Q extends Schema | undefined, B extends Schema | undefined>(contract: RouteContract<Q, B>, handler: RouteHandler<Q, B>): this {
     this.contracts.push(contract);
     const honoPath = this.basePath + contract.path.replace(/\{(\w+)\}/g, ':$1');
     this.app.on(contract.method.toUpperCase(), honoPath, async (c) => {

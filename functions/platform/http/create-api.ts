@@ -21,7 +21,13 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 /** Per client per minute; the WAF rule on CloudFront is the real limit in AWS. */
 export const DEFAULT_API_REQUESTS_PER_MINUTE = 120;
 
-export function createApi(options: { logger: Logger; basePath: string; version: string; requestsPerMinute?: number; clientAddress?: ClientAddress }): ContractRouter {
+export function createApi(options: {
+  logger: Logger;
+  basePath: string;
+  version: string;
+  requestsPerMinute?: number;
+  clientAddress?: ClientAddress;
+}): ContractRouter {
   const app = new Hono<AppEnv>();
   const limiter = new RateLimiter({ limit: options.requestsPerMinute ?? DEFAULT_API_REQUESTS_PER_MINUTE });
 

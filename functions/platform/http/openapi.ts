@@ -58,9 +58,7 @@ export function openApiDocument(info: OpenApiInfo, serverUrl: string, contracts:
           schema,
         })),
       ],
-      ...(contract.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(contract.body, 'input') } } } }
-        : {}),
+      ...(contract.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(contract.body, 'input') } } } } : {}),
       responses: Object.fromEntries(
         Object.entries(contract.responses).map(([status, spec]) => [
           status,

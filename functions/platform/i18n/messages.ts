@@ -29,7 +29,8 @@ const nl = {
   'problem.already-claimed.detail': 'Iemand anders heeft deze vraag net opgepakt. Dank u wel! Kijk of er een andere vraag is die bij u past.',
   'problem.concurrent-change.detail': 'Iemand anders veranderde deze vraag tegelijk met u. Ververs de pagina en probeer het opnieuw.',
   'problem.not-eligible.title': 'U kunt deze vraag niet oppakken',
-  'problem.not-eligible.detail': 'Deze vraag past niet bij uw gegevens: uw wijk, onderwerpen, talen, beschikbaarheid, VOG of het aantal vragen dat u al hebt.',
+  'problem.not-eligible.detail':
+    'Deze vraag past niet bij uw gegevens: uw wijk, onderwerpen, talen, beschikbaarheid, VOG of het aantal vragen dat u al hebt.',
   'problem.request-not-found.detail': 'Deze vraag bestaat niet (meer). Controleer de link.',
   'problem.status-link-invalid.title': 'Deze link werkt niet (meer)',
   'problem.status-link-invalid.detail':
@@ -37,14 +38,16 @@ const nl = {
   'problem.lookup-failed.title': 'Wij vinden deze vraag niet',
   'problem.lookup-failed.detail':
     'Het vraagnummer en het e-mailadres of telefoonnummer horen niet bij elkaar. Controleer ze en probeer het opnieuw. Lukt het niet? Bel het wijkteam.',
-  'problem.concern-exists.detail': 'U heeft over deze vraag al een zorgsignaal gegeven. Het wijkteam heeft het. Wilt u iets aanvullen? Bel het wijkteam.',
+  'problem.concern-exists.detail':
+    'U heeft over deze vraag al een zorgsignaal gegeven. Het wijkteam heeft het. Wilt u iets aanvullen? Bel het wijkteam.',
   'problem.referral-link-invalid.title': 'Deze link werkt niet',
   'problem.referral-link-invalid.detail':
     'Deze link naar een doorverwijzing klopt niet of is verlopen. Gebruik de link uit de nieuwste e-mail van Wijkloket, of bel het wijkteam.',
   'problem.referral-not-open.detail':
     'Deze doorverwijzing staat niet meer open: hij is al beantwoord, iemand anders helpt al, of de vraag ging een andere weg. U hoeft niets te doen.',
   'problem.forbidden.title': 'Dit mag u niet',
-  'problem.forbidden.detail': 'Uw rol geeft geen toegang tot deze pagina of handeling. Denkt u dat dit niet klopt? Neem contact op met de coördinator.',
+  'problem.forbidden.detail':
+    'Uw rol geeft geen toegang tot deze pagina of handeling. Denkt u dat dit niet klopt? Neem contact op met de coördinator.',
   'problem.unauthorized.title': 'Uw persoonlijke code ontbreekt',
   'problem.unauthorized.detail': 'Stuur de persoonlijke statuscode mee als Bearer-token in de Authorization-header.',
   'problem.rate-limited.title': 'Even wachten, alstublieft',
@@ -85,7 +88,8 @@ const nl = {
   'status.state.referred': 'Doorverwezen',
   'status.state.closed': 'Afgesloten',
   'status.state.withdrawn': 'Ingetrokken',
-  'status.next.matching': 'Wij vragen vrijwilligers en initiatieven in uw buurt. Iemand reageert vóór {by}. Lukt dat niet? Dan neemt het wijkteam het over.',
+  'status.next.matching':
+    'Wij vragen vrijwilligers en initiatieven in uw buurt. Iemand reageert vóór {by}. Lukt dat niet? Dan neemt het wijkteam het over.',
   'status.next.escalated': 'Een professional van het wijkteam neemt uw vraag op. Dat gebeurt vóór {by}.',
   'status.next.crisis': 'Een professional van het wijkteam pakt dit meteen op, vóór {by}. Is er nu gevaar? Bel 112.',
   'status.next.claimed': 'Een vrijwilliger helpt u en neemt contact met u op.',
@@ -132,7 +136,8 @@ const en: Record<MessageKey, string> = {
   'problem.already-claimed.detail': 'Someone else just took this request. Thank you! See whether another request suits you.',
   'problem.concurrent-change.detail': 'Someone else changed this request at the same time as you. Refresh the page and try again.',
   'problem.not-eligible.title': 'You cannot take this request',
-  'problem.not-eligible.detail': 'This request does not fit your details: your district, topics, languages, availability, certificate of conduct or the number of requests you already have.',
+  'problem.not-eligible.detail':
+    'This request does not fit your details: your district, topics, languages, availability, certificate of conduct or the number of requests you already have.',
   'problem.request-not-found.detail': 'This request does not exist (any more). Check the link.',
   'problem.status-link-invalid.title': 'This link does not work (any more)',
   'problem.status-link-invalid.detail':
@@ -140,7 +145,8 @@ const en: Record<MessageKey, string> = {
   'problem.lookup-failed.title': 'We cannot find this request',
   'problem.lookup-failed.detail':
     'The reference code and the e-mail address or phone number do not belong together. Check them and try again. Still not working? Call the district team.',
-  'problem.concern-exists.detail': 'You already raised a concern about this request. The district team has it. Want to add something? Call the district team.',
+  'problem.concern-exists.detail':
+    'You already raised a concern about this request. The district team has it. Want to add something? Call the district team.',
   'problem.referral-link-invalid.title': 'This link does not work',
   'problem.referral-link-invalid.detail':
     'This referral link is not right or has expired. Use the link in the latest e-mail from Wijkloket, or call the district team.',

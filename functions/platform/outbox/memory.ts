@@ -17,6 +17,8 @@ export class MemoryOutbox implements Outbox {
   }
 
   async between(from: string, to: string): Promise<Notification[]> {
-    return this.sent.filter((n) => n.at >= from && n.at <= `${to}#~`).sort((a, b) => a.at.localeCompare(b.at) || a.notificationId.localeCompare(b.notificationId));
+    return this.sent
+      .filter((n) => n.at >= from && n.at <= `${to}#~`)
+      .sort((a, b) => a.at.localeCompare(b.at) || a.notificationId.localeCompare(b.notificationId));
   }
 }

@@ -61,7 +61,8 @@ export class SteppedCareEngine {
   release = (requestId: string, volunteerId: string, reason: string) => this.volunteer.release(requestId, volunteerId, reason);
   markDone = (requestId: string, volunteerId: string, note: string) => this.volunteer.markDone(requestId, volunteerId, note);
   needsProfessional = (requestId: string, volunteerId: string, reason: string) => this.volunteer.needsProfessional(requestId, volunteerId, reason);
-  raiseConcern = (requestId: string, volunteerId: string, text: string, retainUntil: string) => this.volunteer.raiseConcern(requestId, volunteerId, text, retainUntil);
+  raiseConcern = (requestId: string, volunteerId: string, text: string, retainUntil: string) =>
+    this.volunteer.raiseConcern(requestId, volunteerId, text, retainUntil);
 
   // initiative (through its signed link)
   acceptReferral = (requestId: string, initiativeId: string) => this.initiative.acceptReferral(requestId, initiativeId);
@@ -71,7 +72,8 @@ export class SteppedCareEngine {
 
   // district team
   acceptByTeam = (requestId: string, professionalId: string) => this.team.acceptByTeam(requestId, professionalId);
-  sendBackToZerothLine = (requestId: string, professionalId: string, advice: string) => this.team.sendBackToZerothLine(requestId, professionalId, advice);
+  sendBackToZerothLine = (requestId: string, professionalId: string, advice: string) =>
+    this.team.sendBackToZerothLine(requestId, professionalId, advice);
   refer = (requestId: string, professionalId: string, to: string) => this.team.refer(requestId, professionalId, to);
   close = (requestId: string, professionalId: string, outcome: string) => this.team.close(requestId, professionalId, outcome);
 

@@ -54,7 +54,17 @@ export type Effect =
   /** On the volunteer's own page for a while, so they can raise a concern after the claim ends. */
   | { kind: 'helped-noted'; volunteerId: string; requestId: string; topicId: string; districtId: string; at: string; until: string }
   /** A volunteer's concern, into the district team's queue (fails when this volunteer raised one already). */
-  | { kind: 'concern-queued'; requestId: string; volunteerId: string; districtId: string; topicId: string; state: string; at: string; text: string; until: string }
+  | {
+      kind: 'concern-queued';
+      requestId: string;
+      volunteerId: string;
+      districtId: string;
+      topicId: string;
+      state: string;
+      at: string;
+      text: string;
+      until: string;
+    }
   /** The resident's personal data, reference code and first status link, with the intake. */
   | { kind: 'personal-data-written'; record: PersonalRecord; tokenHash: string }
   /** A message to or from the resident (personal, erasable). */

@@ -3,13 +3,7 @@
 // anonymous request, and lets whoever holds the private status link follow, answer, close or erase it.
 import { createHash, randomUUID } from 'node:crypto';
 import { DomainError } from '../../kernel/errors';
-import {
-  PERSONAL_DATA_RETENTION_DAYS,
-  sameContact,
-  STATUS_SESSION_HOURS,
-  triageInputOf,
-  type ResidentIntake,
-} from '../domain/intake';
+import { PERSONAL_DATA_RETENTION_DAYS, sameContact, STATUS_SESSION_HOURS, triageInputOf, type ResidentIntake } from '../domain/intake';
 import type { Actor, RequestEvent } from '../domain/lifecycle';
 import type { TriageDecision } from '../domain/triage';
 import { redact } from '../domain/redaction';
@@ -128,7 +122,14 @@ export class ResidentDesk {
         if (intake.contact.method === 'email') {
           effects.push({
             kind: 'notification-queued',
-            notification: { notificationId: randomUUID(), at: now.toISOString(), template: 'receipt', to: { kind: 'resident', id: requestId }, requestId, urgent: false },
+            notification: {
+              notificationId: randomUUID(),
+              at: now.toISOString(),
+              template: 'receipt',
+              to: { kind: 'resident', id: requestId },
+              requestId,
+              urgent: false,
+            },
           });
         }
         return effects;

@@ -9,13 +9,15 @@ export function claimRefusal(head: Pick<RequestHead, 'claimedBy' | 'heldByInitia
   if (head.claimedBy || head.heldByInitiative || HELD_STATES.has(head.state) || head.state === 'done') {
     return new DomainError('already-claimed', 'someone else already took this request');
   }
-  if (head.volunteersMaySee === false) return new DomainError('volunteer-not-eligible', 'the resident did not let volunteers see this request', { reason: 'consent' });
+  if (head.volunteersMaySee === false)
+    return new DomainError('volunteer-not-eligible', 'the resident did not let volunteers see this request', { reason: 'consent' });
   return null;
 }
 
 /** Only the volunteer who holds a request may note progress, finish it, hand it back or escalate it. */
 export function assertClaimer(head: Pick<RequestHead, 'claimedBy'>, volunteerId: string): void {
-  if (head.claimedBy !== volunteerId) throw new DomainError('volunteer-not-eligible', 'only the volunteer who took the request can do this', { reason: 'not-claimer' });
+  if (head.claimedBy !== volunteerId)
+    throw new DomainError('volunteer-not-eligible', 'only the volunteer who took the request can do this', { reason: 'not-claimer' });
 }
 
 /** A request someone holds (a volunteer or an initiative): a lost race is told as "already taken". */

@@ -14,11 +14,17 @@ const SIGNALS: Signal[] = [
   { kind: 'suicide', pattern: /\b(zelfmoord|suicid\w*|zelfdoding)\b/ },
   { kind: 'suicide', pattern: /\b(een )?(eind|einde) (aan|maken aan) (mijn|m'n|mn|het|ons) leven\b/ },
   { kind: 'suicide', pattern: /\ber (een )?(eind|einde) aan (maken|te maken|willen maken)\b/ },
-  { kind: 'suicide', pattern: /\b(uit het leven (stappen|te stappen)|niet meer (willen |wil |kan )?(leven|verder leven)|wil (echt )?niet meer leven)\b/ },
+  {
+    kind: 'suicide',
+    pattern: /\b(uit het leven (stappen|te stappen)|niet meer (willen |wil |kan )?(leven|verder leven)|wil (echt )?niet meer leven)\b/,
+  },
   { kind: 'suicide', pattern: /\b(ik wil|wil ik|wou ik|ik wou) (het liefst )?(dood|sterven)\b/ },
   { kind: 'suicide', pattern: /\b(ik )?zie het (echt |helemaal |gewoon )?niet meer zitten\b/ },
   { kind: 'suicide', pattern: /\b(mezelf|mijzelf|me) iets (aan( te)? doen|aandoen)\b/ },
-  { kind: 'suicide', pattern: /\b(kill(ing)? myself|end(ing)? (my|it) (life|all)|take my (own )?life|self[- ]?harm\w*|(hurt|harm|cut)(ing)? myself)\b/ },
+  {
+    kind: 'suicide',
+    pattern: /\b(kill(ing)? myself|end(ing)? (my|it) (life|all)|take my (own )?life|self[- ]?harm\w*|(hurt|harm|cut)(ing)? myself)\b/,
+  },
   { kind: 'suicide', pattern: /\b(do ?n[o']?t|no longer|don't) want to (live|be alive|go on)\b/ },
   { kind: 'suicide', pattern: /\b(i )?(want|wanna|wish) (to die|i (was|were) dead)\b/ },
   { kind: 'suicide', pattern: /\b(overdosis|overdose)\b/ },
@@ -32,7 +38,10 @@ const SIGNALS: Signal[] = [
   { kind: 'danger', pattern: /\b(ik ben|we zijn|is) (nu )?in (levens)?gevaar\b/ },
   { kind: 'danger', pattern: /\b(niet veilig|onveilig) (thuis|in (mijn|ons) huis)\b/ },
   { kind: 'danger', pattern: /\bbang (voor|van) (mijn|m'n|mn) (man|vrouw|partner|vriend|vriendin|ex|vader|moeder|zoon|dochter)\b/ },
-  { kind: 'danger', pattern: /\b(in danger|not safe at home|unsafe at home|afraid of my (husband|wife|partner|boyfriend|girlfriend|ex|father|mother|son))\b/ },
+  {
+    kind: 'danger',
+    pattern: /\b(in danger|not safe at home|unsafe at home|afraid of my (husband|wife|partner|boyfriend|girlfriend|ex|father|mother|son))\b/,
+  },
 ];
 
 function normalise(text: string): string {

@@ -162,8 +162,16 @@ export function rankInitiatives(candidates: readonly InitiativeProfile[], reques
         candidate: i,
         score: round(30 + 10 * (room / i.capacityPerWeek)),
         reasons: [
-          { code: 'initiative-covers', points: 30, text: { nl: 'Initiatief voor dit onderwerp in deze wijk', en: 'Initiative for this topic in this district' } },
-          { code: 'initiative-room', points: 10 * (room / i.capacityPerWeek), text: { nl: `Nog ${room} plekken deze week`, en: `${room} places left this week` } },
+          {
+            code: 'initiative-covers',
+            points: 30,
+            text: { nl: 'Initiatief voor dit onderwerp in deze wijk', en: 'Initiative for this topic in this district' },
+          },
+          {
+            code: 'initiative-room',
+            points: 10 * (room / i.capacityPerWeek),
+            text: { nl: `Nog ${room} plekken deze week`, en: `${room} places left this week` },
+          },
         ],
       };
     })

@@ -15,18 +15,40 @@ const MARKERS: Record<RedactionKind, Record<Locale, string>> = {
 };
 
 const STREET_SUFFIXES = [
-  'straat', 'laan', 'weg', 'plein', 'gracht', 'kade', 'dijk', 'singel', 'pad', 'hof', 'park', 'steeg', 'zijde',
-  'dreef', 'ring', 'markt', 'baan', 'wal', 'erf', 'veld', 'hoek', 'plantsoen', 'boulevard', 'street', 'road', 'lane', 'avenue',
+  'straat',
+  'laan',
+  'weg',
+  'plein',
+  'gracht',
+  'kade',
+  'dijk',
+  'singel',
+  'pad',
+  'hof',
+  'park',
+  'steeg',
+  'zijde',
+  'dreef',
+  'ring',
+  'markt',
+  'baan',
+  'wal',
+  'erf',
+  'veld',
+  'hoek',
+  'plantsoen',
+  'boulevard',
+  'street',
+  'road',
+  'lane',
+  'avenue',
 ];
 
 // Order matters: e-mail and IBAN before numbers; addresses before postcodes and phones.
 const PATTERNS: [RedactionKind, RegExp][] = [
   ['email', /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+/gu],
   ['iban', /\b[A-Z]{2}\d{2}\s?(?:[A-Z0-9]{4}\s?){2,7}[A-Z0-9]{1,4}\b/gi],
-  [
-    'address',
-    new RegExp(`\\b[\\p{Lu}][\\p{L}'-]*(?:${STREET_SUFFIXES.join('|')})\\s+\\d{1,5}(?:\\s?[a-zA-Z]\\b|\\s?-\\s?\\d{1,4})?`, 'gu'),
-  ],
+  ['address', new RegExp(`\\b[\\p{Lu}][\\p{L}'-]*(?:${STREET_SUFFIXES.join('|')})\\s+\\d{1,5}(?:\\s?[a-zA-Z]\\b|\\s?-\\s?\\d{1,4})?`, 'gu')],
   ['postcode', /(?<![\d/-])\b[1-9]\d{3}\s?[A-Za-z]{2}\b/g],
   // Phone numbers: starting with +, 00 or 0, at least 9 digits in all, with spaces, dots, dashes or brackets.
   ['phone', /(?<![\w(])(?:\(\s*)?(?:\+|00|0)(?:[\s.()-]*\d){8,13}(?![\w])/g],
@@ -35,7 +57,42 @@ const PATTERNS: [RedactionKind, RegExp][] = [
 ];
 
 /** Two-letter words that follow a year or an amount in ordinary text ("2026 om", "1200 en"): not a postcode. */
-const NOT_POSTCODE_LETTERS = new Set(['om', 'en', 'in', 'op', 'te', 'de', 'al', 'na', 'of', 'is', 'er', 'ik', 'je', 'we', 'ze', 'nu', 'zo', 'ja', 'at', 'on', 'to', 'or', 'an', 'as', 'by', 'so', 'if', 'it', 'me', 'my', 'he', 'no', 'up', 'us']);
+const NOT_POSTCODE_LETTERS = new Set([
+  'om',
+  'en',
+  'in',
+  'op',
+  'te',
+  'de',
+  'al',
+  'na',
+  'of',
+  'is',
+  'er',
+  'ik',
+  'je',
+  'we',
+  'ze',
+  'nu',
+  'zo',
+  'ja',
+  'at',
+  'on',
+  'to',
+  'or',
+  'an',
+  'as',
+  'by',
+  'so',
+  'if',
+  'it',
+  'me',
+  'my',
+  'he',
+  'no',
+  'up',
+  'us',
+]);
 
 export interface Redacted {
   text: string;

@@ -53,4 +53,3 @@ export interface RequestHead {
   /** False when the resident does not let initiatives see it (then none is referred to). */
   initiativesMaySee?: boolean;
 }
-

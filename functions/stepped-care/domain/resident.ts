@@ -41,4 +41,3 @@ export interface AuditEntry {
 }
 
 export type StatusTokenKind = 'link' | 'session';
-

@@ -9,15 +9,7 @@ export const TEAM_ALERT_REPEAT_HOURS = 1;
 
 export type SafetyNetStep =
   /** Deferred matching: make the first offer. */
-  | 'match'
-  | 'widen'
-  | 'escalate'
-  | 'remind-initiative'
-  | 'return-referral'
-  | 'remind-volunteer'
-  | 'release-claim'
-  | 'close-unanswered'
-  | 'alert-team';
+  'match' | 'widen' | 'escalate' | 'remind-initiative' | 'return-referral' | 'remind-volunteer' | 'release-claim' | 'close-unanswered' | 'alert-team';
 
 /**
  * The next step for a request whose `kind` deadline was found due at `now`; null when it is not due any more

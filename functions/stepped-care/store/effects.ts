@@ -86,7 +86,12 @@ export function writesOf(effect: Effect): TableWrite[] {
       return [
         {
           kind: 'put',
-          item: { ...keys.feedCard(effect.card.requestId), type: 'feed-card', ...effect.card, ...(effect.placement ? feedIndexKeys(effect.placement) : {}) },
+          item: {
+            ...keys.feedCard(effect.card.requestId),
+            type: 'feed-card',
+            ...effect.card,
+            ...(effect.placement ? feedIndexKeys(effect.placement) : {}),
+          },
         },
       ];
     case 'feed-card-moved': {

@@ -164,7 +164,8 @@ export class MemoryRequestLog implements RequestLog {
         if (!feed.has(effect.requestId)) throw new DomainError('concurrent-change', `the feed card of ${effect.requestId} is gone`);
         return;
       case 'concern-queued':
-        if (this.concerns.has(`${effect.requestId}#${effect.volunteerId}`)) throw new DomainError('concurrent-change', 'an item written with this change already exists');
+        if (this.concerns.has(`${effect.requestId}#${effect.volunteerId}`))
+          throw new DomainError('concurrent-change', 'an item written with this change already exists');
         return;
       case 'personal-data-written':
         if (this.residents.references.has(effect.record.referenceCode) || this.residents.tokens.has(effect.tokenHash)) {

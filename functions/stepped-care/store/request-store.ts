@@ -70,23 +70,23 @@ export class RequestStore implements RequestLog {
         write.kind === 'delete'
           ? { Delete: { TableName: table, Key: write.key } }
           : write.kind === 'put'
-          ? {
-              Put: {
-                TableName: table,
-                Item: write.item,
-                ...(write.ifAbsent ? { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': pkName } } : {}),
+            ? {
+                Put: {
+                  TableName: table,
+                  Item: write.item,
+                  ...(write.ifAbsent ? { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': pkName } } : {}),
+                },
+              }
+            : {
+                Update: {
+                  TableName: table,
+                  Key: write.key,
+                  UpdateExpression: write.update,
+                  ...(write.condition ? { ConditionExpression: write.condition } : {}),
+                  ...(write.names ? { ExpressionAttributeNames: write.names } : {}),
+                  ...(write.values ? { ExpressionAttributeValues: write.values } : {}),
+                },
               },
-            }
-          : {
-              Update: {
-                TableName: table,
-                Key: write.key,
-                UpdateExpression: write.update,
-                ...(write.condition ? { ConditionExpression: write.condition } : {}),
-                ...(write.names ? { ExpressionAttributeNames: write.names } : {}),
-                ...(write.values ? { ExpressionAttributeValues: write.values } : {}),
-              },
-            },
       ),
     ];
     try {

@@ -32,7 +32,11 @@ export function personalItems(record: PersonalRecord, tokenHash: string): TableW
   const { requestId, retainUntil } = record;
   return [
     { kind: 'put', item: { ...retained(keys.personal(requestId), requestId, retainUntil, true), type: 'personal', ...record } },
-    { kind: 'put', item: { ...retained(keys.reference(record.referenceCode), requestId, retainUntil), type: 'reference', requestId }, ifAbsent: true },
+    {
+      kind: 'put',
+      item: { ...retained(keys.reference(record.referenceCode), requestId, retainUntil), type: 'reference', requestId },
+      ifAbsent: true,
+    },
     ...tokenWrites(tokenHash, requestId, 'link', retainUntil),
   ];
 }
@@ -102,7 +106,10 @@ export class ResidentStore implements ResidentData {
   async erasurePlan(requestId: string): Promise<ErasurePlan> {
     const partition = await this.repo.queryPartition<Item & Key>(keys.requestHead(requestId).pk);
     const erasable = (sk: string) =>
-      sk === 'PERSONAL' || sk === keys.feedCard(requestId).sk || sk.startsWith(keys.residentMessagePrefix) || sk.startsWith(keys.statusTokenRefPrefix);
+      sk === 'PERSONAL' ||
+      sk === keys.feedCard(requestId).sk ||
+      sk.startsWith(keys.residentMessagePrefix) ||
+      sk.startsWith(keys.statusTokenRefPrefix);
     const deletes: Key[] = [];
     for (const item of partition) {
       const sk = String(item.sk);

@@ -32,7 +32,13 @@ export class ClaimDesk {
   private readonly clock: () => Date;
 
   constructor(
-    private readonly deps: { volunteers: VolunteerRegister; engine: SteppedCareEngine; requests: RequestLog; residents: ResidentData; clock?: () => Date },
+    private readonly deps: {
+      volunteers: VolunteerRegister;
+      engine: SteppedCareEngine;
+      requests: RequestLog;
+      residents: ResidentData;
+      clock?: () => Date;
+    },
   ) {
     this.clock = deps.clock ?? (() => new Date());
   }
@@ -51,7 +57,8 @@ export class ClaimDesk {
     const since = new Date(this.clock().getTime() - HELPED_LIST_DAYS * 86_400_000).toISOString();
     const items = await this.deps.volunteers.helpedSince(volunteer.volunteerId, since);
     const newest = new Map<string, HelpedRequest>();
-    for (const { requestId, topicId, districtId, at } of items.reverse()) if (!newest.has(requestId)) newest.set(requestId, { requestId, topicId, districtId, at });
+    for (const { requestId, topicId, districtId, at } of items.reverse())
+      if (!newest.has(requestId)) newest.set(requestId, { requestId, topicId, districtId, at });
     return [...newest.values()];
   }
 
@@ -61,10 +68,7 @@ export class ClaimDesk {
     const subject = subjectOf({ kind: 'volunteer', id: volunteer.volunteerId }, volunteer.status);
     const decision = head ? decide(subject, 'claimer', accessFacts(head)) : undefined;
     if (!head || !decision?.allow) throw new DomainError('forbidden', 'only the volunteer who holds this request may see it');
-    const [card, personal] = await Promise.all([
-      this.deps.requests.feedCard(requestId),
-      this.deps.residents.personal(requestId, this.clock()),
-    ]);
+    const [card, personal] = await Promise.all([this.deps.requests.feedCard(requestId), this.deps.residents.personal(requestId, this.clock())]);
     if (personal) {
       await this.deps.residents.recordAccess(
         requestId,
@@ -92,12 +96,17 @@ export class ClaimDesk {
     if (!head || !decide(subject, 'helper', accessFacts(head, helpersOf(events))).allow) {
       throw new DomainError('forbidden', 'only a volunteer who helped may raise a concern about this request');
     }
-    const retainUntil = (await this.deps.residents.personal(requestId, this.clock()))?.retainUntil ?? new Date(this.clock().getTime() + 365 * 86_400_000).toISOString();
+    const retainUntil =
+      (await this.deps.residents.personal(requestId, this.clock()))?.retainUntil ?? new Date(this.clock().getTime() + 365 * 86_400_000).toISOString();
     try {
       return await this.deps.engine.raiseConcern(requestId, volunteer.volunteerId, text, retainUntil);
     } catch (error) {
       // The concern item exists already: this volunteer raised one for this request before.
-      if (error instanceof DomainError && error.code === 'concurrent-change' && (await this.deps.requests.hasConcern(requestId, volunteer.volunteerId))) {
+      if (
+        error instanceof DomainError &&
+        error.code === 'concurrent-change' &&
+        (await this.deps.requests.hasConcern(requestId, volunteer.volunteerId))
+      ) {
         throw new DomainError('concern-exists', 'this volunteer already raised a concern about this request');
       }
       throw error;

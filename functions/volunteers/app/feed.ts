@@ -48,7 +48,12 @@ export class VolunteerFeed {
     for (const card of pages.flat()) {
       const topic = findTopic(card.topicId);
       if (!topic) continue;
-      const [fit] = rankVolunteers([reader], { districtId: card.districtId, topic, language: card.language, urgency: card.urgency, widened: false }, this.geo, now);
+      const [fit] = rankVolunteers(
+        [reader],
+        { districtId: card.districtId, topic, language: card.language, urgency: card.urgency, widened: false },
+        this.geo,
+        now,
+      );
       if (!fit) continue;
       const { requestId, districtId, postcodeArea, topicId, urgency, language, summary, createdAt } = card;
       cards.push({

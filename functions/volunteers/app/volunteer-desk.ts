@@ -56,7 +56,10 @@ export class VolunteerDesk {
    */
   async signUp(input: VolunteerSignUp): Promise<void> {
     const parsed = z.safeParse(volunteerSignUpSchema, input);
-    if (!parsed.success) throw new DomainError('invalid-request', 'invalid sign-up', { fields: [...new Set(parsed.error.issues.map((i) => i.path.join('.')))].join(',') });
+    if (!parsed.success)
+      throw new DomainError('invalid-request', 'invalid sign-up', {
+        fields: [...new Set(parsed.error.issues.map((i) => i.path.join('.')))].join(','),
+      });
     const v = parsed.data;
     const home = districtForPostcode(this.deps.municipality, v.postcode);
     if (!home) throw new DomainError('postcode-outside', `postcode is not in ${this.deps.municipality.name}`);
@@ -170,6 +173,12 @@ export class VolunteerDesk {
   }
 
   private async mail(template: NotificationTemplate, to: Account): Promise<void> {
-    await this.deps.outbox.queue({ notificationId: randomUUID(), at: this.clock().toISOString(), template, to: { kind: to.kind, id: to.id }, urgent: false });
+    await this.deps.outbox.queue({
+      notificationId: randomUUID(),
+      at: this.clock().toISOString(),
+      template,
+      to: { kind: to.kind, id: to.id },
+      urgent: false,
+    });
   }
 }

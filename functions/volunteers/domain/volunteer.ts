@@ -111,4 +111,3 @@ export function volunteerFromConfig(m: Municipality, v: Municipality['volunteers
     maxOpenClaims: v.maxOpenClaims,
   };
 }
-

@@ -4,7 +4,8 @@
 import type { VolunteerRegister } from '../app/ports';
 import type { HelpedRequest, RequestCard, Volunteer, VolunteerStatus } from '../domain/volunteer';
 
-type Placement = { place: 'open'; districtId: string; urgencyRank: number; createdAt: string } | { place: 'held'; volunteerId: string; createdAt: string };
+type Placement =
+  { place: 'open'; districtId: string; urgencyRank: number; createdAt: string } | { place: 'held'; volunteerId: string; createdAt: string };
 
 export interface VolunteerMemory {
   volunteers: Map<string, Volunteer>;
@@ -69,7 +70,12 @@ export class MemoryVolunteerRegister implements VolunteerRegister {
       placement?.place === 'open' && placement.districtId === districtId ? [{ card, placement }] : [],
     );
     return open
-      .sort((a, b) => a.placement.urgencyRank - b.placement.urgencyRank || a.placement.createdAt.localeCompare(b.placement.createdAt) || a.card.requestId.localeCompare(b.card.requestId))
+      .sort(
+        (a, b) =>
+          a.placement.urgencyRank - b.placement.urgencyRank ||
+          a.placement.createdAt.localeCompare(b.placement.createdAt) ||
+          a.card.requestId.localeCompare(b.card.requestId),
+      )
       .slice(0, limit)
       .map(({ card }) => copy(card));
   }

@@ -18,7 +18,12 @@ export type StoredVolunteer = Volunteer;
 export function volunteerItems(v: StoredVolunteer): (Item & Key)[] {
   const slot = rotationSlot();
   return [
-    { ...keys.volunteer(v.volunteerId), type: 'volunteer', ...v, ...keys.volunteersByStatus(v.status, v.signedUpAt ?? '2026-01-01T00:00:00.000Z', v.volunteerId) },
+    {
+      ...keys.volunteer(v.volunteerId),
+      type: 'volunteer',
+      ...v,
+      ...keys.volunteersByStatus(v.status, v.signedUpAt ?? '2026-01-01T00:00:00.000Z', v.volunteerId),
+    },
     ...v.districts.flatMap((districtId) =>
       v.topics.map((topicId) => ({
         ...keys.volunteerPoolItem(v.volunteerId, districtId, topicId),
@@ -60,7 +65,9 @@ export class VolunteerStore implements VolunteerRegister {
       const pool = keys.volunteerPool(districtId, topicId);
       let items = await this.repo.queryIndexRange('gsi1', pool, 'approved#', 'approved#~', POOL_READ_LIMIT);
       if (items.length === POOL_READ_LIMIT) {
-        const start = `approved#${Math.floor(random() * 0x10000).toString(16).padStart(4, '0')}`;
+        const start = `approved#${Math.floor(random() * 0x10000)
+          .toString(16)
+          .padStart(4, '0')}`;
         items = await this.repo.queryIndexRange('gsi1', pool, start, 'approved#~', POOL_READ_LIMIT);
         if (items.length < POOL_READ_LIMIT) {
           items = [...items, ...(await this.repo.queryIndexRange('gsi1', pool, 'approved#', start, POOL_READ_LIMIT - items.length))];
@@ -108,7 +115,11 @@ export class VolunteerStore implements VolunteerRegister {
   }
 
   async helpedSince(volunteerId: string, since: string): Promise<HelpedRequest[]> {
-    const items = await this.repo.queryPartitionRange<HelpedRequest & Item>(keys.volunteer(volunteerId).pk, `${keys.helpedPrefix}${since}`, `${keys.helpedPrefix}~`);
+    const items = await this.repo.queryPartitionRange<HelpedRequest & Item>(
+      keys.volunteer(volunteerId).pk,
+      `${keys.helpedPrefix}${since}`,
+      `${keys.helpedPrefix}~`,
+    );
     return items.map(({ requestId, topicId, districtId, at }) => ({ requestId, topicId, districtId, at }));
   }
 

@@ -26,7 +26,11 @@ export class PublicHttpApi extends Construct {
       createDefaultStage: false,
       defaultIntegration: new HttpLambdaIntegration('SiteIntegration', props.site),
     });
-    this.api.addRoutes({ path: '/api/{proxy+}', methods: [apigw.HttpMethod.ANY], integration: new HttpLambdaIntegration('PublicApiIntegration', props.publicApi) });
+    this.api.addRoutes({
+      path: '/api/{proxy+}',
+      methods: [apigw.HttpMethod.ANY],
+      integration: new HttpLambdaIntegration('PublicApiIntegration', props.publicApi),
+    });
     new apigw.HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',

@@ -118,7 +118,8 @@ export class PublicEdge extends Construct {
       { id: 'AwsSolutions-CFR1', reason: 'No geo restriction: residents abroad (for example caring for a parent in Zaanstad) may ask for help.' },
       {
         id: 'AwsSolutions-CFR4',
-        reason: 'Without a custom domain CloudFront serves its default certificate, whose TLS policy cannot be chosen. The production domain and certificate set TLSv1.2_2021.',
+        reason:
+          'Without a custom domain CloudFront serves its default certificate, whose TLS policy cannot be chosen. The production domain and certificate set TLSv1.2_2021.',
       },
     ]);
 

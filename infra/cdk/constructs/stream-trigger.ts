@@ -24,7 +24,9 @@ export class StreamTrigger extends Construct {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
-    acknowledge(deadLetters, [{ id: 'AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue (of a stream subscription); it needs none of its own.' }]);
+    acknowledge(deadLetters, [
+      { id: 'AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue (of a stream subscription); it needs none of its own.' },
+    ]);
     props.fn.addEventSource(
       new DynamoEventSource(props.table, {
         startingPosition: lambda.StartingPosition.LATEST,

@@ -27,7 +27,11 @@ const TABLE_ACTIONS = {
 export class WijkloketFunction extends Construct {
   readonly fn: lambda.Function;
 
-  constructor(scope: Construct, id: string, private readonly props: WijkloketFunctionProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: WijkloketFunctionProps,
+  ) {
     super(scope, id);
     const { spec } = props;
     const role = new iam.Role(this, 'Role', {

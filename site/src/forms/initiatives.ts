@@ -3,7 +3,11 @@ import { listAllInitiatives, type InitiativeRecord } from '../../../functions/in
 import { useTranslations, type Locale } from '../i18n';
 import type { SiteServices } from '../../../functions/apps/site/services';
 
-export async function directory(url: URL, locale: Locale, services: SiteServices): Promise<{ district: string; topic: string; initiatives: InitiativeRecord[] }> {
+export async function directory(
+  url: URL,
+  locale: Locale,
+  services: SiteServices,
+): Promise<{ district: string; topic: string; initiatives: InitiativeRecord[] }> {
   const { municipality } = useTranslations(locale);
   const district = (url.searchParams.get('district') ?? '').slice(0, 64);
   const topic = (url.searchParams.get('topic') ?? '').slice(0, 64);

@@ -36,7 +36,7 @@ export async function handleReferral(request: Request, locale: Locale, services:
   const { t } = useTranslations(locale);
   const url = new URL(request.url);
   const form = request.method === 'POST' ? await request.formData().catch(() => new FormData()) : undefined;
-  const token = (form ? text(form, 't', 300) : url.searchParams.get('t') ?? '').slice(0, 300);
+  const token = (form ? text(form, 't', 300) : (url.searchParams.get('t') ?? '')).slice(0, 300);
   const page = (query: string) => `${pathOf('referral', locale)}?t=${encodeURIComponent(token)}${query}`;
   let status: 200 | 400 | 409 = 200;
   let error: { field: string; message: string } | null = null;
@@ -78,9 +78,11 @@ export async function handleReferral(request: Request, locale: Locale, services:
     const referral = await services.referrals.open(token);
     return { view: 'referral', status, token, referral, accepted: done === 'accepted', error, values };
   } catch (e) {
-    if (isDomainError(e, 'referral-link-invalid')) return { view: 'notice', status: 403, notice: e.details.reason === 'expired' ? 'expired' : 'invalid', token: '' };
+    if (isDomainError(e, 'referral-link-invalid'))
+      return { view: 'notice', status: 403, notice: e.details.reason === 'expired' ? 'expired' : 'invalid', token: '' };
     // Answered already, taken by someone else, or gone another way: a fact, not a fault.
-    if (isDomainError(e, 'referral-not-open', 'request-not-found', 'request-closed', 'illegal-transition', 'concurrent-change')) return { view: 'notice', status: form ? 409 : 200, notice: 'not-open', token };
+    if (isDomainError(e, 'referral-not-open', 'request-not-found', 'request-closed', 'illegal-transition', 'concurrent-change'))
+      return { view: 'notice', status: form ? 409 : 200, notice: 'not-open', token };
     throw e;
   }
 }

@@ -63,7 +63,12 @@ export async function requireAccount(
 }
 
 /** Signing out: a form post whose CSRF token must match the session's; the session ends server-side. */
-export async function handleSignOut(request: Request, cookies: AstroCookies, services: SiteServices, csrfMessage: string): Promise<{ status: 200 | 403; error?: string }> {
+export async function handleSignOut(
+  request: Request,
+  cookies: AstroCookies,
+  services: SiteServices,
+  csrfMessage: string,
+): Promise<{ status: 200 | 403; error?: string }> {
   if (request.method !== 'POST') return { status: 200 };
   const current = await currentSession(cookies, services);
   const form = await request.formData().catch(() => new FormData());

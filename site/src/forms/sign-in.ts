@@ -26,7 +26,8 @@ export async function handleSignIn(request: Request, cookies: AstroCookies, loca
   }
   if (text('action', 20) === 'request') {
     const issued = await services.signIn.requestCode(address);
-    if (issued === 'too-many') return { step: 'email', status: 429, email: address, errors: [{ field: 'email', message: t('signin.error.too-many') }] };
+    if (issued === 'too-many')
+      return { step: 'email', status: 429, email: address, errors: [{ field: 'email', message: t('signin.error.too-many') }] };
     return { step: 'code', status: 200, email: address, errors: [] };
   }
   const signedIn = await services.signIn.signIn(address, text('code', 20));

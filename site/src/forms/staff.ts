@@ -18,7 +18,17 @@ export interface InitiativeForm {
   isNew: boolean;
 }
 
-const EMPTY_INITIATIVE: InitiativeForm = { id: '', name: '', descriptionNl: '', descriptionEn: '', email: '', districts: [], topics: [], capacityPerWeek: '5', isNew: true };
+const EMPTY_INITIATIVE: InitiativeForm = {
+  id: '',
+  name: '',
+  descriptionNl: '',
+  descriptionEn: '',
+  email: '',
+  districts: [],
+  topics: [],
+  capacityPerWeek: '5',
+  isNew: true,
+};
 import { useTranslations, type Locale } from '../i18n';
 import { PAGES, pathOf } from '../../../functions/platform/routes/pages';
 import type { SiteServices } from '../../../functions/apps/site/services';
@@ -32,11 +42,13 @@ export type StaffState =
       name: string;
       role: string;
       csrf: string;
-      coordinator: (CoordinatorOverview & {
-        initiatives: (InitiativeRecord & { capacityPerWeek: number })[];
-        /** The initiative in the edit form (empty for a new one), with what was posted when it was refused. */
-        editing: InitiativeForm;
-      }) | null;
+      coordinator:
+        | (CoordinatorOverview & {
+            initiatives: (InitiativeRecord & { capacityPerWeek: number })[];
+            /** The initiative in the edit form (empty for a new one), with what was posted when it was refused. */
+            editing: InitiativeForm;
+          })
+        | null;
       done: boolean;
       error: string | null;
     };
@@ -65,7 +77,11 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
         const id = text('volunteerId');
         const action = text('action');
         if (action === 'save-initiative') {
-          const many = (name: string) => form.getAll(name).filter((v): v is string => typeof v === 'string').slice(0, 50);
+          const many = (name: string) =>
+            form
+              .getAll(name)
+              .filter((v): v is string => typeof v === 'string')
+              .slice(0, 50);
           posted = {
             id: text('id'),
             name: text('name'),
@@ -80,15 +96,19 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
         }
         const act = {
           'save-initiative': () =>
-            services.initiatives.save(account, {
-              id: posted!.id,
-              name: posted!.name,
-              description: { nl: posted!.descriptionNl, en: posted!.descriptionEn },
-              email: posted!.email,
-              districts: posted!.districts,
-              topics: posted!.topics,
-              capacityPerWeek: Number(posted!.capacityPerWeek),
-            }, { isNew: posted!.isNew }),
+            services.initiatives.save(
+              account,
+              {
+                id: posted!.id,
+                name: posted!.name,
+                description: { nl: posted!.descriptionNl, en: posted!.descriptionEn },
+                email: posted!.email,
+                districts: posted!.districts,
+                topics: posted!.topics,
+                capacityPerWeek: Number(posted!.capacityPerWeek),
+              },
+              { isNew: posted!.isNew },
+            ),
           approve: () => services.volunteering.approve(account, id),
           reject: () => services.volunteering.reject(account, id),
           vog: () => services.volunteering.recordVog(account, id, text('vogValidUntil')),
@@ -108,9 +128,7 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
     }
   }
   const profile = await accountProfile(account, services);
-  const coordinator = isCoordinator
-    ? await coordinatorView(account, services, posted, new URL(request.url).searchParams.get('initiative'))
-    : null;
+  const coordinator = isCoordinator ? await coordinatorView(account, services, posted, new URL(request.url).searchParams.get('initiative')) : null;
   return {
     view: 'page',
     status,

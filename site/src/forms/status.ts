@@ -136,7 +136,14 @@ async function show(
   services: SiteServices,
   locale: Locale,
   token: string,
-  options: { status?: 200 | 400 | 409; received?: boolean; done?: string | null; errors?: StatusFieldError[]; confirmErase?: boolean; values?: { reply: string; reason: string; comment: string } },
+  options: {
+    status?: 200 | 400 | 409;
+    received?: boolean;
+    done?: string | null;
+    errors?: StatusFieldError[];
+    confirmErase?: boolean;
+    values?: { reply: string; reason: string; comment: string };
+  },
 ): Promise<StatusState> {
   const opened = await services.desk.open(token);
   return {

@@ -7,7 +7,18 @@ import { useTranslations, type Locale, type TextKey } from '../i18n';
 import { pathOf } from '../../../functions/platform/routes/pages';
 import type { SiteServices } from '../../../functions/apps/site/services';
 
-export const SIGN_UP_FIELDS = ['name', 'email', 'phone', 'postcode', 'districts', 'maxDistanceKm', 'topics', 'languages', 'availableDays', 'codeOfConduct'] as const;
+export const SIGN_UP_FIELDS = [
+  'name',
+  'email',
+  'phone',
+  'postcode',
+  'districts',
+  'maxDistanceKm',
+  'topics',
+  'languages',
+  'availableDays',
+  'codeOfConduct',
+] as const;
 type Field = (typeof SIGN_UP_FIELDS)[number];
 
 export interface SignUpValues {
@@ -28,7 +39,18 @@ export type SignUpState =
   | { step: 'sent'; status: 200 }
   | { step: 'redirect'; location: string };
 
-const EMPTY: SignUpValues = { name: '', email: '', phone: '', postcode: '', districts: [], maxDistanceKm: '2', topics: [], languages: [], availableDays: [], codeOfConduct: false };
+const EMPTY: SignUpValues = {
+  name: '',
+  email: '',
+  phone: '',
+  postcode: '',
+  districts: [],
+  maxDistanceKm: '2',
+  topics: [],
+  languages: [],
+  availableDays: [],
+  codeOfConduct: false,
+};
 
 const MESSAGE: Record<Field, TextKey> = {
   name: 'signup.error.name',
@@ -45,14 +67,20 @@ const MESSAGE: Record<Field, TextKey> = {
 
 export async function handleVolunteerSignUp(request: Request, locale: Locale, services: SiteServices): Promise<SignUpState> {
   const url = new URL(request.url);
-  if (request.method !== 'POST') return url.searchParams.get('sent') === '1' ? { step: 'sent', status: 200 } : { step: 'form', status: 200, values: EMPTY, errors: [] };
+  if (request.method !== 'POST')
+    return url.searchParams.get('sent') === '1' ? { step: 'sent', status: 200 } : { step: 'form', status: 200, values: EMPTY, errors: [] };
   const { t } = useTranslations(locale);
   const form = await request.formData().catch(() => new FormData());
   const one = (name: string, max = 254) => {
     const v = form.get(name);
     return typeof v === 'string' ? v.trim().slice(0, max) : '';
   };
-  const many = (name: string) => form.getAll(name).filter((v): v is string => typeof v === 'string').map((v) => v.slice(0, 64)).slice(0, 50);
+  const many = (name: string) =>
+    form
+      .getAll(name)
+      .filter((v): v is string => typeof v === 'string')
+      .map((v) => v.slice(0, 64))
+      .slice(0, 50);
   const values: SignUpValues = {
     name: one('name', 200),
     email: one('email'),
@@ -78,7 +106,10 @@ export async function handleVolunteerSignUp(request: Request, locale: Locale, se
   const parsed = z.safeParse(volunteerSignUpSchema, input);
   if (!parsed.success) {
     const fields = new Set(parsed.error.issues.map((i) => String(i.path[0]) as Field));
-    return again(400, SIGN_UP_FIELDS.filter((f) => fields.has(f)).map((field) => ({ field, message: t(MESSAGE[field]) })));
+    return again(
+      400,
+      SIGN_UP_FIELDS.filter((f) => fields.has(f)).map((field) => ({ field, message: t(MESSAGE[field]) })),
+    );
   }
   try {
     await services.volunteering.signUp(parsed.data);

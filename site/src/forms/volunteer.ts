@@ -29,7 +29,14 @@ export type VolunteerState =
 
 export type ClaimedState =
   | { view: 'redirect'; location: string }
-  | { view: 'claimed'; status: 200 | 400 | 403 | 409; volunteer: StoredVolunteer; csrf: string; claimed: ClaimedRequest; error: { field: string; message: string } | null };
+  | {
+      view: 'claimed';
+      status: 200 | 400 | 403 | 409;
+      volunteer: StoredVolunteer;
+      csrf: string;
+      claimed: ClaimedRequest;
+      error: { field: string; message: string } | null;
+    };
 
 async function signedInVolunteer(cookies: AstroCookies, services: SiteServices, locale: Locale) {
   const current = await requireAccount(cookies, services, locale, PAGES.volunteer.access);
@@ -68,8 +75,7 @@ export async function handleVolunteerHome(request: Request, cookies: AstroCookie
           else throw e;
         }
       }
-    }
-    else if (action === 'pause' || action === 'resume') {
+    } else if (action === 'pause' || action === 'resume') {
       try {
         await services.volunteering.setPaused(volunteer.volunteerId, action === 'pause');
         return { view: 'redirect', location: `${pathOf('volunteer', locale)}?done=1` };
@@ -83,7 +89,8 @@ export async function handleVolunteerHome(request: Request, cookies: AstroCookie
         await services.claims.claim(volunteer, requestId);
         return { view: 'redirect', location: `${pathOf('claimed', locale)}?id=${encodeURIComponent(requestId)}` };
       } catch (e) {
-        if (isDomainError(e, 'already-claimed', 'concurrent-change', 'request-closed', 'illegal-transition', 'request-not-found')) [status, error] = [409, t('feed.error.taken')];
+        if (isDomainError(e, 'already-claimed', 'concurrent-change', 'request-closed', 'illegal-transition', 'request-not-found'))
+          [status, error] = [409, t('feed.error.taken')];
         else if (isDomainError(e, 'volunteer-not-eligible', 'volunteer-not-found')) [status, error] = [403, t('feed.error.not-eligible')];
         else throw e;
       }
@@ -119,7 +126,8 @@ export async function handleClaimed(request: Request, cookies: AstroCookies, loc
     const action = field(form, 'action', 40);
     const text = field(form, `text-${action}`);
     if (!csrfValid(session, form)) [status, error] = [403, { field: 'action', message: t('signin.error.csrf') }];
-    else if (text.length > REPLY_MAX || (['note', 'professional', 'concern'].includes(action) && text === '')) [status, error] = [400, { field: `text-${action}`, message: t('claimed.error.reason') }];
+    else if (text.length > REPLY_MAX || (['note', 'professional', 'concern'].includes(action) && text === ''))
+      [status, error] = [400, { field: `text-${action}`, message: t('claimed.error.reason') }];
     else {
       const act = {
         note: () => services.claims.note(volunteer, requestId, text),
@@ -138,7 +146,8 @@ export async function handleClaimed(request: Request, cookies: AstroCookies, loc
       } catch (e) {
         if (isDomainError(e, 'concern-exists')) [status, error] = [409, { field: 'action', message: t('problem.concern-exists.detail') }];
         else if (isDomainError(e, 'volunteer-not-eligible', 'forbidden')) return { view: 'redirect', location: home };
-        else if (isDomainError(e, 'concurrent-change', 'request-closed', 'illegal-transition')) [status, error] = [409, { field: 'action', message: t('problem.illegal-transition.detail') }];
+        else if (isDomainError(e, 'concurrent-change', 'request-closed', 'illegal-transition'))
+          [status, error] = [409, { field: 'action', message: t('problem.illegal-transition.detail') }];
         else throw e;
       }
     }

@@ -103,7 +103,10 @@ export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps
     },
     async (c, { body }) => {
       const key = c.req.header('idempotency-key');
-      if (key !== undefined && !UUID.test(key)) return problem(c, 'validation', { errors: [{ field: 'Idempotency-Key', detail: c.get('locale') === 'en' ? 'Send a random UUID.' : 'Stuur een willekeurige UUID.' }] });
+      if (key !== undefined && !UUID.test(key))
+        return problem(c, 'validation', {
+          errors: [{ field: 'Idempotency-Key', detail: c.get('locale') === 'en' ? 'Send a random UUID.' : 'Stuur een willekeurige UUID.' }],
+        });
       const receipt = await deps.desk.submit(body, key ? { idempotencyKey: key.toLowerCase() } : {});
       const locale = c.get('locale');
       const result: z.infer<typeof receiptSchema> = {
@@ -159,7 +162,9 @@ export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps
     },
   );
 
-  const conflict = { 409: { description: 'Not possible in the request’s current state (closed, withdrawn, already answered)', problem: true } } as const;
+  const conflict = {
+    409: { description: 'Not possible in the request’s current state (closed, withdrawn, already answered)', problem: true },
+  } as const;
 
   router.add(
     {

@@ -5,7 +5,6 @@ import { problem } from '../../../platform/http/problem';
 import { lookupNeighbourhood } from '../../../initiatives/store/directory-store';
 import type { PublicApiDeps } from '../deps';
 
-
 const municipalitySchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -19,9 +18,7 @@ const lookupBody = z.strictObject({ postcode: postcodeSchema });
 const lookupResult = z.object({
   postcodeArea: z.string(),
   district: z.object({ id: z.string(), name: z.string() }),
-  initiatives: z.array(
-    z.object({ id: z.string(), name: z.string(), description: z.string(), email: z.string(), topics: z.array(z.string()) }),
-  ),
+  initiatives: z.array(z.object({ id: z.string(), name: z.string(), description: z.string(), email: z.string(), topics: z.array(z.string()) })),
 });
 
 export function registerMunicipality(router: ContractRouter, deps: PublicApiDeps): void {

@@ -4,7 +4,6 @@ import { LEVELS, TOPICS } from '../../../kernel/topics';
 import { parseTriageInput, PRIORITIES, triage, triageInputSchema } from '../../../stepped-care/domain/triage';
 import { langQuery, type ContractRouter } from '../../../platform/http/contract';
 
-
 const topicSchema = z.object({
   id: z.string(),
   label: z.string(),

@@ -19,12 +19,19 @@ export class InitiativeCommands {
     return this.run.onFreshHeadOnRace(requestId, (step) => {
       assertReferralStage(step.head, initiativeId, 'offered');
       const now = this.run.clock();
-      const next = this.run.then(step, 'referral-accepted', { kind: 'initiative', id: initiativeId }, 'the initiative takes the referral', { initiativeId }, {
-        heldByInitiative: initiativeId,
-        reminded: false,
-        firstHumanResponseAt: step.head.firstHumanResponseAt ?? now.toISOString(),
-        due: { kind: 'progress', at: referralProgressDeadline(now).toISOString() },
-      });
+      const next = this.run.then(
+        step,
+        'referral-accepted',
+        { kind: 'initiative', id: initiativeId },
+        'the initiative takes the referral',
+        { initiativeId },
+        {
+          heldByInitiative: initiativeId,
+          reminded: false,
+          firstHumanResponseAt: step.head.firstHumanResponseAt ?? now.toISOString(),
+          due: { kind: 'progress', at: referralProgressDeadline(now).toISOString() },
+        },
+      );
       next.effects.push(this.run.notify(next.head, 'request-claimed', { kind: 'resident', id: requestId }, false));
       return next;
     });
@@ -38,10 +45,17 @@ export class InitiativeCommands {
     return this.run.onFreshHeadOnRace(requestId, (step) => {
       assertReferralStage(step.head, initiativeId, 'offered');
       const now = this.run.clock();
-      const next = this.run.then(step, 'referral-declined', { kind: 'initiative', id: initiativeId }, 'the initiative is full', { initiativeId }, {
-        offeredInitiatives: (step.head.offeredInitiatives ?? []).filter((id) => id !== initiativeId),
-        initiativesDeclined: [...(step.head.initiativesDeclined ?? []), initiativeId],
-      });
+      const next = this.run.then(
+        step,
+        'referral-declined',
+        { kind: 'initiative', id: initiativeId },
+        'the initiative is full',
+        { initiativeId },
+        {
+          offeredInitiatives: (step.head.offeredInitiatives ?? []).filter((id) => id !== initiativeId),
+          initiativesDeclined: [...(step.head.initiativesDeclined ?? []), initiativeId],
+        },
+      );
       next.effects.push({ kind: 'initiative-week-full', initiativeId, week: isoWeek(now) });
       return this.ladder.offer(next, now);
     });
@@ -56,10 +70,17 @@ export class InitiativeCommands {
       assertReferralStage(step.head, initiativeId, 'held');
       const actor: Actor = { kind: 'initiative', id: initiativeId };
       if (outcome === 'could-not-help') return this.ladder.returnReferral(step, actor, note || 'the initiative could not help');
-      const next = this.run.then(step, 'referral-closed', actor, note || outcome, { initiativeId, outcome }, {
-        heldByInitiative: undefined,
-        due: { kind: 'confirmation', at: confirmationDeadline(this.run.clock()).toISOString() },
-      });
+      const next = this.run.then(
+        step,
+        'referral-closed',
+        actor,
+        note || outcome,
+        { initiativeId, outcome },
+        {
+          heldByInitiative: undefined,
+          due: { kind: 'confirmation', at: confirmationDeadline(this.run.clock()).toISOString() },
+        },
+      );
       next.effects.push(this.run.notify(next.head, 'was-it-solved', { kind: 'resident', id: requestId }, false));
       return next;
     });

@@ -56,10 +56,16 @@ export class Ladder {
       SYSTEM,
       'offered to the best fitting helpers',
       { volunteers: chosen.volunteers.map(summary), initiatives: chosen.initiatives.map(summary) },
-      { offeredTo: volunteerIds, offeredInitiatives: initiativeIds, responseDeadline: deadline.toISOString(), due: { kind: 'response', at: deadline.toISOString() } },
+      {
+        offeredTo: volunteerIds,
+        offeredInitiatives: initiativeIds,
+        responseDeadline: deadline.toISOString(),
+        due: { kind: 'response', at: deadline.toISOString() },
+      },
     );
     const urgent = step.head.urgency === 'today';
-    for (const id of firstAsked(step.head, volunteerIds)) next.effects.push(this.run.notify(next.head, 'request-offered', { kind: 'volunteer', id }, urgent));
+    for (const id of firstAsked(step.head, volunteerIds))
+      next.effects.push(this.run.notify(next.head, 'request-offered', { kind: 'volunteer', id }, urgent));
     for (const id of firstAsked(step.head, initiativeIds)) {
       next.effects.push(this.run.notify(next.head, 'referral-offered', { kind: 'initiative', id }, urgent));
       next.effects.push({ kind: 'initiative-week-counted', initiativeId: id, week: isoWeek(now) });
@@ -69,16 +75,23 @@ export class Ladder {
 
   escalate(step: Step, why: string, now: Date, actor: Actor = SYSTEM, reason = why): Step {
     const deadline = teamDeadline(step.head.priority, now);
-    const next = this.run.then(step, actor.kind === 'volunteer' ? 'needs-professional' : 'escalated', actor, reason, { why }, {
-      escalatedAt: now.toISOString(),
-      claimedBy: undefined,
-      heldByInitiative: undefined,
-      offeredTo: undefined,
-      offeredInitiatives: undefined,
-      level: step.head.level === 'collective' ? 'collective' : 'district-team',
-      responseDeadline: step.head.firstHumanResponseAt ? step.head.responseDeadline : deadline.toISOString(),
-      due: { kind: 'team', at: deadline.toISOString() },
-    });
+    const next = this.run.then(
+      step,
+      actor.kind === 'volunteer' ? 'needs-professional' : 'escalated',
+      actor,
+      reason,
+      { why },
+      {
+        escalatedAt: now.toISOString(),
+        claimedBy: undefined,
+        heldByInitiative: undefined,
+        offeredTo: undefined,
+        offeredInitiatives: undefined,
+        level: step.head.level === 'collective' ? 'collective' : 'district-team',
+        responseDeadline: step.head.firstHumanResponseAt ? step.head.responseDeadline : deadline.toISOString(),
+        due: { kind: 'team', at: deadline.toISOString() },
+      },
+    );
     const urgent = step.head.priority === 'crisis' || step.head.priority === 'high';
     next.effects.push(this.run.notify(next.head, 'escalated-to-team', { kind: 'team', id: step.head.districtId }, urgent));
     return next;
@@ -87,7 +100,14 @@ export class Ladder {
   /** The volunteer who held it lets go (or never made progress): back to matching, without them. */
   async releaseAndRematch(step: Step, actor: Actor, reason: string): Promise<Step> {
     const volunteerId = step.head.claimedBy!;
-    const next = this.run.then(step, 'released', actor, reason, { volunteerId }, { claimedBy: undefined, reminded: false, offeredTo: undefined, offeredInitiatives: undefined });
+    const next = this.run.then(
+      step,
+      'released',
+      actor,
+      reason,
+      { volunteerId },
+      { claimedBy: undefined, reminded: false, offeredTo: undefined, offeredInitiatives: undefined },
+    );
     next.effects.push({ kind: 'volunteer-load-returned', volunteerId });
     if (actor.kind === 'system') next.effects.push(this.run.notify(next.head, 'claim-released', { kind: 'volunteer', id: volunteerId }, false));
     // The one who let go is not offered the same request again.
@@ -97,13 +117,20 @@ export class Ladder {
   /** The initiative lets go of the request (or never reported back): to matching, without that initiative. */
   returnReferral(step: Step, actor: Actor, reason: string): Promise<Step> {
     const initiativeId = step.head.heldByInitiative!;
-    const next = this.run.then(step, 'referral-returned', actor, reason, { initiativeId }, {
-      heldByInitiative: undefined,
-      reminded: false,
-      offeredTo: undefined,
-      offeredInitiatives: undefined,
-      initiativesDeclined: [...(step.head.initiativesDeclined ?? []), initiativeId],
-    });
+    const next = this.run.then(
+      step,
+      'referral-returned',
+      actor,
+      reason,
+      { initiativeId },
+      {
+        heldByInitiative: undefined,
+        reminded: false,
+        offeredTo: undefined,
+        offeredInitiatives: undefined,
+        initiativesDeclined: [...(step.head.initiativesDeclined ?? []), initiativeId],
+      },
+    );
     if (actor.kind === 'system') next.effects.push(this.run.notify(next.head, 'referral-returned', { kind: 'initiative', id: initiativeId }, false));
     return this.offer(next, this.run.clock());
   }

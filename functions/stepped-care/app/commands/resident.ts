@@ -114,10 +114,17 @@ export class ResidentCommands {
     } else if (decision.level === 'district-team' || decision.level === 'collective') {
       step = this.ladder.escalate(step, decision.rule, now);
     } else if (matching === 'deferred') {
-      step = this.run.then(step, 'matching-started', SYSTEM, 'starts at the 0th line', {}, {
-        responseDeadline: zerothLineDeadline(input.topic, input.urgency, now).toISOString(),
-        due: { kind: 'match', at },
-      });
+      step = this.run.then(
+        step,
+        'matching-started',
+        SYSTEM,
+        'starts at the 0th line',
+        {},
+        {
+          responseDeadline: zerothLineDeadline(input.topic, input.urgency, now).toISOString(),
+          due: { kind: 'match', at },
+        },
+      );
     } else {
       step = this.run.then(step, 'matching-started', SYSTEM, 'starts at the 0th line', {}, {});
       step = await this.ladder.offer(step, now);
@@ -176,7 +183,9 @@ export class ResidentCommands {
   }
 
   confirmSolved(requestId: string): Promise<RequestHead> {
-    return this.run.command(requestId, (step) => this.run.then(step, 'confirmed-solved', RESIDENT, 'the resident says it was solved', {}, { due: undefined }));
+    return this.run.command(requestId, (step) =>
+      this.run.then(step, 'confirmed-solved', RESIDENT, 'the resident says it was solved', {}, { due: undefined }),
+    );
   }
 
   reportNotSolved(requestId: string, reason: string): Promise<RequestHead> {
@@ -205,7 +214,8 @@ export class ResidentCommands {
     return this.run.command(
       requestId,
       (step) => {
-        if (step.head.feedbackScore !== undefined) throw new DomainError('illegal-transition', 'feedback was already given', { event: 'feedback-given' });
+        if (step.head.feedbackScore !== undefined)
+          throw new DomainError('illegal-transition', 'feedback was already given', { event: 'feedback-given' });
         const next = this.run.then(step, 'feedback-given', RESIDENT, 'feedback', { score }, { feedbackScore: score });
         next.effects.push(...effects);
         return next;
@@ -223,7 +233,14 @@ export class ResidentCommands {
       requestId,
       (step) => {
         let next = FINAL_STATES.has(step.head.state) ? step : this.withdrawn(step, 'withdrawn because the personal data was deleted');
-        next = this.run.then(next, 'personal-data-erased', { kind: actor }, reason, {}, { householdKey: undefined, personalDataErased: true, feedCard: undefined });
+        next = this.run.then(
+          next,
+          'personal-data-erased',
+          { kind: actor },
+          reason,
+          {},
+          { householdKey: undefined, personalDataErased: true, feedCard: undefined },
+        );
         next.effects.push(...erasure);
         return next;
       },

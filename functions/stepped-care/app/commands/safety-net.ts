@@ -23,7 +23,17 @@ export class SafetyNet {
   ) {}
 
   async sweep(limit = 500): Promise<SweepCounts> {
-    const counts: SweepCounts = { actions: [], matched: 0, widened: 0, escalated: 0, reminded: 0, released: 0, 'closed-unanswered': 0, 'team-alerted': 0, skipped: 0 };
+    const counts: SweepCounts = {
+      actions: [],
+      matched: 0,
+      widened: 0,
+      escalated: 0,
+      reminded: 0,
+      released: 0,
+      'closed-unanswered': 0,
+      'team-alerted': 0,
+      skipped: 0,
+    };
     const now = this.run.clock();
     for (const { requestId, kind } of await this.run.deps.requests.due(now, limit)) {
       try {
@@ -59,24 +69,41 @@ export class SafetyNet {
       case 'match':
         return this.ladder.offer(step, now);
       case 'widen':
-        return this.ladder.offer(this.run.then(step, 'search-widened', SYSTEM, 'nobody responded in time: looking wider', {}, { widened: true }), now);
+        return this.ladder.offer(
+          this.run.then(step, 'search-widened', SYSTEM, 'nobody responded in time: looking wider', {}, { widened: true }),
+          now,
+        );
       case 'escalate':
         return this.ladder.escalate(step, 'not-picked-up-in-time', now);
       case 'remind-initiative': {
-        const reminded = this.run.then(step, 'reminder-sent', SYSTEM, 'the initiative has not closed the referral yet', {}, {
-          reminded: true,
-          due: { kind: 'progress', at: referralProgressDeadline(now).toISOString() },
-        });
+        const reminded = this.run.then(
+          step,
+          'reminder-sent',
+          SYSTEM,
+          'the initiative has not closed the referral yet',
+          {},
+          {
+            reminded: true,
+            due: { kind: 'progress', at: referralProgressDeadline(now).toISOString() },
+          },
+        );
         reminded.effects.push(this.run.notify(reminded.head, 'referral-reminder', { kind: 'initiative', id: head.heldByInitiative! }, false));
         return reminded;
       }
       case 'return-referral':
         return this.ladder.returnReferral(step, SYSTEM, 'no word from the initiative after a reminder');
       case 'remind-volunteer': {
-        const reminded = this.run.then(step, 'reminder-sent', SYSTEM, 'no progress yet', {}, {
-          reminded: true,
-          due: { kind: 'progress', at: claimProgressDeadline(head.urgency, now).toISOString() },
-        });
+        const reminded = this.run.then(
+          step,
+          'reminder-sent',
+          SYSTEM,
+          'no progress yet',
+          {},
+          {
+            reminded: true,
+            due: { kind: 'progress', at: claimProgressDeadline(head.urgency, now).toISOString() },
+          },
+        );
         reminded.effects.push(this.run.notify(reminded.head, 'claim-reminder', { kind: 'volunteer', id: head.claimedBy! }, false));
         return reminded;
       }
@@ -85,9 +112,16 @@ export class SafetyNet {
       case 'close-unanswered':
         return this.run.then(step, 'confirmed-solved', SYSTEM, 'no answer from the resident within 14 days', {}, { due: undefined });
       case 'alert-team': {
-        const alerted = this.run.then(step, 'team-alerted', SYSTEM, 'the team has not responded in time', {}, {
-          due: { kind: 'team', at: new Date(now.getTime() + TEAM_ALERT_REPEAT_HOURS * 3_600_000).toISOString() },
-        });
+        const alerted = this.run.then(
+          step,
+          'team-alerted',
+          SYSTEM,
+          'the team has not responded in time',
+          {},
+          {
+            due: { kind: 'team', at: new Date(now.getTime() + TEAM_ALERT_REPEAT_HOURS * 3_600_000).toISOString() },
+          },
+        );
         alerted.effects.push(this.run.notify(alerted.head, 'team-overdue', { kind: 'team', id: head.districtId }, true));
         return alerted;
       }

@@ -32,12 +32,19 @@ export class VolunteerCommands {
           const why = ineligibility(profile, matchRequestOf(head), this.run.geo, this.run.clock());
           if (why) throw new DomainError('volunteer-not-eligible', `volunteer cannot take this request: ${why}`, { reason: why });
           const now = this.run.clock();
-          const next = this.run.then(step, 'claimed', volunteer, 'claimed', {}, {
-            claimedBy: volunteerId,
-            reminded: false,
-            firstHumanResponseAt: head.firstHumanResponseAt ?? now.toISOString(),
-            due: { kind: 'progress', at: claimProgressDeadline(head.urgency, now).toISOString() },
-          });
+          const next = this.run.then(
+            step,
+            'claimed',
+            volunteer,
+            'claimed',
+            {},
+            {
+              claimedBy: volunteerId,
+              reminded: false,
+              firstHumanResponseAt: head.firstHumanResponseAt ?? now.toISOString(),
+              due: { kind: 'progress', at: claimProgressDeadline(head.urgency, now).toISOString() },
+            },
+          );
           next.effects.push(
             { kind: 'volunteer-load-taken', volunteerId },
             this.run.notify(next.head, 'request-claimed', { kind: 'resident', id: requestId }, false),
@@ -68,10 +75,17 @@ export class VolunteerCommands {
   noteProgress(requestId: string, volunteerId: string, note: string): Promise<RequestHead> {
     return this.run.command(requestId, (step) => {
       assertClaimer(step.head, volunteerId);
-      return this.run.then(step, 'progress-noted', { kind: 'volunteer', id: volunteerId }, note, {}, {
-        reminded: false,
-        due: { kind: 'progress', at: claimProgressDeadline(step.head.urgency, this.run.clock()).toISOString() },
-      });
+      return this.run.then(
+        step,
+        'progress-noted',
+        { kind: 'volunteer', id: volunteerId },
+        note,
+        {},
+        {
+          reminded: false,
+          due: { kind: 'progress', at: claimProgressDeadline(step.head.urgency, this.run.clock()).toISOString() },
+        },
+      );
     });
   }
 
@@ -86,10 +100,17 @@ export class VolunteerCommands {
     return this.run.command(requestId, (step) => {
       assertClaimer(step.head, volunteerId);
       // The claim ends here: the volunteer is free again, and a reopened request can be claimed anew.
-      const next = this.run.then(step, 'marked-done', { kind: 'volunteer', id: volunteerId }, note, { volunteerId }, {
-        claimedBy: undefined,
-        due: { kind: 'confirmation', at: confirmationDeadline(this.run.clock()).toISOString() },
-      });
+      const next = this.run.then(
+        step,
+        'marked-done',
+        { kind: 'volunteer', id: volunteerId },
+        note,
+        { volunteerId },
+        {
+          claimedBy: undefined,
+          due: { kind: 'confirmation', at: confirmationDeadline(this.run.clock()).toISOString() },
+        },
+      );
       next.effects.push(
         { kind: 'volunteer-load-returned', volunteerId, ...(step.head.householdKey ? { household: step.head.householdKey } : {}) },
         this.run.notify(next.head, 'was-it-solved', { kind: 'resident', id: step.head.requestId }, false),
