@@ -19,3 +19,4 @@ export { SteppedCareEngine, HeadCache, type EngineDeps, type Intake, type Submit
 export * from './app/ports';
 export * from './app/resident-desk';
 export * from './app/status-view';
+export * from './app/wording';

@@ -1,15 +1,18 @@
-// The site's access to the message catalogues (the shared one and the site's own) and the municipality.
-import { currentMunicipality } from '../../functions/platform/config/municipality';
+// The site's access to the catalogues (one per locale, functions/platform/i18n/) and the municipality.
 import type { Locale } from '../../functions/kernel/municipality';
-import { messages, type MessageKey } from '../../functions/platform/i18n/messages';
-import { siteMessages, type SiteMessageKey } from './messages';
+import { currentMunicipality } from '../../functions/platform/config/municipality';
+import * as en from '../../functions/platform/i18n/en';
+import { fill, type MessageKey } from '../../functions/platform/i18n/messages';
+import * as nl from '../../functions/platform/i18n/nl';
 
 export type { Locale };
+export type SiteMessageKey = keyof typeof nl.pages;
 export type TextKey = MessageKey | SiteMessageKey;
 
+const TEXTS: Record<Locale, Record<TextKey, string>> = { nl: { ...nl.shared, ...nl.pages }, en: { ...en.shared, ...en.pages } };
+
 export function translate(locale: Locale, key: TextKey, params: Record<string, string> = {}): string {
-  const text = key in siteMessages[locale] ? siteMessages[locale][key as SiteMessageKey] : messages[locale][key as MessageKey];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  return fill(TEXTS[locale][key], params);
 }
 
 export function useTranslations(locale: Locale) {

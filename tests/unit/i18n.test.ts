@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { messages, t } from '../../functions/platform/i18n/messages';
-import { siteMessages } from '../../site/src/messages';
+import * as en from '../../functions/platform/i18n/en';
+import { t } from '../../functions/platform/i18n/messages';
 import { negotiateLocale } from '../../functions/platform/i18n/negotiate';
+import * as nl from '../../functions/platform/i18n/nl';
 
-describe.each([
-  ['shared', messages as Record<'nl' | 'en', Record<string, string>>],
-  ['site', siteMessages as Record<'nl' | 'en', Record<string, string>>],
-])('%s message catalogue', (_name, catalogue) => {
+const SECTIONS = ['shared', 'pages', 'mail'] as const;
+
+describe.each(SECTIONS)('the %s section of the catalogues', (section) => {
+  const catalogue = { nl: nl[section] as Record<string, string>, en: en[section] as Record<string, string> };
   it('Dutch and English have exactly the same keys and no empty text', () => {
     expect(Object.keys(catalogue.en).sort()).toEqual(Object.keys(catalogue.nl).sort());
     for (const table of Object.values(catalogue)) {
@@ -22,9 +23,23 @@ describe.each([
   });
 });
 
-describe('the two catalogues', () => {
-  it('share no key, so every text has one home', () => {
-    expect(Object.keys(siteMessages.nl).filter((key) => key in messages.nl)).toEqual([]);
+describe('the catalogues', () => {
+  it('have one home for every key: no key in two sections', () => {
+    const keys = SECTIONS.flatMap((section) => Object.keys(nl[section]));
+    expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
+  });
+
+  it('word every notification template as an e-mail, subject and body', async () => {
+    const { NOTIFICATION_TEMPLATES } = await import('../../functions/platform/outbox/notifications');
+    for (const template of NOTIFICATION_TEMPLATES) {
+      expect(Object.keys(nl.mail)).toContain(`mail.${template}.subject`);
+      expect(Object.keys(nl.mail)).toContain(`mail.${template}.body`);
+    }
+    expect(Object.keys(nl.mail)).toHaveLength(NOTIFICATION_TEMPLATES.length * 2);
+  });
+
+  it('name no page path: e-mails link through the route table', () => {
+    for (const text of [...Object.values(nl.mail), ...Object.values(en.mail)]) expect(text).not.toMatch(/\{site\}\//);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact } from '../../functions/stepped-care/domain/redaction';
+import { redactIn as redact } from '../../functions/stepped-care/app/wording';
 
 describe('redaction of free text before the 0th line sees it', () => {
   it.each([

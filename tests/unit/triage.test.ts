@@ -1,3 +1,4 @@
+import { reasonText } from '../../functions/stepped-care/app/wording';
 import { describe, expect, it } from 'vitest';
 import { detectCrisis } from '../../functions/stepped-care/domain/crisis';
 import { DomainError } from '../../functions/kernel/errors';
@@ -61,7 +62,12 @@ describe('triage rules, in order', () => {
     const d = triage({ ...base, description: 'Ik wil er een einde aan maken' });
     expect(d).toMatchObject({ level: 'district-team', priority: 'crisis', rule: 'safety' });
     expect(d.reasons.map((r) => r.code)).toContain('crisis:suicide');
-    expect(d.reasons.find((r) => r.code === 'crisis:suicide')?.text.nl).toContain('0800-0113');
+    expect(
+      reasonText(
+        d.reasons.find((r) => r.code === 'crisis:suicide')!,
+        'nl',
+      ),
+    ).toContain('0800-0113');
   });
 
   it('2. the wish to talk to a professional is honoured, also for a light topic', () => {
@@ -106,8 +112,10 @@ describe('triage rules, in order', () => {
         const d = triage({ ...base, topicId: topic.id, ...flags });
         expect(d.reasons.length).toBeGreaterThan(0);
         for (const r of d.reasons) {
-          expect(r.text.nl.length).toBeGreaterThan(10);
-          expect(r.text.en.length).toBeGreaterThan(10);
+          expect(reasonText(r, 'nl').length).toBeGreaterThan(10);
+          expect(reasonText(r, 'en').length).toBeGreaterThan(10);
+          expect(reasonText(r, 'en')).not.toBe(reasonText(r, 'nl'));
+          expect(reasonText(r, 'nl')).not.toMatch(/\{\w+\}/);
         }
       }
     }

@@ -1,6 +1,7 @@
 // The public API: what anyone may ask without signing in. Composed from route modules.
 import { createApi } from '../../platform/http/create-api';
 import type { openApiDocument } from '../../platform/http/openapi';
+import { apiAuthorizer } from './authorize';
 import type { PublicApiDeps } from './deps';
 import { registerHealth } from './routes/health';
 import { registerHelpRequests } from './routes/help-requests';
@@ -20,6 +21,7 @@ export function createPublicApi(deps: PublicApiDeps) {
     version: PUBLIC_API_VERSION,
     ...(deps.requestsPerMinute ? { requestsPerMinute: deps.requestsPerMinute } : {}),
     ...(deps.clientAddress ? { clientAddress: deps.clientAddress } : {}),
+    authorize: apiAuthorizer(deps),
   });
   registerHealth(router, deps);
   registerMunicipality(router, deps);

@@ -6,7 +6,8 @@ import { requestId } from 'hono/request-id';
 import type { SiteServices } from './services';
 import { forwardedClient, RateLimiter, type ClientAddress } from '../../platform/http/rate-limit';
 import { SITE_SECURITY_HEADERS } from '../../platform/http/security-headers';
-import { t } from '../../platform/i18n/messages';
+import { t, type MessageKey } from '../../platform/i18n/messages';
+import { pathOf } from '../../platform/routes/pages';
 
 export type AstroRender = (request: Request, locals: { services: SiteServices }) => Promise<Response>;
 
@@ -43,7 +44,7 @@ export function createSiteApp(options: SiteAppOptions) {
     if (wait > 0) {
       response = rateLimitedPage(new URL(c.req.url).pathname.startsWith('/en/') ? 'en' : 'nl', wait);
     } else if (!request) {
-      response = new Response('Te veel gegevens: maak het korter. / Too much data: please make it shorter.', {
+      response = new Response(bothLanguages('problem.payload-too-large.detail'), {
         status: 413,
         headers: { 'Content-Type': 'text/plain; charset=utf-8' },
       });
@@ -55,7 +56,7 @@ export function createSiteApp(options: SiteAppOptions) {
           requestId: c.get('requestId'),
           error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
         });
-        response = new Response('Er ging iets mis bij ons. / Something went wrong on our side.', {
+        response = new Response(bothLanguages('problem.internal.detail'), {
           status: 500,
           headers: { 'Content-Type': 'text/plain; charset=utf-8' },
         });
@@ -109,6 +110,11 @@ export async function prepareRequest(request: Request, options: { trustForwarded
 /** A small page in the visitor's language: nothing was sent, wait a minute, the team is reachable by phone. */
 function rateLimitedPage(locale: 'nl' | 'en', waitSeconds: number): Response {
   const title = t(locale, 'problem.rate-limited.title');
-  const body = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1><p>${t(locale, 'problem.rate-limited.detail')}</p><p><a href="${locale === 'en' ? '/en/' : '/'}">Wijkloket</a></p></main></body></html>`;
+  const body = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1><p>${t(locale, 'problem.rate-limited.detail')}</p><p><a href="${pathOf('home', locale)}">Wijkloket</a></p></main></body></html>`;
   return new Response(body, { status: 429, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': String(waitSeconds) } });
+}
+
+/** A plain text in Dutch and English, for answers given before a page (and its language) is known. */
+function bothLanguages(key: MessageKey): string {
+  return `${t('nl', key)} / ${t('en', key)}`;
 }

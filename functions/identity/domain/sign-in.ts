@@ -5,12 +5,12 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StaffRole } from '../../kernel/access';
 import { REFERENCE_ALPHABET } from '../../kernel/reference';
 
-export const SIGN_IN_CODE_MINUTES = 15;
+export { SESSION_HOURS, SIGN_IN_CODE_MINUTES } from '../../kernel/durations';
+import { HOUR_MS, SIGN_IN_CODE_MINUTES } from '../../kernel/durations';
 /** Wrong tries on one code before it stops working. */
 export const SIGN_IN_MAX_ATTEMPTS = 5;
 /** Codes one address may ask for per hour. */
 export const SIGN_IN_CODES_PER_HOUR = 5;
-export const SESSION_HOURS = 8;
 
 export type AccountKind = 'volunteer' | 'staff';
 
@@ -93,8 +93,6 @@ export interface Session {
   csrf: string;
   expiresAt: string;
 }
-
-const HOUR_MS = 3_600_000;
 
 /** The state after asking for a new code, or 'too-many' past SIGN_IN_CODES_PER_HOUR in the hour. */
 export function stateWithNewCode(current: CodeState | undefined, codeHash: string, now: Date): CodeState | 'too-many' {

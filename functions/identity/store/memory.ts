@@ -1,5 +1,6 @@
 // In-memory adapter of the identity ports: accounts, sign-in codes and sessions, with the same rules as the
 // DynamoDB adapter (hashed codes and tokens, the hourly limit, single use). For unit tests and simulations.
+import { HOUR_MS } from '../../kernel/durations';
 import type { Notification, Outbox } from '../../platform/outbox/notifications';
 import type { Accounts } from '../app/ports';
 import {
@@ -62,7 +63,7 @@ export class MemoryAccounts implements Accounts {
 
   async startSession(account: Account): Promise<{ token: string; session: Session }> {
     const token = newSessionToken();
-    const session: Session = { account, csrf: newCsrfToken(), expiresAt: new Date(this.clock().getTime() + SESSION_HOURS * 3_600_000).toISOString() };
+    const session: Session = { account, csrf: newCsrfToken(), expiresAt: new Date(this.clock().getTime() + SESSION_HOURS * HOUR_MS).toISOString() };
     this.sessions.set(hashSecret(token), session);
     return { token, session };
   }

@@ -6,7 +6,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../../kernel/errors';
 
 /** A link works this long after its e-mail; a reminder brings a fresh one. */
-export const REFERRAL_LINK_DAYS = 30;
+export { REFERRAL_LINK_DAYS } from '../../kernel/durations';
+import { REFERRAL_LINK_DAYS } from '../../kernel/durations';
 /** A shorter key is a configuration mistake, not a key. */
 export const MIN_KEY_LENGTH = 32;
 

@@ -54,8 +54,7 @@ export function initiativeItems(i: Municipality['initiatives'][number]): (Item &
   return [
     { ...keys.initiative(i.id), type: 'initiative', initiativeId: i.id, ...i, id: undefined, referralsByWeek: {} },
     ...i.districts.map((d) => ({
-      pk: keys.initiative(i.id).pk,
-      sk: `AREA#${d}`,
+      ...keys.initiativeArea(i.id, d),
       type: 'initiative-area',
       initiativeId: i.id,
       name: i.name,

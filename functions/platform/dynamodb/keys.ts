@@ -1,9 +1,21 @@
-// Key builders: the only place that knows how entities map onto pk/sk and index keys.
-export const keys = {
+// The key registry: the only place that knows how entities map onto pk/sk and index keys. One section per
+// context that owns the items; `KEY_SPACES` names each context's prefixes, and a test checks that no prefix
+// of one context can be read as another's (tests/unit/keys.test.ts).
+
+/** The municipality's reference data and the initiatives' directory. */
+const directoryKeys = {
   municipality: (id: string) => ({ pk: `MUNI#${id}`, sk: 'PROFILE' }),
   district: (municipalityId: string, districtId: string) => ({ pk: `MUNI#${municipalityId}`, sk: `DISTRICT#${districtId}` }),
   districtPrefix: 'DISTRICT#',
   postcodeArea: (pc4: string, municipalityId: string) => ({ pk: `POSTCODE#${pc4}`, sk: `MUNI#${municipalityId}` }),
+  initiative: (id: string) => ({ pk: `INITIATIVE#${id}`, sk: 'PROFILE' }),
+  /** One listing per district an initiative covers, in its own partition. */
+  initiativeArea: (id: string, districtId: string) => ({ pk: `INITIATIVE#${id}`, sk: `AREA#${districtId}` }),
+  initiativesInDistrict: (districtId: string, id: string) => ({ gsi1pk: `DISTRICT#${districtId}#INITIATIVES`, gsi1sk: id }),
+} as const;
+
+/** Volunteers, their pools, and what they hold or held. */
+const volunteerKeys = {
   volunteer: (id: string) => ({ pk: `VOLUNTEER#${id}`, sk: 'PROFILE' }),
   /** One item per district x topic a volunteer covers: candidates are found per pool, never by Scan. */
   volunteerPoolItem: (id: string, districtId: string, topicId: string) => ({ pk: `VOLUNTEER#${id}`, sk: `POOL#${districtId}#${topicId}` }),
@@ -13,11 +25,19 @@ export const keys = {
   volunteersByStatusPartition: (status: string) => `VOLUNTEERS#${status}`,
   /** Sort key in a pool: status first (only approved ones are read), then a fixed random slot for rotation. */
   volunteerPoolSort: (status: string, slot: string, id: string) => `${status}#${slot}#${id}`,
-  initiative: (id: string) => ({ pk: `INITIATIVE#${id}`, sk: 'PROFILE' }),
-  initiativesInDistrict: (districtId: string, id: string) => ({
-    gsi1pk: `DISTRICT#${districtId}#INITIATIVES`,
-    gsi1sk: id,
+  /** On the feed index under the volunteer who holds the request: their "my requests". */
+  claimedListing: (volunteerId: string, createdAt: string, requestId: string) => ({
+    gsi2pk: `CLAIMED#${volunteerId}`,
+    gsi2sk: `${createdAt}#${requestId}`,
   }),
+  claimedPartition: (volunteerId: string) => `CLAIMED#${volunteerId}`,
+  /** A request a volunteer took, in their partition, newest last: their "helped with" list (no personal data). */
+  helped: (volunteerId: string, at: string, requestId: string) => ({ pk: `VOLUNTEER#${volunteerId}`, sk: `HELPED#${at}#${requestId}` }),
+  helpedPrefix: 'HELPED#',
+} as const;
+
+/** Sign-in accounts, codes and sessions (the identity context). */
+const identityKeys = {
   staff: (id: string) => ({ pk: `STAFF#${id}`, sk: 'PROFILE' }),
   /** A sign-in account by the hash of its e-mail address: which volunteer or staff member it is. */
   account: (emailKey: string) => ({ pk: `ACCOUNT#${emailKey}`, sk: 'ACCOUNT' }),
@@ -28,6 +48,10 @@ export const keys = {
   /** In the account's partition, one per session: how all sessions of an account are found and revoked. */
   sessionRef: (accountPk: string, tokenHash: string) => ({ pk: accountPk, sk: `SESSION#${tokenHash}` }),
   sessionRefPrefix: 'SESSION#',
+} as const;
+
+/** A request, its ladder and the resident's data kept apart from it (the stepped-care context). */
+const requestKeys = {
   requestHead: (id: string) => ({ pk: `REQUEST#${id}`, sk: 'HEAD' }),
   requestEvent: (id: string, seq: number) => ({ pk: `REQUEST#${id}`, sk: `EVENT#${String(seq).padStart(6, '0')}` }),
   requestEventPrefix: 'EVENT#',
@@ -51,15 +75,6 @@ export const keys = {
     gsi2sk: `${urgencyRank}#${createdAt}#${requestId}`,
   }),
   feedPartition: (districtId: string) => `OPEN#${districtId}`,
-  /** On the feed index under the volunteer who holds the request: their "my requests". */
-  claimedListing: (volunteerId: string, createdAt: string, requestId: string) => ({
-    gsi2pk: `CLAIMED#${volunteerId}`,
-    gsi2sk: `${createdAt}#${requestId}`,
-  }),
-  claimedPartition: (volunteerId: string) => `CLAIMED#${volunteerId}`,
-  /** A request a volunteer took, in their partition, newest last: their "helped with" list (no personal data). */
-  helped: (volunteerId: string, at: string, requestId: string) => ({ pk: `VOLUNTEER#${volunteerId}`, sk: `HELPED#${at}#${requestId}` }),
-  helpedPrefix: 'HELPED#',
   /** A volunteer's concern about a request's resident: one per volunteer and request. */
   concern: (requestId: string, volunteerId: string) => ({ pk: `REQUEST#${requestId}`, sk: `CONCERN#${volunteerId}` }),
   /** The district team's queue of concerns, newest last. */
@@ -74,8 +89,26 @@ export const keys = {
   /** In the request's partition, one per status token: how erasure finds the tokens without a scan. */
   statusTokenRef: (requestId: string, tokenHash: string) => ({ pk: `REQUEST#${requestId}`, sk: `TOKEN#${tokenHash}` }),
   statusTokenRefPrefix: 'TOKEN#',
+} as const;
+
+/** The platform's own items: the outbox. */
+const platformKeys = {
   outboxPartition: 'OUTBOX',
-  outbox: (at: string, id: string) => ({ pk: keys.outboxPartition, sk: `${at}#${id}` }),
+  outbox: (at: string, id: string) => ({ pk: 'OUTBOX', sk: `${at}#${id}` }),
   /** A marker that something was queued once (a volunteer's digest of a day). */
   outboxOnce: (onceKey: string) => ({ pk: `ONCE#${onceKey}`, sk: 'ONCE' }),
+} as const;
+
+export const keys = { ...directoryKeys, ...volunteerKeys, ...identityKeys, ...requestKeys, ...platformKeys } as const;
+
+/** The partition-key prefixes (table and index partitions) each section owns. */
+export const KEY_SPACES = {
+  directory: { builders: directoryKeys, prefixes: ['MUNI#', 'POSTCODE#', 'INITIATIVE#', 'DISTRICT#'] },
+  volunteers: { builders: volunteerKeys, prefixes: ['VOLUNTEER#', 'POOL#', 'VOLUNTEERS#', 'CLAIMED#'] },
+  identity: { builders: identityKeys, prefixes: ['STAFF#', 'ACCOUNT#', 'SESSION#'] },
+  'stepped-care': {
+    builders: requestKeys,
+    prefixes: ['REQUEST#', 'DUE', 'IDEMPOTENCY#', 'RETENTION', 'OPEN#', 'CONCERNS#', 'REFERENCE#', 'STATUS#'],
+  },
+  platform: { builders: platformKeys, prefixes: ['OUTBOX', 'ONCE#'] },
 } as const;

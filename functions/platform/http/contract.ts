@@ -54,13 +54,24 @@ export interface RouteInput<Q, B> {
 
 export type RouteHandler<Q, B> = (c: Context<AppEnv>, input: RouteInput<Q, B>) => Response | Promise<Response>;
 
-/** Registers contracts on a Hono app and remembers them for the OpenAPI document. */
+/**
+ * Decides whether the caller may use a route, from the access the route declares (the app passes the access
+ * policy in: the platform knows the words, identity decides). Undefined lets the call through; a response
+ * (or a thrown domain error) refuses it.
+ */
+export type Authorize = (c: Context<AppEnv>, access: Access, params: Record<string, string>) => Promise<Response | undefined>;
+
+/** Without an app's policy, only public routes answer: a route that needs more is refused, never open. */
+export const publicOnly: Authorize = async (c, access) => (access === 'public' ? undefined : problem(c, 'forbidden'));
+
+/** Registers contracts on a Hono app, enforces each one's declared access, and remembers them for the OpenAPI document. */
 export class ContractRouter {
   readonly contracts: RouteContract[] = [];
 
   constructor(
     readonly app: Hono<AppEnv>,
     readonly basePath: string,
+    private readonly authorize: Authorize = publicOnly,
   ) {}
 
   add<Q extends Schema | undefined, B extends Schema | undefined>(contract: RouteContract<Q, B>, handler: RouteHandler<Q, B>): this {
@@ -74,6 +85,8 @@ export class ContractRouter {
       const body = contract.body ? z.safeParse(contract.body, await c.req.json()) : undefined;
       if (body && !body.success) issues.push(...body.error.issues);
       if (issues.length > 0) return problem(c, 'validation', { errors: fieldErrors(c, issues) });
+      const refused = await this.authorize(c, contract.access, c.req.param() as Record<string, string>);
+      if (refused) return refused;
       return handler(c, {
         query: query?.data as Parsed<Q>,
         body: body?.data as Parsed<B>,

@@ -8,7 +8,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { forwardedClient, RateLimiter, type ClientAddress } from './rate-limit';
 import { negotiateLocale } from '../i18n/negotiate';
-import { ContractRouter } from './contract';
+import { ContractRouter, type Authorize } from './contract';
 import { DomainError } from '../../kernel/errors';
 import { domainProblem, problem, type ProblemKind } from './problem';
 import type { AppEnv } from './types';
@@ -27,6 +27,8 @@ export function createApi(options: {
   version: string;
   requestsPerMinute?: number;
   clientAddress?: ClientAddress;
+  /** The access policy every route's declared access goes through. */
+  authorize?: Authorize;
 }): ContractRouter {
   const app = new Hono<AppEnv>();
   const limiter = new RateLimiter({ limit: options.requestsPerMinute ?? DEFAULT_API_REQUESTS_PER_MINUTE });
@@ -97,5 +99,5 @@ export function createApi(options: {
     });
     return problem(c, 'internal');
   });
-  return new ContractRouter(app, options.basePath);
+  return new ContractRouter(app, options.basePath, options.authorize);
 }

@@ -5,5 +5,7 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     locale: Locale;
+    /** The resident's private status token, once the router has let it open the route's request. */
+    statusToken?: string;
   };
 }

@@ -2,6 +2,8 @@
 // causes them, so none is lost; a sender delivers them (SES in AWS, the development outbox page locally).
 // They carry ids, never addresses: the sender looks the address up when it sends.
 
+import { OUTBOX_RETENTION_DAYS, SECRET_RETENTION_MINUTES } from '../../kernel/durations';
+
 export const NOTIFICATION_TEMPLATES = [
   'request-offered',
   'referral-offered',
@@ -48,9 +50,9 @@ export interface Notification {
 }
 
 /** Outbox items are kept for 30 days, then DynamoDB's TTL removes them. */
-export const OUTBOX_RETENTION_SECONDS = 30 * 24 * 3600;
+export const OUTBOX_RETENTION_SECONDS = OUTBOX_RETENTION_DAYS * 86_400;
 /** An item that carries a secret (a sign-in code) goes as soon as the code is useless. */
-export const SECRET_RETENTION_SECONDS = 15 * 60;
+export const SECRET_RETENTION_SECONDS = SECRET_RETENTION_MINUTES * 60;
 const SECRET_TEMPLATES: readonly NotificationTemplate[] = ['sign-in-code'];
 
 /** When an outbox item may go (epoch seconds). */

@@ -2,15 +2,16 @@
 // It turns an intake into a request with the engine, keeps the resident's personal data apart from the
 // anonymous request, and lets whoever holds the private status link follow, answer, close or erase it.
 import { createHash, randomUUID } from 'node:crypto';
+import { DAY_MS, HOUR_MS } from '../../kernel/durations';
 import { DomainError } from '../../kernel/errors';
 import { PERSONAL_DATA_RETENTION_DAYS, sameContact, STATUS_SESSION_HOURS, triageInputOf, type ResidentIntake } from '../domain/intake';
 import type { Actor, RequestEvent } from '../domain/lifecycle';
 import type { TriageDecision } from '../domain/triage';
-import { redact } from '../domain/redaction';
 import { hashToken, newReferenceCode, newStatusToken, parseReferenceCode } from '../../kernel/reference';
 import type { RequestHead } from '../domain/request';
 import type { AuditEntry, PersonalRecord, ResidentMessage } from '../domain/resident';
 import type { SteppedCareEngine, SubmitResult } from './engine';
+import { redactIn } from './wording';
 import type { Effect, RequestLog, ResidentData } from './ports';
 
 export interface ResidentDeskDeps {
@@ -40,8 +41,6 @@ export interface OpenedRequest {
   messages: ResidentMessage[];
   audit: AuditEntry[];
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * The status token for an intake with an idempotency key is derived from that key, so a retry of the same
@@ -92,7 +91,7 @@ export class ResidentDesk {
   private submitOnce(intake: ResidentIntake, referenceCode: string, statusToken: string, idempotencyKey: string | undefined) {
     const now = this.clock();
     const retainUntil = new Date(now.getTime() + PERSONAL_DATA_RETENTION_DAYS * DAY_MS).toISOString();
-    const summary = redact(intake.description, intake.language).text;
+    const summary = redactIn(intake.description, intake.language).text;
     return this.deps.engine.submit({
       ...triageInputOf(intake),
       postcode: intake.postcode,
@@ -146,6 +145,11 @@ export class ResidentDesk {
     return requestId;
   }
 
+  /** The reference code of a request while its personal data is kept. */
+  async referenceOf(requestId: string): Promise<string | undefined> {
+    return (await this.deps.residents.personal(requestId, this.clock()))?.referenceCode;
+  }
+
   async open(statusToken: string): Promise<OpenedRequest> {
     const requestId = await this.requestIdFor(statusToken);
     const [head, events, personal, messages, audit] = await Promise.all([
@@ -172,7 +176,7 @@ export class ResidentDesk {
       throw new DomainError('lookup-failed', 'no request with this reference code and contact');
     }
     const token = newStatusToken();
-    const until = new Date(now.getTime() + STATUS_SESSION_HOURS * 3_600_000).toISOString();
+    const until = new Date(now.getTime() + STATUS_SESSION_HOURS * HOUR_MS).toISOString();
     await this.deps.residents.createSessionToken(hashToken(token), requestId, until, personal.retainUntil);
     return token;
   }

@@ -6,6 +6,7 @@ import { findTopic } from '../../kernel/topics';
 import { t, type MessageKey } from '../../platform/i18n/messages';
 import type { RequestHead } from '../domain/request';
 import type { OpenedRequest } from './resident-desk';
+import { storedReasonText } from './wording';
 
 /** The events a resident reads in their history; internal bookkeeping (reminders, alerts) is left out. */
 const HISTORY: Partial<Record<EventType, MessageKey>> = {
@@ -110,7 +111,7 @@ export function statusView(opened: OpenedRequest, locale: Locale): StatusView {
   const open = !FINAL_STATES.has(head.state);
   const deadline = nextDeadline(head);
   const submitted = events.find((e) => e.type === 'submitted');
-  const reasons = ((submitted?.data?.reasons as Record<Locale, string>[] | undefined) ?? []).map((r) => r[locale]);
+  const reasons = ((submitted?.data?.reasons as unknown[] | undefined) ?? []).flatMap((r) => storedReasonText(r, locale) ?? []);
   const lastAsk = events.findLast((e) => e.type === 'information-requested')?.seq ?? 0;
   const lastReply = events.findLast((e) => e.type === 'resident-replied')?.seq ?? 0;
   return {

@@ -1,28 +1,28 @@
-// Time limits of the stepped-care ladder and the Wmo legal clocks. Pure functions of time.
+// Time limits of the stepped-care ladder and the Wmo legal clocks. Pure functions of time; the periods
+// themselves are kernel/durations.ts.
+import {
+  CLAIM_PROGRESS_HOURS,
+  CONFIRMATION_DAYS,
+  REFERRAL_PROGRESS_DAYS,
+  TEAM_RESPONSE_HOURS,
+  WMO_DECISION_DAYS,
+  WMO_INVESTIGATION_DAYS,
+} from '../../kernel/durations';
 import type { Topic, Urgency } from '../../kernel/topics';
 import type { Priority } from './triage';
 
+export {
+  CLAIM_PROGRESS_HOURS,
+  CONFIRMATION_DAYS,
+  HELPED_LIST_DAYS,
+  REFERRAL_PROGRESS_DAYS,
+  TEAM_RESPONSE_HOURS,
+  WMO_DECISION_DAYS,
+  WMO_INVESTIGATION_DAYS,
+} from '../../kernel/durations';
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** Hours within which the district team must respond to a request in its queue. */
-export const TEAM_RESPONSE_HOURS: Record<Priority, number> = { crisis: 1, high: 4, normal: 24, low: 72 };
-
-/** After a claim: hours until a reminder when nothing happened, and again until the claim is released. */
-export const CLAIM_PROGRESS_HOURS: Record<Urgency, number> = { today: 8, 'this-week': 48, 'no-rush': 96 };
-
-/** After an initiative accepted a referral: days until a reminder when it did not close it, and again until it moves on. */
-export const REFERRAL_PROGRESS_DAYS = 7;
-
-/** Days a volunteer's page lists a request they took, so they can still raise a concern about it later. */
-export const HELPED_LIST_DAYS = 90;
-
-/** Days after "done" before a request the resident did not answer is closed as solved. */
-export const CONFIRMATION_DAYS = 14;
-
-/** Wmo 2015: after a melding the municipality investigates within 6 weeks; after an application it decides within 2. */
-export const WMO_INVESTIGATION_DAYS = 42;
-export const WMO_DECISION_DAYS = 14;
 
 export const addHours = (at: Date, hours: number) => new Date(at.getTime() + hours * HOUR);
 

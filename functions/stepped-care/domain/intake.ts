@@ -9,10 +9,7 @@ export const CONTACT_METHODS = ['email', 'phone', 'none'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 export const CONTACT_LANGUAGES = ['nl', 'en'] as const;
 
-/** Personal data is kept at most this long after the request was made, then removed (TTL plus a sweep). */
-export const PERSONAL_DATA_RETENTION_DAYS = 365;
-/** Opening the status page with reference code and contact gives access for this long. */
-export const STATUS_SESSION_HOURS = 2;
+export { PERSONAL_DATA_RETENTION_DAYS, STATUS_SESSION_HOURS } from '../../kernel/durations';
 export const REPLY_MAX = 1000;
 export const FEEDBACK_COMMENT_MAX = 1000;
 

@@ -1,7 +1,7 @@
 // Matching at the 0th line, pure: which volunteers and initiatives may help with a request, and in which order,
 // with the reasons in words. The storage layer fetches a bounded set of candidates; this module decides.
 import { distanceKm } from '../../kernel/geo';
-import type { District, Locale } from '../../kernel/municipality';
+import type { District } from '../../kernel/municipality';
 import type { Topic, Urgency } from '../../kernel/topics';
 import type { VolunteerStatus } from '../../kernel/volunteer-status';
 
@@ -45,8 +45,7 @@ export interface MatchRequest {
 export interface MatchReason {
   code: string;
   points: number;
-  text: Record<Locale, string>;
-  /** Values in the text, for a reader who words it differently (the volunteer's own feed). */
+  /** Values a reader words the reason with (the volunteer's feed: `feed.reason.<code>` in the catalogue). */
   params?: Record<string, string>;
 }
 
@@ -120,29 +119,29 @@ export function rankVolunteers(
     const area = areaFit(v, request, geo)!;
     const reasons: MatchReason[] = [];
     if (area.kind === 'own') {
-      reasons.push({ code: 'own-district', points: 40, text: { nl: 'Helpt in deze wijk', en: 'Helps in this district' } });
+      reasons.push({ code: 'own-district', points: 40 });
     } else if (area.kind === 'neighbour') {
-      reasons.push({ code: 'neighbouring-district', points: 25, text: { nl: 'Helpt in een wijk ernaast', en: 'Helps in a neighbouring district' } });
+      reasons.push({ code: 'neighbouring-district', points: 25 });
     }
     if (Number.isFinite(area.km)) {
       const points = Math.max(0, 20 - area.km * 4);
       const km = area.km.toFixed(1);
-      reasons.push({ code: 'distance', points, text: { nl: `Woont op ongeveer ${km} km`, en: `Lives about ${km} km away` }, params: { km } });
+      reasons.push({ code: 'distance', points, params: { km } });
     }
     const freeShare = 1 - v.openClaims / v.maxOpenClaims;
     reasons.push({
       code: 'load',
       points: 20 * freeShare,
-      text: { nl: `Heeft nu ${v.openClaims} van ${v.maxOpenClaims} vragen`, en: `Has ${v.openClaims} of ${v.maxOpenClaims} requests now` },
+      params: { open: String(v.openClaims), max: String(v.maxOpenClaims) },
     });
     if (request.householdKey && v.helpedHouseholds?.includes(request.householdKey)) {
-      reasons.push({ code: 'continuity', points: 25, text: { nl: 'Hielp dit huishouden eerder', en: 'Helped this household before' } });
+      reasons.push({ code: 'continuity', points: 25 });
     }
     if (request.language !== 'nl') {
-      reasons.push({ code: 'language', points: 10, text: { nl: 'Spreekt de taal van de vraag', en: "Speaks the request's language" } });
+      reasons.push({ code: 'language', points: 10 });
     }
     if (v.availableDays.includes(isoWeekday(now))) {
-      reasons.push({ code: 'available-today', points: request.urgency === 'today' ? 10 : 3, text: { nl: 'Kan vandaag', en: 'Available today' } });
+      reasons.push({ code: 'available-today', points: request.urgency === 'today' ? 10 : 3 });
     }
     ranked.push({ candidate: v, score: round(reasons.reduce((sum, r) => sum + r.points, 0)), reasons });
   }
@@ -165,12 +164,11 @@ export function rankInitiatives(candidates: readonly InitiativeProfile[], reques
           {
             code: 'initiative-covers',
             points: 30,
-            text: { nl: 'Initiatief voor dit onderwerp in deze wijk', en: 'Initiative for this topic in this district' },
           },
           {
             code: 'initiative-room',
             points: 10 * (room / i.capacityPerWeek),
-            text: { nl: `Nog ${room} plekken deze week`, en: `${room} places left this week` },
+            params: { room: String(room) },
           },
         ],
       };

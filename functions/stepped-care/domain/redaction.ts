@@ -1,18 +1,7 @@
 // Automatic redaction of a resident's free text before anything reaches the 0th line (volunteers, initiatives):
 // contact details, street addresses, full postcodes, BSN-shaped numbers and bank account numbers are replaced
-// by a neutral marker. What the resident wrote stays theirs; volunteers see only what they need.
-import type { Locale } from '../../kernel/municipality';
-
+// by a neutral marker the caller words (in the reader's language, from the catalogue). What the resident wrote stays theirs; volunteers see only what they need.
 export type RedactionKind = 'email' | 'phone' | 'bsn' | 'iban' | 'address' | 'postcode';
-
-const MARKERS: Record<RedactionKind, Record<Locale, string>> = {
-  email: { nl: '[e-mailadres]', en: '[email address]' },
-  phone: { nl: '[telefoonnummer]', en: '[phone number]' },
-  bsn: { nl: '[nummer]', en: '[number]' },
-  iban: { nl: '[rekeningnummer]', en: '[account number]' },
-  address: { nl: '[adres]', en: '[address]' },
-  postcode: { nl: '[postcode]', en: '[postcode]' },
-};
 
 const STREET_SUFFIXES = [
   'straat',
@@ -99,7 +88,7 @@ export interface Redacted {
   found: RedactionKind[];
 }
 
-export function redact(text: string, locale: Locale): Redacted {
+export function redact(text: string, marker: (kind: RedactionKind) => string): Redacted {
   const found = new Set<RedactionKind>();
   let out = text;
   for (const [kind, pattern] of PATTERNS) {
@@ -108,7 +97,7 @@ export function redact(text: string, locale: Locale): Redacted {
       const letters = match.slice(-2);
       if (kind === 'postcode' && letters !== letters.toUpperCase() && NOT_POSTCODE_LETTERS.has(letters.toLowerCase())) return match;
       found.add(kind);
-      return MARKERS[kind][locale];
+      return marker(kind);
     });
   }
   return { text: out, found: [...found] };

@@ -4,8 +4,7 @@
 // while it is late; a "done" the resident never answered closes after CONFIRMATION_DAYS.
 import type { DueKind, RequestHead } from './request';
 
-/** How often the team is alerted again while a request in its queue is past its deadline. */
-export const TEAM_ALERT_REPEAT_HOURS = 1;
+export { TEAM_ALERT_REPEAT_HOURS } from '../../kernel/durations';
 
 export type SafetyNetStep =
   /** Deferred matching: make the first offer. */

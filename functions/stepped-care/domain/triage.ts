@@ -3,7 +3,6 @@
 import * as z from 'zod/mini';
 import { detectCrisis, type CrisisKind } from './crisis';
 import { DomainError } from '../../kernel/errors';
-import type { Locale } from '../../kernel/municipality';
 import { findTopic, TEAM_RISKS, URGENCIES, type Level, type Topic, type Urgency } from '../../kernel/topics';
 
 export const PRIORITIES = ['crisis', 'high', 'normal', 'low'] as const;
@@ -28,9 +27,28 @@ export type TriageInput = z.infer<typeof triageInputSchema>;
 
 export type TriageRule = 'safety' | 'wish-for-professional' | 'formal-wmo-request' | 'topic-risk' | 'own-strength' | 'default-zeroth-line';
 
+/** The catalogue keys of the reasons (functions/platform/i18n): the domain names a reason, the reader words it. */
+export const REASON_KEYS = [
+  'reason.safety.danger-now',
+  'reason.safety.words',
+  'reason.crisis.suicide',
+  'reason.crisis.violence',
+  'reason.crisis.danger',
+  'reason.wish-for-professional',
+  'reason.formal-wmo-request',
+  'reason.risk.team',
+  'reason.risk.collective',
+  'reason.own-strength',
+  'reason.default-zeroth-line',
+] as const;
+export type ReasonKey = (typeof REASON_KEYS)[number];
+
+/** Why a request goes where it goes: a code for machines, a catalogue key and parameters for people. */
 export interface Reason {
   code: TriageRule | `risk:${string}` | `crisis:${CrisisKind}`;
-  text: Record<Locale, string>;
+  key: ReasonKey;
+  /** `topicId`: worded as the topic's label in the reader's language. */
+  params?: Record<string, string>;
 }
 
 export interface TriageDecision {
@@ -78,17 +96,9 @@ export function triage(input: TriageInput): TriageDecision {
       reasons: [
         {
           code: 'safety',
-          text: input.dangerNow
-            ? {
-                nl: 'U gaf aan dat iemand in gevaar kan zijn. Een professional van het wijkteam pakt dit meteen op. Is er nu gevaar? Bel 112.',
-                en: 'You told us someone may be in danger. A professional from the district team picks this up straight away. Is there danger now? Call 112.',
-              }
-            : {
-                nl: 'Wat u schreef, klinkt alsof het nu niet veilig of niet goed gaat. Een professional van het wijkteam pakt dit meteen op. Is er nu gevaar? Bel 112.',
-                en: 'What you wrote sounds as if things are not safe or not right just now. A professional from the district team picks this up straight away. Is there danger now? Call 112.',
-              },
+          key: input.dangerNow ? 'reason.safety.danger-now' : 'reason.safety.words',
         },
-        ...crisisKinds.map((kind): Reason => ({ code: `crisis:${kind}`, text: CRISIS_TEXT[kind] })),
+        ...crisisKinds.map((kind): Reason => ({ code: `crisis:${kind}`, key: `reason.crisis.${kind}` })),
       ],
     };
   }
@@ -103,10 +113,7 @@ export function triage(input: TriageInput): TriageDecision {
       reasons: [
         {
           code: 'wish-for-professional',
-          text: {
-            nl: 'U wilt met een professional praten. Daarom gaat uw vraag naar het wijkteam.',
-            en: 'You want to talk to a professional. That is why your question goes to the district team.',
-          },
+          key: 'reason.wish-for-professional',
         },
       ],
     };
@@ -123,10 +130,7 @@ export function triage(input: TriageInput): TriageDecision {
       reasons: [
         {
           code: 'formal-wmo-request',
-          text: {
-            nl: 'U doet een officiële melding voor de Wmo. Het wijkteam onderzoekt binnen 6 weken wat u nodig hebt.',
-            en: 'You are making a formal Wmo request. The district team looks into what you need within 6 weeks.',
-          },
+          key: 'reason.formal-wmo-request',
         },
       ],
     };
@@ -143,15 +147,8 @@ export function triage(input: TriageInput): TriageDecision {
       reasons: [
         {
           code: `risk:${topic.riskFlags[0]}`,
-          text: toTeam
-            ? {
-                nl: `Bij "${topic.label.nl}" helpt een professional van het wijkteam u het best. Zo krijgt u de juiste hulp.`,
-                en: `For "${topic.label.en}" a professional from the district team can help you best. That way you get the right help.`,
-              }
-            : {
-                nl: `Voor "${topic.label.nl}" heeft de gemeente vaste voorzieningen. Het wijkteam zoekt de juiste voor u.`,
-                en: `For "${topic.label.en}" the municipality has standard services. The district team finds the right one for you.`,
-              },
+          key: toTeam ? 'reason.risk.team' : 'reason.risk.collective',
+          params: { topicId: topic.id },
         },
       ],
     };
@@ -167,10 +164,7 @@ export function triage(input: TriageInput): TriageDecision {
       reasons: [
         {
           code: 'own-strength',
-          text: {
-            nl: 'U wilt het eerst zelf proberen. U krijgt tips, en u kunt altijd alsnog hulp vragen.',
-            en: 'You want to try yourself first. You get tips, and you can always ask for help later.',
-          },
+          key: 'reason.own-strength',
         },
       ],
     };
@@ -185,26 +179,8 @@ export function triage(input: TriageInput): TriageDecision {
     reasons: [
       {
         code: 'default-zeroth-line',
-        text: {
-          nl: 'Wij zoeken eerst iemand in uw buurt: een vrijwilliger of een initiatief. Lukt dat niet op tijd, dan helpt het wijkteam.',
-          en: 'We first look for someone near you: a volunteer or an initiative. If that does not work out in time, the district team helps.',
-        },
+        key: 'reason.default-zeroth-line',
       },
     ],
   };
 }
-
-const CRISIS_TEXT: Record<CrisisKind, Record<Locale, string>> = {
-  suicide: {
-    nl: 'Denkt u aan zelfmoord? Praat erover met 113 Zelfmoordpreventie: bel 0800-0113, gratis en dag en nacht.',
-    en: 'Are you thinking about suicide? Talk to 113 Suicide Prevention: call 0800-0113, free, day and night.',
-  },
-  violence: {
-    nl: 'Gaat het om geweld thuis? Bel Veilig Thuis: 0800-2000, gratis en dag en nacht.',
-    en: 'Is it about violence at home? Call Veilig Thuis: 0800-2000, free, day and night.',
-  },
-  danger: {
-    nl: 'Is er nu direct gevaar? Bel 112.',
-    en: 'Is there danger right now? Call 112.',
-  },
-};

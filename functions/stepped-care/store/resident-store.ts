@@ -106,7 +106,7 @@ export class ResidentStore implements ResidentData {
   async erasurePlan(requestId: string): Promise<ErasurePlan> {
     const partition = await this.repo.queryPartition<Item & Key>(keys.requestHead(requestId).pk);
     const erasable = (sk: string) =>
-      sk === 'PERSONAL' ||
+      sk === keys.personal(requestId).sk ||
       sk === keys.feedCard(requestId).sk ||
       sk.startsWith(keys.residentMessagePrefix) ||
       sk.startsWith(keys.statusTokenRefPrefix);
@@ -115,7 +115,7 @@ export class ResidentStore implements ResidentData {
       const sk = String(item.sk);
       if (!erasable(sk)) continue;
       deletes.push({ pk: item.pk, sk: item.sk });
-      if (sk === 'PERSONAL') deletes.push(keys.reference(String(item.referenceCode)));
+      if (sk === keys.personal(requestId).sk) deletes.push(keys.reference(String(item.referenceCode)));
       if (sk.startsWith(keys.statusTokenRefPrefix)) deletes.push(keys.statusToken(String(item.tokenHash)));
     }
     return { requestId, items: deletes };

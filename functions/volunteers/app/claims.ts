@@ -3,10 +3,12 @@
 // sees on their status page), and note progress, hand it back, finish it or escalate it.
 import { randomUUID } from 'node:crypto';
 import { decide, subjectOf, visibleFields } from '../../identity/index';
+import { DAY_MS } from '../../kernel/durations';
 import { DomainError } from '../../kernel/errors';
 import {
   accessFacts,
   HELPED_LIST_DAYS,
+  PERSONAL_DATA_RETENTION_DAYS,
   helpersOf,
   type HelperContact,
   type RequestHead,
@@ -54,7 +56,7 @@ export class ClaimDesk {
 
   /** Requests this volunteer took in the last HELPED_LIST_DAYS, newest first (one Query, in their partition). */
   async helped(volunteer: StoredVolunteer): Promise<HelpedRequest[]> {
-    const since = new Date(this.clock().getTime() - HELPED_LIST_DAYS * 86_400_000).toISOString();
+    const since = new Date(this.clock().getTime() - HELPED_LIST_DAYS * DAY_MS).toISOString();
     const items = await this.deps.volunteers.helpedSince(volunteer.volunteerId, since);
     const newest = new Map<string, HelpedRequest>();
     for (const { requestId, topicId, districtId, at } of items.reverse())
@@ -97,7 +99,8 @@ export class ClaimDesk {
       throw new DomainError('forbidden', 'only a volunteer who helped may raise a concern about this request');
     }
     const retainUntil =
-      (await this.deps.residents.personal(requestId, this.clock()))?.retainUntil ?? new Date(this.clock().getTime() + 365 * 86_400_000).toISOString();
+      (await this.deps.residents.personal(requestId, this.clock()))?.retainUntil ??
+      new Date(this.clock().getTime() + PERSONAL_DATA_RETENTION_DAYS * DAY_MS).toISOString();
     try {
       return await this.deps.engine.raiseConcern(requestId, volunteer.volunteerId, text, retainUntil);
     } catch (error) {

@@ -3,16 +3,13 @@
 // per volunteer, written to the outbox like any e-mail. Running the digest twice a day sends nothing twice.
 import { randomUUID } from 'node:crypto';
 import type { Notification, Outbox } from '../../platform/outbox/notifications';
+import { DAY_MS, DIGEST_MARKER_DAYS } from '../../kernel/durations';
 import type { VolunteerProfiles } from './ports';
 
 /** Whether the notifier e-mails this outbox item now, or leaves it for the daily digest. */
 export function sendsNow(n: Pick<Notification, 'template' | 'urgent' | 'to'>): boolean {
   return !(n.template === 'request-offered' && n.to.kind === 'volunteer' && !n.urgent);
 }
-
-const DAY_MS = 86_400_000;
-/** How long the "digest sent" marker of a day is kept. */
-const DIGEST_MARKER_DAYS = 7;
 
 /** Writes one digest per volunteer with non-urgent offers in the past day; returns how many were written. */
 export async function writeDailyDigests(outbox: Outbox, volunteers: VolunteerProfiles, now: Date): Promise<number> {

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { isDomainError } from '../../../functions/kernel/errors';
 import { intakeSchema, triageInputOf, type ResidentIntake } from '../../../functions/stepped-care/domain/intake';
 import { districtForPostcode } from '../../../functions/kernel/municipality';
-import { redact } from '../../../functions/stepped-care/domain/redaction';
+import { redactIn } from '../../../functions/stepped-care/app/wording';
 import { findTopic } from '../../../functions/kernel/topics';
 import { triage, type TriageDecision } from '../../../functions/stepped-care/domain/triage';
 import type { TextKey as MessageKey } from '../i18n';
@@ -167,7 +167,7 @@ export async function handleAsk(request: Request, locale: Locale, services: Site
       preview: {
         topic: topic.label[locale],
         district: district.name,
-        summary: redact(intake.description, locale).text,
+        summary: redactIn(intake.description, locale).text,
         description: intake.description,
         firstName: intake.firstName ?? null,
         zerothLineMaySee: intake.consent.volunteers || intake.consent.initiatives,

@@ -2,7 +2,6 @@
 // schema and desk as the site's forms; the private status token travels as a Bearer token.
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
-import { DomainError } from '../../../kernel/errors';
 import { FEEDBACK_COMMENT_MAX, intakeSchema, REPLY_MAX } from '../../../stepped-care/domain/intake';
 import { LEVELS } from '../../../kernel/topics';
 import { STATES } from '../../../stepped-care/domain/lifecycle';
@@ -10,6 +9,7 @@ import { langQuery, type ContractRouter } from '../../../platform/http/contract'
 import { problem } from '../../../platform/http/problem';
 import type { AppEnv } from '../../../platform/http/types';
 import { nextDeadline, nextStep, statusView } from '../../../stepped-care/app/status-view';
+import { reasonText } from '../../../stepped-care/app/wording';
 import type { PublicApiDeps } from '../deps';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -61,15 +61,11 @@ const tokenProblems = {
   404: { description: 'The status token does not open this request (forged, expired or erased)', problem: true },
 } as const;
 
-/** The request a Bearer status token opens; the reference in the path must be that request's. */
-async function opened(c: Context<AppEnv>, deps: PublicApiDeps, reference: string) {
-  const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-  if (!token) return { response: problem(c, 'unauthorized') } as const;
-  const request = await deps.desk.open(token);
-  if (request.personal && request.personal.referenceCode !== reference.toUpperCase()) {
-    throw new DomainError('status-link-invalid', 'the token belongs to another request');
-  }
-  return { token, request, response: undefined };
+/** The status token the router let through for this route's request (see ../authorize.ts). */
+function tokenOf(c: Context<AppEnv>): string {
+  const token = c.get('statusToken');
+  if (!token) throw new Error('route reached without the access check');
+  return token;
 }
 
 export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps): void {
@@ -115,7 +111,7 @@ export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps
         state: receipt.head.state,
         level: receipt.head.level,
         showEmergencyNumbers: receipt.showEmergencyNumbers,
-        routeReasons: receipt.reasons.map((r) => r.text[locale]),
+        routeReasons: receipt.reasons.map((r) => reasonText(r, locale)),
         nextStep: nextStep(receipt.head, locale),
         deadline: nextDeadline(receipt.head),
       };
@@ -136,9 +132,8 @@ export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps
       statusToken: true,
       responses: { 200: { description: 'The request as the resident sees it', schema: statusSchema }, ...tokenProblems },
     },
-    async (c, { params }) => {
-      const { request, response } = await opened(c, deps, params.reference!);
-      if (response) return response;
+    async (c) => {
+      const request = await deps.desk.open(tokenOf(c));
       const view = statusView(request, c.get('locale'));
       const body: z.infer<typeof statusSchema> = {
         reference: view.referenceCode,
@@ -179,9 +174,8 @@ export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps
       body: replyBody,
       responses: { 204: { description: 'Received' }, ...tokenProblems, ...conflict },
     },
-    async (c, { params, body }) => {
-      const { token, response } = await opened(c, deps, params.reference!);
-      if (response) return response;
+    async (c, { body }) => {
+      const token = tokenOf(c);
       await deps.desk.reply(token, body.text);
       return c.body(null, 204);
     },
@@ -200,9 +194,8 @@ export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps
       body: answerBody,
       responses: { 204: { description: 'Recorded' }, ...tokenProblems, ...conflict },
     },
-    async (c, { params, body }) => {
-      const { token, response } = await opened(c, deps, params.reference!);
-      if (response) return response;
+    async (c, { body }) => {
+      const token = tokenOf(c);
       if (body.solved) await deps.desk.confirmSolved(token);
       else await deps.desk.reopen(token, body.reason ?? '');
       return c.body(null, 204);
@@ -221,9 +214,8 @@ export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps
       statusToken: true,
       responses: { 204: { description: 'Withdrawn' }, ...tokenProblems, ...conflict },
     },
-    async (c, { params }) => {
-      const { token, response } = await opened(c, deps, params.reference!);
-      if (response) return response;
+    async (c) => {
+      const token = tokenOf(c);
       await deps.desk.withdraw(token);
       return c.body(null, 204);
     },
@@ -242,9 +234,8 @@ export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps
       body: feedbackBody,
       responses: { 204: { description: 'Thank you' }, ...tokenProblems, ...conflict },
     },
-    async (c, { params, body }) => {
-      const { token, response } = await opened(c, deps, params.reference!);
-      if (response) return response;
+    async (c, { body }) => {
+      const token = tokenOf(c);
       await deps.desk.feedback(token, body.score, body.comment || undefined);
       return c.body(null, 204);
     },
@@ -262,9 +253,8 @@ export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps
       statusToken: true,
       responses: { 204: { description: 'Deleted; the status token no longer works' }, ...tokenProblems },
     },
-    async (c, { params }) => {
-      const { token, response } = await opened(c, deps, params.reference!);
-      if (response) return response;
+    async (c) => {
+      const token = tokenOf(c);
       await deps.desk.erase(token);
       return c.body(null, 204);
     },

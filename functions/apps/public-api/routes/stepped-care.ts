@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { LEVELS, TOPICS } from '../../../kernel/topics';
 import { parseTriageInput, PRIORITIES, triage, triageInputSchema } from '../../../stepped-care/domain/triage';
 import { langQuery, type ContractRouter } from '../../../platform/http/contract';
+import { reasonText } from '../../../stepped-care/app/wording';
 
 const topicSchema = z.object({
   id: z.string(),
@@ -76,7 +77,7 @@ export function registerSteppedCare(router: ContractRouter): void {
         rule: decision.rule,
         showEmergencyNumbers: decision.showEmergencyNumbers,
         startsWmoClock: decision.startsWmoClock,
-        reasons: decision.reasons.map((r) => ({ code: r.code, text: r.text[locale] })),
+        reasons: decision.reasons.map((r) => ({ code: r.code, text: reasonText(r, locale) })),
       };
       return c.json(result);
     },

@@ -104,7 +104,7 @@ export class ResidentCommands {
     const submitted = this.run.event(head, 'submitted', RESIDENT, 'submitted', {
       rule: decision.rule,
       level: decision.level,
-      reasons: decision.reasons.map((r) => r.text),
+      reasons: decision.reasons.map(({ code, key, params }) => ({ code, key, ...(params ? { params } : {}) })),
     });
     head = { ...head, state: 'submitted', version: 1 };
     let step: Step = { events: [submitted], head, effects: [] };

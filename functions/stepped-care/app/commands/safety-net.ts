@@ -1,6 +1,7 @@
 // The safety net's sweep: every request whose deadline passed takes the next step the domain names
 // (domain/safety-net.ts). Idempotent and safe to run twice at once: each step is a conditional commit on
 // the request's version, so a second sweep finds the deadline moved, or loses the race and skips.
+import { HOUR_MS } from '../../../kernel/durations';
 import { DomainError } from '../../../kernel/errors';
 import { claimProgressDeadline, referralProgressDeadline } from '../../domain/deadlines';
 import type { DueKind, RequestHead } from '../../domain/request';
@@ -119,7 +120,7 @@ export class SafetyNet {
           'the team has not responded in time',
           {},
           {
-            due: { kind: 'team', at: new Date(now.getTime() + TEAM_ALERT_REPEAT_HOURS * 3_600_000).toISOString() },
+            due: { kind: 'team', at: new Date(now.getTime() + TEAM_ALERT_REPEAT_HOURS * HOUR_MS).toISOString() },
           },
         );
         alerted.effects.push(this.run.notify(alerted.head, 'team-overdue', { kind: 'team', id: head.districtId }, true));

@@ -1,5 +1,6 @@
 // A volunteer's commands on a request: claim it (the first claim wins), note progress, hand it back, finish
 // it, say it needs a professional, and raise a concern about the person they helped.
+import { DAY_MS } from '../../../kernel/durations';
 import { DomainError } from '../../../kernel/errors';
 import { assertClaimer, claimRefusal, isTaken } from '../../domain/claiming';
 import { claimProgressDeadline, confirmationDeadline, HELPED_LIST_DAYS } from '../../domain/deadlines';
@@ -8,8 +9,6 @@ import { ineligibility, type MatchRequest } from '../../domain/matching';
 import type { RequestHead } from '../../domain/request';
 import { topicOf, type Ladder } from './ladder';
 import type { CommandRunner } from './runner';
-
-const DAY_MS = 86_400_000;
 
 export class VolunteerCommands {
   constructor(

@@ -1,0 +1,48 @@
+// Every period the platform keeps to, in one place: promises to residents (response times, legal clocks),
+// how long data is kept, and how long links, codes and sessions work. The modules that apply them import
+// them from here; decision 16 says why each is what it is.
+import type { Urgency } from './topics';
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
+// --- promises on the ladder (stepped-care) -------------------------------------------------------------
+
+/** Hours within which the district team must respond to a request in its queue, per priority. */
+export const TEAM_RESPONSE_HOURS = { crisis: 1, high: 4, normal: 24, low: 72 } as const;
+/** How often the team is alerted again while a request in its queue is past its deadline. */
+export const TEAM_ALERT_REPEAT_HOURS = 1;
+/** After a claim: hours until a reminder when nothing happened, and again until the claim is released. */
+export const CLAIM_PROGRESS_HOURS: Record<Urgency, number> = { today: 8, 'this-week': 48, 'no-rush': 96 };
+/** After an initiative accepted a referral: days until a reminder when it did not close it, and again until it moves on. */
+export const REFERRAL_PROGRESS_DAYS = 7;
+/** Days after "done" before a request the resident did not answer is closed as solved. */
+export const CONFIRMATION_DAYS = 14;
+/** Wmo 2015: after a melding the municipality investigates within 6 weeks (art. 2.3.2); after an application it decides within 2 (art. 2.3.5). */
+export const WMO_INVESTIGATION_DAYS = 42;
+export const WMO_DECISION_DAYS = 14;
+
+// --- how long data is kept ----------------------------------------------------------------------------
+
+/** The resident's personal data, messages and lookups: removed this long after asking (decision 8). */
+export const PERSONAL_DATA_RETENTION_DAYS = 365;
+/** Days a volunteer's page lists a request they took, so they can still raise a concern about it later. */
+export const HELPED_LIST_DAYS = 90;
+/** Outbox items (ids only, no addresses). */
+export const OUTBOX_RETENTION_DAYS = 30;
+/** An outbox item that carries a sign-in code goes as soon as the code is useless. */
+export const SECRET_RETENTION_MINUTES = 15;
+/** The marker that a volunteer's digest of a day went out. */
+export const DIGEST_MARKER_DAYS = 7;
+
+// --- links, codes and sessions ------------------------------------------------------------------------
+
+/** A lookup by reference code and contact opens the status page for this long. */
+export const STATUS_SESSION_HOURS = 2;
+/** A sign-in code works this long, once. */
+export const SIGN_IN_CODE_MINUTES = 15;
+/** A signed-in session of a volunteer or staff member. */
+export const SESSION_HOURS = 8;
+/** An initiative's signed referral link. */
+export const REFERRAL_LINK_DAYS = 30;
