@@ -13,6 +13,7 @@ export * from './domain/redaction';
 export * from './domain/referral';
 export * from './domain/request';
 export * from './domain/resident';
+export * from './domain/resident-actions';
 export * from './domain/safety-net';
 export * from './domain/triage';
 export { SteppedCareEngine, HeadCache, type EngineDeps, type Intake, type SubmitResult, type SweepCounts } from './app/engine';

@@ -50,7 +50,7 @@ export const LAMBDA_FUNCTIONS: readonly LambdaFunctionSpec[] = [
 export const LAMBDA_NODE_MAJOR = 22;
 
 /**
- * esbuild settings shared by CDK's NodejsFunction and the benchmark. ESM output with a `require` shim,
+ * esbuild settings shared by CDK's local bundling (infra/build/bundle-functions.ts) and the benchmark. ESM output with a `require` shim,
  * because a few dependencies still call require() for Node built-ins. The AWS SDK is bundled rather than
  * taken from the runtime, so the deployed code is the tested code.
  */

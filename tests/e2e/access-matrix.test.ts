@@ -2,11 +2,10 @@
 // table, both languages) and the API's operations (from its OpenAPI document). A route missing from the
 // table, or an outcome other than expected, fails the test; so does an unexpected allow.
 import type { StaffRole } from '../../functions/kernel/access';
+import { servicesFor } from '../support/store';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { servicesOn, type Services } from '../../functions/apps/wiring/services';
+import type { Services } from '../../functions/apps/wiring/services';
 import { AccountStore } from '../../functions/identity/store/account-store';
-import { createDocumentClient } from '../../functions/platform/dynamodb/client';
-import { Repository } from '../../functions/platform/dynamodb/repository';
 import { PAGES, type PageId } from '../../functions/platform/routes/pages';
 import { intake } from '../support/fixtures';
 import { referralLinkFromOutbox } from '../support/outbox';
@@ -86,7 +85,7 @@ let claimedRequestId = '';
 let residentReference = '';
 
 beforeAll(async () => {
-  services = servicesOn(new Repository(createDocumentClient(store), store.tableName), 'zaanstad');
+  services = servicesFor(store);
   const accounts = new AccountStore(services.repo);
   const session = async (kind: 'volunteer' | 'staff', id: string, role?: StaffRole) =>
     `__Host-wk-session=${(await accounts.startSession({ kind, id, ...(role ? { role } : {}) })).token}`;

@@ -3,10 +3,9 @@
 // (the resident sees that), and closes with an outcome (the resident is asked "was it solved?"); another
 // declines because it is full and the request goes to the next initiative. A forged link changes nothing.
 import type { Browser } from 'playwright-core';
+import { servicesFor } from '../support/store';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { servicesOn, type Services } from '../../functions/apps/wiring/services';
-import { createDocumentClient } from '../../functions/platform/dynamodb/client';
-import { Repository } from '../../functions/platform/dynamodb/repository';
+import type { Services } from '../../functions/apps/wiring/services';
 import { axeViolations, launchChromium, newPage } from '../support/browser';
 import { intake } from '../support/fixtures';
 import { referralLinkFromOutbox } from '../support/outbox';
@@ -19,7 +18,7 @@ let services: Services;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  services = servicesOn(new Repository(createDocumentClient(store), store.tableName), 'zaanstad');
+  services = servicesFor(store);
   // Two initiatives for odd jobs in Assendelft, a district no other test asks in.
   for (const [id, name, capacityPerWeek] of [
     ['ini-e2e-klus-a', 'Klusteam Assendelft', 5],

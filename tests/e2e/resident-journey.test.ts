@@ -3,11 +3,10 @@
 // and English, by keyboard, with axe-core on every page state. Where the volunteer's pages do not exist yet
 // (issue #5) the test acts as the volunteer through the engine on the platform's own store.
 import type { Browser, Page } from 'playwright-core';
+import { servicesFor } from '../support/store';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { servicesOn, type Services } from '../../functions/apps/wiring/services';
-import { createDocumentClient } from '../../functions/platform/dynamodb/client';
+import type { Services } from '../../functions/apps/wiring/services';
 import { keys } from '../../functions/platform/dynamodb/keys';
-import { Repository } from '../../functions/platform/dynamodb/repository';
 import { axeViolations, launchChromium, newPage } from '../support/browser';
 import { intake } from '../support/fixtures';
 
@@ -18,7 +17,7 @@ let services: Services;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  services = servicesOn(new Repository(createDocumentClient(store), store.tableName), 'zaanstad');
+  services = servicesFor(store);
 });
 afterAll(async () => {
   await browser?.close();

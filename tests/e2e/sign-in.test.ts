@@ -1,9 +1,9 @@
 // Passwordless sign-in in a real browser: the code arrives in the development outbox (as a newcomer would
 // read it), the session is an HttpOnly cookie, sign-out needs the session's CSRF token, and the pages of
 // signed-in people send everyone else to sign in.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { axeViolations, launchChromium, newPage } from '../support/browser';
+import { axeViolations, launchChromium, newPage, signIn as signInAs } from '../support/browser';
 
 const base = inject('platformUrl');
 let browser: Browser;
@@ -15,24 +15,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The newest sign-in code for an address, read from /dev/outbox like a person would. */
-async function codeFor(context: BrowserContext, email: string): Promise<string> {
-  const outbox = await context.newPage();
-  await outbox.goto(base + '/dev/outbox');
-  const row = outbox.locator('tbody tr', { hasText: email }).filter({ hasText: /code/i }).first();
-  const code = /([A-Z2-9]{4}-[A-Z2-9]{4})/.exec((await row.textContent()) ?? '')?.[1];
-  await outbox.close();
-  if (!code) throw new Error(`no code for ${email} in the outbox`);
-  return code;
-}
-
-async function signIn(page: Page, email: string, lang: 'nl' | 'en' = 'nl'): Promise<void> {
-  await page.goto(base + (lang === 'nl' ? '/inloggen/' : '/en/sign-in/'));
-  await page.fill('#email', email);
-  await page.getByRole('button', { name: lang === 'nl' ? 'Stuur mij een code' : 'Send me a code' }).click();
-  await page.fill('#code', await codeFor(page.context(), email));
-  await page.getByRole('button', { name: lang === 'nl' ? 'Inloggen' : 'Sign in' }).click();
-}
+const signIn = (page: Page, email: string, lang: 'nl' | 'en' = 'nl') => signInAs(page, base, email, lang);
 
 describe('sign-in without a password', () => {
   it('signs a volunteer in with the code from the outbox, without JavaScript, and out again (nl)', async () => {

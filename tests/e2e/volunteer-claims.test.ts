@@ -3,12 +3,11 @@
 // sees that on their status page); "done" asks the resident whether it was solved; "needs a professional"
 // sends it to the district team.
 import type { Browser, Page } from 'playwright-core';
+import { servicesFor } from '../support/store';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { servicesOn, type Services } from '../../functions/apps/wiring/services';
+import type { Services } from '../../functions/apps/wiring/services';
 import { accountItem } from '../../functions/identity/store/account-store';
-import { createDocumentClient } from '../../functions/platform/dynamodb/client';
-import { Repository } from '../../functions/platform/dynamodb/repository';
-import { axeViolations, launchChromium, newPage } from '../support/browser';
+import { axeViolations, launchChromium, newPage, signIn as signInAs } from '../support/browser';
 import { volunteer } from '../support/engine';
 import { intake } from '../support/fixtures';
 
@@ -19,7 +18,7 @@ let services: Services;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  services = servicesOn(new Repository(createDocumentClient(store), store.tableName), 'zaanstad');
+  services = servicesFor(store);
   // A second groceries volunteer in Zaandam-Zuid, with an account, to race Fatima.
   await services.volunteers.put([volunteer({ volunteerId: 'vol-e2e-racer', name: 'Rik Racer', email: 'rik@vrijwilliger.example' })]);
   await services.repo.putMany([accountItem('rik@vrijwilliger.example', { kind: 'volunteer', id: 'vol-e2e-racer' })]);
@@ -28,18 +27,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Signs in like a person: the address, then the newest code for it from the development outbox. */
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(base + '/inloggen/');
-  await page.fill('#email', email);
-  await page.getByRole('button', { name: 'Stuur mij een code' }).click();
-  const outbox = await page.context().newPage();
-  await outbox.goto(base + '/dev/outbox'); // newest first
-  const code = /([A-Z2-9]{4}-[A-Z2-9]{4})/.exec((await outbox.locator('tbody tr', { hasText: email }).first().textContent()) ?? '')?.[1];
-  await outbox.close();
-  await page.fill('#code', code ?? '');
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
+const signIn = (page: Page, email: string) => signInAs(page, base, email);
 
 async function asked(description: string) {
   const receipt = await services.desk.submit(intake({ description, contact: { method: 'phone', phone: '06 11223344' } }));

@@ -2,7 +2,7 @@
 // Playwright gives every launch a fresh, temporary profile directory.
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -28,4 +28,24 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** The newest sign-in code for an address, read from /dev/outbox like a person would (newest first). */
+export async function codeFor(context: BrowserContext, base: string, email: string): Promise<string> {
+  const outbox = await context.newPage();
+  await outbox.goto(base + '/dev/outbox');
+  const row = outbox.locator('tbody tr', { hasText: email }).filter({ hasText: /code/i }).first();
+  const code = /([A-Z2-9]{4}-[A-Z2-9]{4})/.exec((await row.textContent()) ?? '')?.[1];
+  await outbox.close();
+  if (!code) throw new Error(`no code for ${email} in the outbox`);
+  return code;
+}
+
+/** Signs in like a person: the address, then the newest code for it from the development outbox. */
+export async function signIn(page: Page, base: string, email: string, lang: 'nl' | 'en' = 'nl'): Promise<void> {
+  await page.goto(base + (lang === 'nl' ? '/inloggen/' : '/en/sign-in/'));
+  await page.fill('#email', email);
+  await page.getByRole('button', { name: lang === 'nl' ? 'Stuur mij een code' : 'Send me a code' }).click();
+  await page.fill('#code', await codeFor(page.context(), base, email));
+  await page.getByRole('button', { name: lang === 'nl' ? 'Inloggen' : 'Sign in' }).click();
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createDocumentClient } from '../../functions/platform/dynamodb/client';
 import { Repository } from '../../functions/platform/dynamodb/repository';
+import { servicesOn } from '../../functions/apps/wiring/services';
 import { ensureTable } from '../../infra/local/dynamodb-local';
 
 export async function freshRepository(): Promise<Repository> {
@@ -13,3 +14,8 @@ export async function freshRepository(): Promise<Repository> {
 }
 
 export { silentLogger } from './logger';
+
+/** Every service on the table of a running platform (the e2e tests' setup writes and reads through them). */
+export function servicesFor(store: { tableName: string; endpoint: string }) {
+  return servicesOn(new Repository(createDocumentClient(store), store.tableName), 'zaanstad');
+}

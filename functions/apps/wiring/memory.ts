@@ -30,7 +30,7 @@ export function memoryServices(municipality: Municipality = currentMunicipality(
   const residents = new MemoryResidentData();
   const requests = new MemoryRequestLog(shared, residents);
   const volunteers = new MemoryVolunteerRegister({ volunteers: volunteerMap, feed: shared.feed, helped: shared.helped });
-  const register = new MemoryInitiativeRegister(initiativeMap);
+  const register = new MemoryInitiativeRegister(initiativeMap, municipality);
   const helpers = new MemoryHelperPool(shared, (districtId) => register.listed(districtId));
   const accounts = new MemoryAccounts(outbox, clock);
 
@@ -38,7 +38,10 @@ export function memoryServices(municipality: Municipality = currentMunicipality(
   for (const v of municipality.volunteers) volunteerMap.set(v.id, volunteerFromConfig(municipality, v));
   for (const { id, ...i } of municipality.initiatives) initiativeMap.set(id, { initiativeId: id, ...i, referralsByWeek: {} });
   for (const v of municipality.volunteers) void accounts.create(v.email, { kind: 'volunteer', id: v.id });
-  for (const p of municipality.professionals) void accounts.create(p.email, { kind: 'staff', id: p.id, role: p.role });
+  for (const p of municipality.professionals) {
+    void accounts.create(p.email, { kind: 'staff', id: p.id, role: p.role });
+    accounts.staff.set(p.id, { name: p.name, role: p.role });
+  }
 
   const engine = new SteppedCareEngine({
     requests,

@@ -12,6 +12,8 @@ export interface Accounts {
   startSession(account: Account): Promise<{ token: string; session: Session }>;
   session(token: string | undefined): Promise<Session | undefined>;
   endSession(token: string): Promise<void>;
+  /** A staff member's name and role, as the platform holds them. */
+  staffProfile(staffId: string): Promise<{ name: string; role: string } | undefined>;
   /** Ends every session of an account; how many there were. */
   revokeAll(account: Account): Promise<number>;
 }

@@ -47,6 +47,11 @@ export class SignInDesk {
     return this.accounts.endSession(token);
   }
 
+  /** A staff member's name and role. */
+  staffProfile(staffId: string): Promise<{ name: string; role: string } | undefined> {
+    return this.accounts.staffProfile(staffId);
+  }
+
   revokeAll(account: Account): Promise<number> {
     return this.accounts.revokeAll(account);
   }

@@ -56,6 +56,11 @@ export class AccountStore implements Accounts {
     }
   }
 
+  async staffProfile(staffId: string): Promise<{ name: string; role: string } | undefined> {
+    const item = await this.repo.get<{ name: string; role: string }>(keys.staff(staffId));
+    return item && { name: item.name, role: item.role };
+  }
+
   async accountFor(email: string): Promise<Account | undefined> {
     const item = await this.repo.get<Account & Item>(keys.account(emailKey(email)));
     return item ? { kind: item.kind, id: item.id, ...(item.role ? { role: item.role } : {}) } : undefined;

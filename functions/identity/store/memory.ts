@@ -22,11 +22,18 @@ export class MemoryAccounts implements Accounts {
   private readonly accounts = new Map<string, Account>();
   private readonly codes = new Map<string, CodeState>();
   private readonly sessions = new Map<string, Session>();
+  /** Staff profiles by id (the wiring seeds them from the municipality file). */
+  readonly staff = new Map<string, { name: string; role: string }>();
 
   constructor(
     private readonly outbox: Outbox,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  async staffProfile(staffId: string): Promise<{ name: string; role: string } | undefined> {
+    const profile = this.staff.get(staffId);
+    return profile && { ...profile };
+  }
 
   async accountFor(email: string): Promise<Account | undefined> {
     const account = this.accounts.get(emailKey(email));

@@ -6,11 +6,21 @@ import { decide, subjectOf, type Account } from '../../identity/index';
 import { DomainError } from '../../kernel/errors';
 import { initiativeSchema, type InitiativeInput, type Municipality } from '../../kernel/municipality';
 import { findTopic } from '../../kernel/topics';
-import type { InitiativeRecord } from '../domain/initiative';
+import type { InitiativeRecord, Neighbourhood } from '../domain/initiative';
 import type { InitiativeRegister } from './ports';
 
 export class InitiativeDesk {
   constructor(private readonly deps: { initiatives: InitiativeRegister; municipality: Municipality }) {}
+
+  /** The public directory: every initiative listed in the municipality, by name. */
+  directory(): Promise<InitiativeRecord[]> {
+    return this.deps.initiatives.listAll();
+  }
+
+  /** What is near a postcode: its district and the initiatives there (undefined outside the municipality). */
+  neighbourhood(postcode: string): Promise<Neighbourhood | undefined> {
+    return this.deps.initiatives.neighbourhood(postcode);
+  }
 
   async list(by: Account): Promise<(InitiativeRecord & { capacityPerWeek: number })[]> {
     this.assertCoordinator(by);

@@ -21,3 +21,10 @@ export interface StoredInitiative {
   /** Referrals offered per ISO week (see stepped-care's domain/referral.ts). */
   referralsByWeek?: Record<string, number>;
 }
+
+/** A postcode's district and the initiatives there: the answer to "what is near me". */
+export interface Neighbourhood {
+  postcodeArea: string;
+  district: { districtId: string; name: string };
+  initiatives: InitiativeRecord[];
+}

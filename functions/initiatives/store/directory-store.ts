@@ -7,7 +7,7 @@ import { postcodeArea } from '../../kernel/municipality';
 import { keys } from '../../platform/dynamodb/keys';
 import type { Item, Key, Repository } from '../../platform/dynamodb/repository';
 import type { InitiativeRegister } from '../app/ports';
-import type { InitiativeRecord, StoredInitiative } from '../domain/initiative';
+import type { InitiativeRecord, Neighbourhood, StoredInitiative } from '../domain/initiative';
 
 export interface DistrictRecord {
   municipalityId: string;
@@ -16,7 +16,7 @@ export interface DistrictRecord {
   neighbourhoods: string[];
 }
 
-export type { InitiativeRecord, StoredInitiative } from '../domain/initiative';
+export type { InitiativeRecord, Neighbourhood, StoredInitiative } from '../domain/initiative';
 
 export async function findDistrictByPostcodeArea(
   repo: Repository,
@@ -67,12 +67,6 @@ export function initiativeItems(i: Municipality['initiatives'][number]): (Item &
   ];
 }
 
-export interface Neighbourhood {
-  postcodeArea: string;
-  district: { districtId: string; name: string };
-  initiatives: InitiativeRecord[];
-}
-
 /**
  * The district of a postcode and the initiatives there; undefined when the postcode lies outside the
  * municipality. The one lookup behind the API's district lookup and the site's "what is near me" page.
@@ -99,6 +93,11 @@ export class InitiativeStore implements InitiativeRegister {
 
   listAll(): Promise<InitiativeRecord[]> {
     return listAllInitiatives(this.repo, this.municipality);
+  }
+
+  /** The district of a postcode and the initiatives there; undefined outside the municipality. */
+  neighbourhood(postcode: string): Promise<Neighbourhood | undefined> {
+    return lookupNeighbourhood(this.repo, this.municipality.id, postcode);
   }
 
   listInDistrict(districtId: string): Promise<InitiativeRecord[]> {

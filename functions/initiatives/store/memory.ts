@@ -1,13 +1,26 @@
 // In-memory adapter of the initiatives' register: for unit tests without Java and for simulations. Its
 // profiles map is shared with the stepped-care adapter, which counts referrals per week on it.
-import type { InitiativeInput } from '../../kernel/municipality';
+import { districtForPostcode, postcodeArea, type InitiativeInput, type Municipality } from '../../kernel/municipality';
 import type { InitiativeRegister } from '../app/ports';
-import type { InitiativeRecord, StoredInitiative } from '../domain/initiative';
+import type { InitiativeRecord, Neighbourhood, StoredInitiative } from '../domain/initiative';
 
 const copy = <T>(value: T): T => structuredClone(value);
 
 export class MemoryInitiativeRegister implements InitiativeRegister {
-  constructor(private readonly initiatives: Map<string, StoredInitiative & { description: InitiativeRecord['description'] }>) {}
+  constructor(
+    private readonly initiatives: Map<string, StoredInitiative & { description: InitiativeRecord['description'] }>,
+    private readonly municipality: Municipality,
+  ) {}
+
+  async neighbourhood(postcode: string): Promise<Neighbourhood | undefined> {
+    const district = districtForPostcode(this.municipality, postcode);
+    if (!district) return undefined;
+    return {
+      postcodeArea: postcodeArea(postcode),
+      district: { districtId: district.id, name: district.name },
+      initiatives: await this.listInDistrict(district.id),
+    };
+  }
 
   async listAll(): Promise<InitiativeRecord[]> {
     return [...this.initiatives.values()].map(record).sort((a, b) => a.name.localeCompare(b.name));

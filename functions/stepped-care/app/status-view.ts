@@ -7,6 +7,7 @@ import { t, type MessageKey } from '../../platform/i18n/messages';
 import type { RequestHead } from '../domain/request';
 import type { OpenedRequest } from './resident-desk';
 import { storedReasonText } from './wording';
+import { residentActions, type ResidentActions } from '../domain/resident-actions';
 
 /** The events a resident reads in their history; internal bookkeeping (reminders, alerts) is left out. */
 const HISTORY: Partial<Record<EventType, MessageKey>> = {
@@ -85,7 +86,7 @@ export interface StatusView {
   contactMethod: 'email' | 'phone' | 'none' | null;
   retainUntil: string | null;
   personalDataErased: boolean;
-  can: { reply: boolean; confirm: boolean; withdraw: boolean; feedback: boolean; erase: boolean };
+  can: ResidentActions;
 }
 
 export function formatMoment(iso: string, locale: Locale): string {
@@ -145,13 +146,7 @@ export function statusView(opened: OpenedRequest, locale: Locale): StatusView {
     contactMethod: personal?.contact.method ?? null,
     retainUntil: personal?.retainUntil ?? null,
     personalDataErased: head.personalDataErased === true || !personal,
-    can: {
-      reply: open && personal !== undefined,
-      confirm: head.state === 'done',
-      withdraw: open,
-      feedback: head.state === 'closed' && head.feedbackScore === undefined && !head.personalDataErased,
-      erase: personal !== undefined,
-    },
+    can: residentActions(head, personal !== undefined),
   };
 }
 

@@ -1,6 +1,6 @@
 // The initiatives directory's filter: district and topic from the query string (nothing personal).
-import { listAllInitiatives, type InitiativeRecord } from '../../../functions/initiatives/store/directory-store';
-import { useTranslations, type Locale } from '../i18n';
+import type { InitiativeRecord } from '../../../functions/initiatives/index';
+import type { Locale } from '../i18n';
 import type { SiteServices } from '../../../functions/apps/site/services';
 
 export async function directory(
@@ -8,10 +8,9 @@ export async function directory(
   locale: Locale,
   services: SiteServices,
 ): Promise<{ district: string; topic: string; initiatives: InitiativeRecord[] }> {
-  const { municipality } = useTranslations(locale);
   const district = (url.searchParams.get('district') ?? '').slice(0, 64);
   const topic = (url.searchParams.get('topic') ?? '').slice(0, 64);
-  const initiatives = (await listAllInitiatives(services.repo, municipality)).filter(
+  const initiatives = (await services.initiatives.directory()).filter(
     (i) => (!district || i.districts.includes(district)) && (!topic || i.topics.includes(topic)),
   );
   return { district, topic, initiatives };

@@ -3,7 +3,7 @@
 // click away on every outcome. Runs in the page frontmatter, so the page can still set its status.
 import { postcodeSchema } from '../../../functions/kernel/municipality';
 import { findTopic, type Topic } from '../../../functions/kernel/topics';
-import { lookupNeighbourhood, type InitiativeRecord } from '../../../functions/initiatives/store/directory-store';
+import type { InitiativeRecord } from '../../../functions/initiatives/index';
 import { useTranslations, type Locale } from '../i18n';
 import type { SiteServices } from '../../../functions/apps/site/services';
 
@@ -18,7 +18,7 @@ export interface NearbyState {
 export async function nearbyLookup(request: Request, locale: Locale, services: SiteServices): Promise<NearbyState> {
   const state: NearbyState = { postcode: '', topicId: '', errors: [], result: null, status: 200 };
   if (request.method !== 'POST') return state;
-  const { t, municipality } = useTranslations(locale);
+  const { t } = useTranslations(locale);
   const form = await request.formData().catch(() => new FormData());
   const raw = (name: string) => {
     const value = form.get(name);
@@ -30,7 +30,7 @@ export async function nearbyLookup(request: Request, locale: Locale, services: S
   if (state.topicId && !topic) return { ...state, errors: [{ field: 'topicId', message: t('ask.error.topicId') }], status: 400 };
   const parsed = postcodeSchema.safeParse(state.postcode);
   if (!parsed.success) return { ...state, errors: [{ field: 'postcode', message: t('nearby.error.invalid') }], status: 400 };
-  const found = await lookupNeighbourhood(services.repo, municipality.id, parsed.data);
+  const found = await services.initiatives.neighbourhood(parsed.data);
   if (!found) return { ...state, errors: [{ field: 'postcode', message: t('problem.postcode-outside.detail') }], status: 422 };
   const initiatives = topic ? found.initiatives.filter((i) => i.topics.includes(topic.id)) : found.initiatives;
   return { ...state, result: { district: found.district.name, topic: topic ?? null, initiatives } };

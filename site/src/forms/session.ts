@@ -1,13 +1,12 @@
 // Sessions in the site: the cookie, reading the signed-in account, and the CSRF check every state-changing
-// form of a signed-in person passes. The session itself lives server-side (functions/identity/store/account-store.ts).
+// form of a signed-in person passes. The session itself lives server-side (the identity context).
 import type { AstroCookies } from 'astro';
 import { csrfMatches, SESSION_HOURS, type Account } from '../../../functions/identity/domain/sign-in';
-import type { Session } from '../../../functions/identity/store/account-store';
+import type { Session } from '../../../functions/identity/index';
 import { decide, subjectOf, type Access } from '../../../functions/identity/domain/access-policy';
 import type { Locale } from '../i18n';
 import { pathOf } from '../../../functions/platform/routes/pages';
 import type { SiteServices } from '../../../functions/apps/site/services';
-import { keys } from '../../../functions/platform/dynamodb/keys';
 
 /** __Host-: only over HTTPS (localhost counts), for the whole site, never sent to another domain. */
 export const SESSION_COOKIE = '__Host-wk-session';
@@ -42,7 +41,7 @@ export async function accountProfile(account: Account, services: SiteServices): 
     const v = await services.volunteers.get(account.id);
     return { name: v?.name ?? account.id, ...(v ? { status: v.status } : {}) };
   }
-  const staff = await services.repo.get<{ name: string; role: string }>(keys.staff(account.id));
+  const staff = await services.signIn.staffProfile(account.id);
   return { name: staff?.name ?? account.id, role: staff?.role ?? account.role ?? '' };
 }
 

@@ -2,9 +2,10 @@
 // approve, reject and "record a certificate" as CSRF-checked form posts answered with a 303.
 import type { AstroCookies } from 'astro';
 import { isDomainError } from '../../../functions/kernel/errors';
+import { decide, subjectOf } from '../../../functions/identity/domain/access-policy';
 import type { Account } from '../../../functions/identity/domain/sign-in';
 import type { CoordinatorOverview } from '../../../functions/volunteers/app/volunteer-desk';
-import type { InitiativeRecord } from '../../../functions/initiatives/store/directory-store';
+import type { InitiativeRecord } from '../../../functions/initiatives/index';
 
 export interface InitiativeForm {
   id: string;
@@ -58,7 +59,7 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
   if ('redirect' in current) return { view: 'redirect', location: current.redirect };
   const { t } = useTranslations(locale);
   const account = current.session.account;
-  const isCoordinator = account.role === 'volunteer-coordinator';
+  const isCoordinator = decide(subjectOf(account), 'coordinator').allow;
   let status: 200 | 400 | 403 | 409 = 200;
   let error: string | null = null;
   let posted: InitiativeForm | null = null;

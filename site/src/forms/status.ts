@@ -3,6 +3,7 @@
 // the page (post/redirect/get), or with the page again and the error at its field.
 import { isDomainError, type DomainError } from '../../../functions/kernel/errors';
 import { FEEDBACK_COMMENT_MAX, REPLY_MAX } from '../../../functions/stepped-care/domain/intake';
+import { isFeedbackScore } from '../../../functions/stepped-care/domain/resident-actions';
 import type { TextKey as MessageKey } from '../i18n';
 import { statusView, type StatusView } from '../../../functions/stepped-care/app/status-view';
 import { useTranslations, type Locale } from '../i18n';
@@ -117,7 +118,7 @@ export async function handleStatus(request: Request, locale: Locale, services: S
         return { view: 'redirect', location: `${page}?erased=1` };
       case 'feedback': {
         const score = Number(text('score', 1));
-        if (!Number.isInteger(score) || score < 1 || score > 5) return await again(400, [{ field: 'score', message: t('status.feedback.error') }]);
+        if (!isFeedbackScore(score)) return await again(400, [{ field: 'score', message: t('status.feedback.error') }]);
         if (values.comment.length > FEEDBACK_COMMENT_MAX) return await again(400, [{ field: 'comment', message: t('status.reply.error') }]);
         await services.desk.feedback(token, score, values.comment || undefined);
         return back('feedback');

@@ -4,7 +4,7 @@
 import type { AstroCookies } from 'astro';
 import { isDomainError } from '../../../functions/kernel/errors';
 import { REPLY_MAX } from '../../../functions/stepped-care/domain/intake';
-import type { StoredVolunteer } from '../../../functions/volunteers/store/volunteer-store';
+import type { Volunteer as StoredVolunteer } from '../../../functions/volunteers/index';
 import type { ClaimedRequest, HelpedRequest } from '../../../functions/volunteers/app/claims';
 import type { FeedCard, RequestCard } from '../../../functions/volunteers/app/feed';
 import { useTranslations, type Locale } from '../i18n';

@@ -10,6 +10,7 @@ import { problem } from '../../../platform/http/problem';
 import type { AppEnv } from '../../../platform/http/types';
 import { nextDeadline, nextStep, statusView } from '../../../stepped-care/app/status-view';
 import { reasonText } from '../../../stepped-care/app/wording';
+import { FEEDBACK_SCORE } from '../../../stepped-care/domain/resident-actions';
 import type { PublicApiDeps } from '../deps';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,7 +48,7 @@ const statusSchema = z.object({
 const replyBody = z.strictObject({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(REPLY_MAX)) });
 const answerBody = z.strictObject({ solved: z.boolean(), reason: z.optional(z.string().check(z.trim(), z.maxLength(REPLY_MAX))) });
 const feedbackBody = z.strictObject({
-  score: z.int().check(z.minimum(1), z.maximum(5)),
+  score: z.int().check(z.minimum(FEEDBACK_SCORE.min), z.maximum(FEEDBACK_SCORE.max)),
   comment: z.optional(z.string().check(z.trim(), z.maxLength(FEEDBACK_COMMENT_MAX))),
 });
 const lookupBody = z.strictObject({
