@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // integration starts DynamoDB Local, e2e starts the whole platform and drives Debian's Chromium.
 export default defineConfig({
   test: {
+    // Both cores: the e2e files and the other projects' files run side by side.
+    maxWorkers: 2,
     reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
@@ -28,8 +30,8 @@ export default defineConfig({
           globalSetup: ['tests/support/platform-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One browser at a time: the machines have two cores.
-          fileParallelism: false,
+          // Two browsers at a time against the one platform (the machines have two cores).
+          fileParallelism: true,
         },
       },
     ],

@@ -8,6 +8,7 @@ export * from './domain/feed-placement';
 export * from './domain/intake';
 export * from './domain/lifecycle';
 export * from './domain/matching';
+export * from './domain/new-request';
 export * from './domain/offer-plan';
 export * from './domain/redaction';
 export * from './domain/referral';

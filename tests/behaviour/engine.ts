@@ -7,7 +7,7 @@ import type { HelperPool, RequestLog } from '../../functions/stepped-care/index'
 import type { Outbox } from '../../functions/platform/outbox/notifications';
 import type { Municipality } from '../../functions/kernel/municipality';
 import type { Volunteer } from '../../functions/volunteers/index';
-import { codeOf, groceries, volunteer, type TestClock } from '../support/fixtures';
+import { codeOf, groceries, submit, volunteer, type TestClock } from '../support/fixtures';
 
 export interface EngineWorld {
   engine: SteppedCareEngine;
@@ -31,7 +31,7 @@ export function engineBehaviour(adapter: string, engineOnFreshTable: () => Promi
     describe('submitting a request', () => {
       it('starts at the 0th line and is offered to fitting volunteers, with reasons and notifications', async () => {
         const { engine, requests, outbox } = await engineOnFreshTable();
-        const { requestId, head, decision } = await engine.submit(groceries);
+        const { requestId, head, decision } = await submit(engine, groceries);
         expect(decision.level).toBe('zeroth-line');
         expect(head.state).toBe('offered');
         expect(head.offeredTo).toEqual(['vol-fatima']); // the only approved groceries volunteer in Zaandam-Zuid
@@ -47,16 +47,16 @@ export function engineBehaviour(adapter: string, engineOnFreshTable: () => Promi
 
       it('is idempotent: the same key, also twice at once, makes one request', async () => {
         const { engine } = await engineOnFreshTable();
-        const first = await engine.submit({ ...groceries, idempotencyKey: 'form-123' });
-        const again = await engine.submit({ ...groceries, idempotencyKey: 'form-123' });
+        const first = await submit(engine, { ...groceries, idempotencyKey: 'form-123' });
+        const again = await submit(engine, { ...groceries, idempotencyKey: 'form-123' });
         expect(again).toMatchObject({ requestId: first.requestId, created: false });
-        const racing = await Promise.all([1, 2, 3].map(() => engine.submit({ ...groceries, idempotencyKey: 'form-456' })));
+        const racing = await Promise.all([1, 2, 3].map(() => submit(engine, { ...groceries, idempotencyKey: 'form-456' })));
         expect(new Set(racing.map((r) => r.requestId)).size).toBe(1);
       });
 
       it('routes a crisis straight to the team at top priority with a one-hour deadline', async () => {
         const { engine, clock } = await engineOnFreshTable();
-        const { head, decision } = await engine.submit({ ...groceries, description: 'Mijn man slaat me en ik durf niet naar huis.' });
+        const { head, decision } = await submit(engine, { ...groceries, description: 'Mijn man slaat me en ik durf niet naar huis.' });
         expect(decision).toMatchObject({ level: 'district-team', priority: 'crisis', showEmergencyNumbers: true });
         expect(head.state).toBe('escalated');
         expect(head.due).toEqual({ kind: 'team', at: new Date(clock.now.getTime() + 3_600_000).toISOString() });
@@ -64,7 +64,7 @@ export function engineBehaviour(adapter: string, engineOnFreshTable: () => Promi
 
       it('starts the Wmo clock for a formal request and never offers it to the 0th line', async () => {
         const { engine } = await engineOnFreshTable();
-        const { head } = await engine.submit({ ...groceries, formalWmoRequest: true });
+        const { head } = await submit(engine, { ...groceries, formalWmoRequest: true });
         expect(head.state).toBe('escalated');
         expect(head.offeredTo).toBeUndefined();
         expect(head.wmo?.investigationDeadline).toBe('2027-01-05T09:00:00.000Z');
@@ -72,12 +72,12 @@ export function engineBehaviour(adapter: string, engineOnFreshTable: () => Promi
 
       it('rejects bad input with typed errors and stores nothing', async () => {
         const { engine, outbox } = await engineOnFreshTable();
-        expect(await codeOf(engine.submit({ ...groceries, topicId: 'astrology' }))).toBe('unknown-topic');
-        expect(await codeOf(engine.submit({ ...groceries, urgency: 'yesterday' }))).toBe('invalid-request');
-        expect(await codeOf(engine.submit({ ...groceries, description: 'x'.repeat(2001) }))).toBe('invalid-request');
-        expect(await codeOf(engine.submit({ ...groceries, description: '   ' }))).toBe('invalid-request');
-        expect(await codeOf(engine.submit({ ...groceries, postcode: '1011 AB' }))).toBe('postcode-outside');
-        expect(await codeOf(engine.submit({ ...groceries, postcode: 'nope' }))).toBe('invalid-request');
+        expect(await codeOf(submit(engine, { ...groceries, topicId: 'astrology' }))).toBe('unknown-topic');
+        expect(await codeOf(submit(engine, { ...groceries, urgency: 'yesterday' }))).toBe('invalid-request');
+        expect(await codeOf(submit(engine, { ...groceries, description: 'x'.repeat(2001) }))).toBe('invalid-request');
+        expect(await codeOf(submit(engine, { ...groceries, description: '   ' }))).toBe('invalid-request');
+        expect(await codeOf(submit(engine, { ...groceries, postcode: '1011 AB' }))).toBe('postcode-outside');
+        expect(await codeOf(submit(engine, { ...groceries, postcode: 'nope' }))).toBe('invalid-request');
         expect(await everything(outbox)).toEqual([]);
       });
     });
@@ -87,7 +87,7 @@ export function engineBehaviour(adapter: string, engineOnFreshTable: () => Promi
         const { engine, volunteers } = await engineOnFreshTable();
         const crowd = Array.from({ length: 20 }, (_, i) => volunteer({ volunteerId: `racer-${i}` }));
         await volunteers.put(crowd);
-        const { requestId } = await engine.submit(groceries);
+        const { requestId } = await submit(engine, groceries);
         const results = await Promise.all(crowd.map((v) => codeOf(engine.claim(requestId, v.volunteerId))));
         expect(results.filter((r) => r === 'resolved')).toHaveLength(1);
         expect(results.filter((r) => r === 'already-claimed')).toHaveLength(19);
@@ -101,7 +101,7 @@ export function engineBehaviour(adapter: string, engineOnFreshTable: () => Promi
           volunteer({ volunteerId: 'far', homeDistrictId: 'assendelft', districts: ['assendelft'] }),
           volunteer({ volunteerId: 'busy', openClaims: 3, maxOpenClaims: 3 }),
         ]);
-        const { requestId } = await engine.submit(groceries);
+        const { requestId } = await submit(engine, groceries);
         const before = await requests.head(requestId);
         expect(await codeOf(engine.claim(requestId, 'vol-noor'))).toBe('volunteer-not-eligible');
         expect(await codeOf(engine.claim(requestId, 'far'))).toBe('volunteer-not-eligible');
@@ -112,7 +112,7 @@ export function engineBehaviour(adapter: string, engineOnFreshTable: () => Promi
 
       it('goes through progress, done and the resident\'s "solved", and frees the volunteer', async () => {
         const { engine, volunteers, requests } = await engineOnFreshTable();
-        const { requestId } = await engine.submit({ ...groceries, householdKey: 'household-1' });
+        const { requestId } = await submit(engine, { ...groceries, householdKey: 'household-1' });
         await engine.claim(requestId, 'vol-fatima');
         expect(await codeOf(engine.markDone(requestId, 'vol-kees', 'not mine'))).toBe('volunteer-not-eligible');
         await engine.noteProgress(requestId, 'vol-fatima', 'Afgesproken voor donderdag');
@@ -128,14 +128,14 @@ export function engineBehaviour(adapter: string, engineOnFreshTable: () => Promi
 
       it('rejects an illegal transition with a clear error', async () => {
         const { engine } = await engineOnFreshTable();
-        const { requestId } = await engine.submit(groceries);
+        const { requestId } = await submit(engine, groceries);
         expect(await codeOf(engine.confirmSolved(requestId))).toBe('illegal-transition');
         expect(await codeOf(engine.acceptByTeam(requestId, 'pro-anouk'))).toBe('illegal-transition');
       });
 
       it('"this needs a professional" escalates to the team, which accepts it', async () => {
         const { engine } = await engineOnFreshTable();
-        const { requestId } = await engine.submit(groceries);
+        const { requestId } = await submit(engine, groceries);
         await engine.claim(requestId, 'vol-fatima');
         const escalated = await engine.needsProfessional(requestId, 'vol-fatima', 'Er liggen veel onbetaalde rekeningen');
         expect(escalated).toMatchObject({ state: 'escalated', due: { kind: 'team' } });
@@ -150,7 +150,7 @@ export function engineBehaviour(adapter: string, engineOnFreshTable: () => Promi
         const { engine, requests, helpers, municipality, clock } = await engineOnFreshTable();
         // A second "Lambda container" on the same table, with an empty head cache.
         const other = new SteppedCareEngine({ requests, helpers, municipality, clock: clock.read });
-        const { requestId } = await engine.submit(groceries); // `engine` remembers the request as offered
+        const { requestId } = await submit(engine, groceries); // `engine` remembers the request as offered
         await other.claim(requestId, 'vol-fatima'); // `other` moves it on
         // `engine` still remembers "offered": its release is refused on that head, then retried on the stored one.
         const released = await engine.release(requestId, 'vol-fatima', 'Lukt toch niet');
@@ -165,7 +165,7 @@ export function engineBehaviour(adapter: string, engineOnFreshTable: () => Promi
     describe('the safety net', () => {
       it('widens once, then escalates; running twice at once changes nothing twice', async () => {
         const { engine, clock, requests } = await engineOnFreshTable();
-        const { requestId, head } = await engine.submit(groceries);
+        const { requestId, head } = await submit(engine, groceries);
         clock.advanceHours(47);
         expect((await engine.sweep()).widened).toBe(0); // not yet due
         clock.advanceHours(2);
@@ -185,7 +185,7 @@ export function engineBehaviour(adapter: string, engineOnFreshTable: () => Promi
 
       it('reminds a volunteer without progress, then releases the claim back to matching', async () => {
         const { engine, clock, requests, volunteers } = await engineOnFreshTable();
-        const { requestId } = await engine.submit(groceries);
+        const { requestId } = await submit(engine, groceries);
         await engine.claim(requestId, 'vol-fatima');
         clock.advanceHours(49);
         expect((await engine.sweep()).reminded).toBe(1);
@@ -201,8 +201,8 @@ export function engineBehaviour(adapter: string, engineOnFreshTable: () => Promi
 
       it('alerts the team when it has not responded, and closes an unanswered "done" after 14 days', async () => {
         const { engine, clock, requests } = await engineOnFreshTable();
-        const crisis = await engine.submit({ ...groceries, dangerNow: true });
-        const { requestId } = await engine.submit(groceries);
+        const crisis = await submit(engine, { ...groceries, dangerNow: true });
+        const { requestId } = await submit(engine, groceries);
         await engine.claim(requestId, 'vol-fatima');
         await engine.markDone(requestId, 'vol-fatima', 'klaar');
         clock.advanceHours(2);
@@ -225,7 +225,7 @@ export function engineBehaviour(adapter: string, engineOnFreshTable: () => Promi
           matching: 'deferred',
           onMatchDue: (id) => due.push(id),
         });
-        const { requestId, head } = await engine.submit(groceries);
+        const { requestId, head } = await submit(engine, groceries);
         expect(head).toMatchObject({ state: 'matching', due: { kind: 'match' } });
         expect(head.responseDeadline).toBeDefined();
         expect(due).toEqual([requestId]);
@@ -233,7 +233,7 @@ export function engineBehaviour(adapter: string, engineOnFreshTable: () => Promi
         const again = await engine.matchNow(requestId);
         expect(again.version).toBe((await base.requests.head(requestId))!.version);
         // Missed by hook and stream: the sweep makes the offer.
-        const missed = await engine.submit({ ...groceries, description: 'Nog een vraag over boodschappen.' });
+        const missed = await submit(engine, { ...groceries, description: 'Nog een vraag over boodschappen.' });
         base.clock.advanceHours(0.01);
         const swept = await engine.sweep();
         expect(swept.matched).toBe(1);

@@ -15,6 +15,7 @@ import { RequestStore } from '../../functions/stepped-care/store/request-store';
 import { volunteerItems, VolunteerStore, type StoredVolunteer } from '../../functions/volunteers/store/volunteer-store';
 import { ensureTable, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { Random } from '../simulation/random';
+import { submit } from '../support/fixtures';
 
 type Line = (name: string, value: number | string, unit?: string) => void;
 
@@ -160,7 +161,7 @@ export async function engineBenchmarks(line: Line): Promise<boolean> {
     await volunteers.put(racers);
     let exactlyOne = 0;
     for (let round = 0; round < 20; round++) {
-      const { requestId } = await engine.submit({
+      const { requestId } = await submit(engine, {
         topicId: 'odd-jobs',
         description: 'Kastje in elkaar zetten',
         urgency: 'this-week',

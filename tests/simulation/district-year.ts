@@ -7,8 +7,13 @@ import { currentMunicipality } from '../../functions/platform/config/municipalit
 import { TEAM_RESPONSE_HOURS } from '../../functions/stepped-care/domain/deadlines';
 import { DomainError } from '../../functions/kernel/errors';
 import { TOPICS, type TopicId } from '../../functions/kernel/topics';
-import { SteppedCareEngine, type Intake } from '../../functions/stepped-care/app/engine';
+import { SteppedCareEngine } from '../../functions/stepped-care/app/engine';
+import { intakeFor } from '../support/fixtures';
 import { createDocumentClient } from '../../functions/platform/dynamodb/client';
+import { memoryServices } from '../../functions/apps/wiring/memory';
+import type { InitiativeInput } from '../../functions/kernel/municipality';
+import type { HelperPool, RequestLog } from '../../functions/stepped-care/index';
+import type { VolunteerRegister } from '../../functions/volunteers/index';
 import { initiativeItems } from '../../functions/initiatives/store/directory-store';
 import { seedMunicipality } from '../../functions/apps/wiring/seed';
 import { Repository } from '../../functions/platform/dynamodb/repository';
@@ -78,21 +83,53 @@ export interface SimulationResult {
   claimCountersConsistent: boolean;
 }
 
-export async function runSimulation(options: SimulationOptions, endpoint: string, tableName: string): Promise<SimulationResult> {
-  const wallStart = performance.now();
-  const rng = new Random(options.seed);
+/** Where the simulated year is stored: the same ports on DynamoDB Local or in memory. */
+export interface SimulationWorld {
+  requests: RequestLog;
+  helpers: HelperPool;
+  volunteers: Pick<VolunteerRegister, 'put' | 'profiles'>;
+  addInitiatives(initiatives: InitiativeInput[]): Promise<void>;
+}
+
+/** The demo municipality seeded into a table on DynamoDB Local. */
+export async function dynamoDbWorld(endpoint: string, tableName: string): Promise<SimulationWorld> {
   await ensureTable(endpoint, tableName);
   const client = createDocumentClient({ tableName, endpoint });
   const repo = new Repository(client, tableName);
   const municipality = currentMunicipality('zaanstad');
   await seedMunicipality(repo, municipality);
-  const volunteerStore = new VolunteerStore(repo);
-  const requests = new RequestStore(repo, client);
+  return {
+    requests: new RequestStore(repo, client),
+    helpers: helperPoolOn(repo, municipality),
+    volunteers: new VolunteerStore(repo),
+    addInitiatives: (initiatives) => repo.putMany(initiatives.flatMap((i) => initiativeItems(i))),
+  };
+}
+
+/** The demo municipality on the in-memory adapters: the same rules, without Java. */
+export function memoryWorld(): SimulationWorld {
+  const { requests, helpers, volunteers, register } = memoryServices(currentMunicipality('zaanstad'));
+  return {
+    requests,
+    helpers,
+    volunteers,
+    addInitiatives: async (initiatives) => {
+      for (const i of initiatives) await register.save(i);
+    },
+  };
+}
+
+export async function runSimulation(options: SimulationOptions, world: SimulationWorld): Promise<SimulationResult> {
+  const wallStart = performance.now();
+  const rng = new Random(options.seed);
+  const municipality = currentMunicipality('zaanstad');
+  const { requests } = world;
+  const volunteerStore = world.volunteers;
   const start = Date.parse('2026-01-05T00:00:00Z');
   let now = start;
   const engine = new SteppedCareEngine({
     requests,
-    helpers: helperPoolOn(repo, municipality),
+    helpers: world.helpers,
     municipality,
     clock: () => new Date(now),
     random: rng.next,
@@ -124,10 +161,10 @@ export async function runSimulation(options: SimulationOptions, endpoint: string
   }
   await volunteerStore.put(stored);
   const extraInitiatives = Math.max(0, options.initiatives - municipality.initiatives.length);
-  await repo.putMany(
+  await world.addInitiatives(
     Array.from({ length: extraInitiatives }, (_, i) => {
       const district = rng.pick(municipality.districts);
-      return initiativeItems({
+      return {
         id: `sim-ini-${i}`,
         name: `Buurtinitiatief ${i}`,
         description: { nl: 'Buren helpen buren.', en: 'Neighbours helping neighbours.' },
@@ -135,8 +172,8 @@ export async function runSimulation(options: SimulationOptions, endpoint: string
         districts: [district.id, ...district.neighbours.slice(0, 1)],
         topics: rng.sample(ZEROTH_LINE_TOPICS, 2),
         capacityPerWeek: rng.int(2, 8),
-      });
-    }).flat(),
+      };
+    }),
   );
 
   const queue = new EventQueue<Task>();
@@ -269,7 +306,7 @@ export async function runSimulation(options: SimulationOptions, endpoint: string
     return async (e, time) => {
       const district = rng.pick(municipality.districts);
       const crisisText = rng.chance(0.01);
-      const intake: Intake = {
+      const raw = {
         topicId: rng.weighted(TOPIC_MIX),
         description: crisisText ? rng.pick(CRISIS_TEXTS) : 'Ik zoek hulp in mijn buurt, wie kan mij helpen?',
         urgency: rng.weighted([
@@ -292,7 +329,7 @@ export async function runSimulation(options: SimulationOptions, endpoint: string
         householdKey: `household-${rng.int(1, Math.ceil(options.requests * 0.8))}`,
         idempotencyKey: `sim-${options.seed}-${i}`,
       };
-      const { requestId, head } = await e.submit(intake);
+      const { requestId, head } = await e.submit(intakeFor(raw, municipality));
       tracked.set(requestId, {
         createdAt: time,
         crisis: head.crisis,
@@ -414,14 +451,16 @@ export function printFigures(figures: SimulationResult['figures']): void {
   for (const [name, value, unit] of figures) console.log(`${name}: ${value}${unit ? ` ${unit}` : ''}`);
 }
 
+// `npm run simulate` runs the year on DynamoDB Local; `npm run simulate -- --memory` on the in-memory adapters.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   process.env.LOG_LEVEL ??= 'SILENT';
-  const dynamo = await startDynamoDbLocal();
+  const inMemory = process.argv.includes('--memory');
+  const dynamo = inMemory ? undefined : await startDynamoDbLocal();
   try {
-    const result = await runSimulation(FULL_YEAR, dynamo.endpoint, 'simulation');
+    const result = await runSimulation(FULL_YEAR, dynamo ? await dynamoDbWorld(dynamo.endpoint, 'simulation') : memoryWorld());
     printFigures(result.figures);
     if (result.pastDeadlineWithoutResponse > 0 || result.doubleClaims > 0 || !result.claimCountersConsistent) process.exitCode = 1;
   } finally {
-    await dynamo.stop();
+    await dynamo?.stop();
   }
 }

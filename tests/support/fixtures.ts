@@ -2,6 +2,10 @@
 import type { ResidentIntake } from '../../functions/stepped-care/domain/intake';
 import { DomainError } from '../../functions/kernel/errors';
 import type { Volunteer } from '../../functions/volunteers/index';
+import type { Municipality } from '../../functions/kernel/municipality';
+import { currentMunicipality } from '../../functions/platform/config/municipality';
+import type { Intake, SteppedCareEngine } from '../../functions/stepped-care/app/engine';
+import { parseNewRequest } from '../../functions/stepped-care/domain/new-request';
 
 /** A complete, valid resident intake (groceries in Zaandam-Zuid, contact by e-mail). */
 export function intake(overrides: Partial<ResidentIntake> = {}): ResidentIntake {
@@ -72,3 +76,21 @@ export const groceries = {
 
 /** The key test services sign referral links with (the local platform makes its own). */
 export const TEST_LINK_KEY = 'test-link-key-'.repeat(4);
+
+/**
+ * What the engine takes, from a flat test intake (request fields plus an idempotency or household key):
+ * the request validated and resolved at the boundary, as the desk does for a resident's form.
+ */
+export function intakeFor(raw: Record<string, unknown>, municipality: Municipality = currentMunicipality('zaanstad')): Intake {
+  const { idempotencyKey, householdKey, ...request } = raw;
+  return {
+    request: parseNewRequest(request, municipality),
+    ...(typeof idempotencyKey === 'string' ? { idempotencyKey } : {}),
+    ...(typeof householdKey === 'string' ? { householdKey } : {}),
+  };
+}
+
+/** Submits a flat test intake; a refusal at the boundary is a rejected promise, like one from the engine. */
+export async function submit(engine: SteppedCareEngine, raw: Record<string, unknown>) {
+  return engine.submit(intakeFor(raw));
+}

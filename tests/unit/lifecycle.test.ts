@@ -13,7 +13,7 @@ import {
   type RequestEvent,
   type RequestState,
 } from '../../functions/stepped-care/domain/lifecycle';
-import { groceries, volunteer } from '../support/fixtures';
+import { groceries, submit, volunteer } from '../support/fixtures';
 import { engineInMemory } from '../support/memory';
 
 const transitionTypes = Object.keys(TRANSITIONS) as (keyof typeof TRANSITIONS)[];
@@ -169,7 +169,7 @@ describe('property: no history of commands breaks the ladder', () => {
       fc.asyncProperty(fc.boolean(), fc.array(step, { maxLength: 25 }), async (crisis, steps) => {
         const { engine, requests, volunteers, clock } = await engineInMemory();
         await volunteers.put([volunteer({ volunteerId: 'racer-1' })]);
-        const { requestId } = await engine.submit({ ...groceries, dangerNow: crisis });
+        const { requestId } = await submit(engine, { ...groceries, dangerNow: crisis });
         let wasFinal = false;
         for (const s of steps) {
           const run = (): Promise<unknown> => {

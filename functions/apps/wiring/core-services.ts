@@ -38,6 +38,6 @@ export function coreServicesOn(repo: Repository, municipalityId?: string, option
     ...(options.matching ? { matching: options.matching } : {}),
     ...(options.onMatchDue ? { onMatchDue: options.onMatchDue } : {}),
   });
-  const desk = new ResidentDesk({ engine, requests, residents, ...(clock ? { clock } : {}) });
+  const desk = new ResidentDesk({ engine, requests, residents, municipality, ...(clock ? { clock } : {}) });
   return { repo, requests, residents, volunteers, engine, desk, municipality };
 }

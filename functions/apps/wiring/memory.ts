@@ -52,7 +52,7 @@ export function memoryServices(municipality: Municipality = currentMunicipality(
     ...(options.matching ? { matching: options.matching } : {}),
     ...(options.onMatchDue ? { onMatchDue: options.onMatchDue } : {}),
   });
-  const desk = new ResidentDesk({ engine, requests, residents, clock });
+  const desk = new ResidentDesk({ engine, requests, residents, municipality, clock });
   const links = new ReferralLinks(options.linkKey ?? (() => Promise.resolve('memory-link-key-for-tests-only')));
   return {
     municipality,

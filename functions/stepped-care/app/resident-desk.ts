@@ -4,7 +4,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DAY_MS, HOUR_MS } from '../../kernel/durations';
 import { DomainError } from '../../kernel/errors';
-import { PERSONAL_DATA_RETENTION_DAYS, sameContact, STATUS_SESSION_HOURS, triageInputOf, type ResidentIntake } from '../domain/intake';
+import type { Municipality } from '../../kernel/municipality';
+import { PERSONAL_DATA_RETENTION_DAYS, sameContact, STATUS_SESSION_HOURS, type ResidentIntake } from '../domain/intake';
+import { newRequestOf } from '../domain/new-request';
 import type { Actor, RequestEvent } from '../domain/lifecycle';
 import type { TriageDecision } from '../domain/triage';
 import { hashToken, newReferenceCode, newStatusToken, parseReferenceCode } from '../../kernel/reference';
@@ -18,6 +20,7 @@ export interface ResidentDeskDeps {
   engine: SteppedCareEngine;
   requests: RequestLog;
   residents: ResidentData;
+  municipality: Municipality;
   clock?: () => Date;
 }
 
@@ -93,9 +96,7 @@ export class ResidentDesk {
     const retainUntil = new Date(now.getTime() + PERSONAL_DATA_RETENTION_DAYS * DAY_MS).toISOString();
     const summary = redactIn(intake.description, intake.language).text;
     return this.deps.engine.submit({
-      ...triageInputOf(intake),
-      postcode: intake.postcode,
-      language: intake.language,
+      request: newRequestOf(intake, this.deps.municipality),
       ...(idempotencyKey ? { idempotencyKey } : {}),
       ...(intake.consent.volunteers ? {} : { volunteersMaySee: false }),
       ...(intake.consent.initiatives ? {} : { initiativesMaySee: false }),

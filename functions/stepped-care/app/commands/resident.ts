@@ -1,28 +1,20 @@
 // The resident's commands on the ladder: a new request (triaged, then matched or escalated at once), "was it
 // solved?", withdrawing, replying, feedback, erasure; and a helper's question to the resident.
 import { DomainError } from '../../../kernel/errors';
-import { districtForPostcode, postcodeArea, postcodeSchema } from '../../../kernel/municipality';
 import { assertClaimer } from '../../domain/claiming';
 import { startWmoClock, zerothLineDeadline } from '../../domain/deadlines';
 import { feedPlacement } from '../../domain/feed-placement';
 import { FINAL_STATES, type Actor } from '../../domain/lifecycle';
 import type { RequestHead } from '../../domain/request';
-import { parseTriageInput, triage, type TriageDecision } from '../../domain/triage';
+import type { NewRequest } from '../../domain/new-request';
+import { triage, type TriageDecision } from '../../domain/triage';
 import type { Effect, FeedCard } from '../ports';
 import type { Ladder } from './ladder';
 import { SYSTEM, type CommandRunner, type Step } from './runner';
 
 export interface Intake {
-  topicId: string;
-  description: string;
-  urgency: string;
-  dangerNow: boolean;
-  wantsProfessional: boolean;
-  formalWmoRequest: boolean;
-  onlySelfHelp?: boolean;
-  postcode: string;
-  /** Language the resident wants to be helped in (two letters). */
-  language: string;
+  /** The request, validated at the boundary and resolved (domain/new-request.ts): the engine parses nothing again. */
+  request: NewRequest;
   /** Pseudonymous household key, for continuity with a volunteer who helped before. */
   householdKey?: string;
   /** Same key, same request: a double click or a retry creates nothing new. */
@@ -54,23 +46,8 @@ export class ResidentCommands {
 
   async submit(intake: Intake): Promise<SubmitResult> {
     const { municipality, matching } = this.run.deps;
-    const input = parseTriageInput({
-      topicId: intake.topicId,
-      description: intake.description,
-      urgency: intake.urgency,
-      dangerNow: intake.dangerNow,
-      wantsProfessional: intake.wantsProfessional,
-      formalWmoRequest: intake.formalWmoRequest,
-      ...(intake.onlySelfHelp === undefined ? {} : { onlySelfHelp: intake.onlySelfHelp }),
-    });
-    if (!postcodeSchema.safeParse(intake.postcode).success) {
-      throw new DomainError('invalid-request', 'postcode is not a Dutch postcode', { fields: 'postcode' });
-    }
-    if (!/^[a-z]{2}$/.test(intake.language)) throw new DomainError('invalid-request', 'language must be two letters', { fields: 'language' });
-    const district = districtForPostcode(municipality, intake.postcode);
-    if (!district) throw new DomainError('postcode-outside', `postcode is not in ${municipality.name}`);
-
-    const decision = triage(input);
+    const { request } = intake;
+    const decision = triage(request.triage);
     // Idempotency is optimistic: the key is claimed in the same commit as the request, and a second
     // submission with the same key fails that condition and is answered with the first request.
     const now = this.run.clock();
@@ -79,15 +56,15 @@ export class ResidentCommands {
     let head: RequestHead = {
       requestId,
       municipalityId: municipality.id,
-      districtId: district.id,
-      postcodeArea: postcodeArea(intake.postcode),
-      topicId: input.topic.id,
-      urgency: input.urgency,
+      districtId: request.district.id,
+      postcodeArea: request.postcodeArea,
+      topicId: request.topic.id,
+      urgency: request.triage.urgency,
       priority: decision.priority,
       level: decision.level,
       rule: decision.rule,
       crisis: decision.crisis,
-      language: intake.language,
+      language: request.language,
       ...(intake.householdKey ? { householdKey: intake.householdKey } : {}),
       ...(intake.feedCard ? { feedCard: true } : {}),
       ...(intake.volunteersMaySee === false ? { volunteersMaySee: false } : {}),
@@ -121,7 +98,7 @@ export class ResidentCommands {
         'starts at the 0th line',
         {},
         {
-          responseDeadline: zerothLineDeadline(input.topic, input.urgency, now).toISOString(),
+          responseDeadline: zerothLineDeadline(request.topic, request.triage.urgency, now).toISOString(),
           due: { kind: 'match', at },
         },
       );

@@ -1,15 +1,12 @@
-// A simulated month through the real engine and store: the guarantees must hold in every run.
-import { describe, expect, it, inject } from 'vitest';
-import { runSimulation } from '../simulation/district-year';
+// A simulated month through the real engine on the in-memory adapters (the same rules as on DynamoDB, whose
+// adapters the behaviour suites prove): the guarantees must hold in every run.
+import { describe, expect, it } from 'vitest';
+import { memoryWorld, runSimulation } from '../simulation/district-year';
 
 describe('a simulated month of the demo municipality', () => {
   it('leaves no request without a human response past its deadline, and never double-claims', async () => {
     process.env.LOG_LEVEL = 'SILENT';
-    const result = await runSimulation(
-      { requests: 400, days: 30, volunteers: 80, initiatives: 8, seed: 7, tailDays: 20 },
-      inject('dynamoDbEndpoint'),
-      'simulation-month',
-    );
+    const result = await runSimulation({ requests: 400, days: 30, volunteers: 80, initiatives: 8, seed: 7, tailDays: 20 }, memoryWorld());
     const figures = Object.fromEntries(result.figures.map(([name, value]) => [name, value]));
     expect(figures.requests).toBe(400);
     expect(result.pastDeadlineWithoutResponse).toBe(0);
