@@ -24,3 +24,32 @@ export type Access =
   | 'coordinator'
   /** An initiative's referral, through its signed link. */
   | 'initiative-link';
+
+/** Where a referral stands for one initiative (the stepped-care context works it out). */
+export type ReferralStage =
+  /** Offered to this initiative and not answered yet: it may accept or decline. */
+  | 'offered'
+  /** This initiative accepted and holds the request: it sees the contact details and may close it. */
+  | 'held'
+  /** Answered, taken by someone else, or gone another way: the link shows nothing any more. */
+  | 'over';
+
+/**
+ * What the access policy needs to know about a request, when the access concerns one: the stepped-care
+ * context states these facts (accessFacts), the identity context decides on them.
+ */
+export interface RequestFacts {
+  requestId: string;
+  districtId: string;
+  /** The volunteer who took it, and whether that claim is still active (the request's state says). */
+  claimedBy?: string;
+  claimActive: boolean;
+  /** Volunteers who held it at some point (from the events). */
+  helpedBy?: readonly string[];
+  /** False when the resident did not let volunteers see it. */
+  volunteersMaySee?: boolean;
+  /** False when the resident did not let initiatives see it. */
+  initiativesMaySee?: boolean;
+  /** Where the referral stands for an initiative; absent: never referred. */
+  referralStage?: (initiativeId: string) => ReferralStage;
+}

@@ -7,7 +7,7 @@ import type { InitiativeRegister } from '../../functions/initiatives/index';
 import type { Outbox, Notification } from '../../functions/platform/outbox/notifications';
 import type { FeedCard, RequestEvent, RequestHead, RequestLog, ResidentData, PersonalRecord } from '../../functions/stepped-care/index';
 import type { Volunteer, VolunteerRegister } from '../../functions/volunteers/index';
-import { codeOf } from '../support/fixtures';
+import { codeOf, volunteer as fixtureVolunteer } from '../support/fixtures';
 
 export interface PortWorld {
   requests: RequestLog;
@@ -48,24 +48,9 @@ function head(requestId: string, overrides: Partial<RequestHead> = {}): RequestH
 const submitted = (seq = 1): RequestEvent => ({ seq, type: 'submitted', at: AT, actor: { kind: 'resident' }, reason: 'submitted' });
 const noted = (seq: number): RequestEvent => ({ seq, type: 'progress-noted', at: AT, actor: { kind: 'volunteer', id: 'v' }, reason: 'note' });
 
-function volunteer(id: string, overrides: Partial<Volunteer> = {}): Volunteer {
-  return {
-    volunteerId: id,
-    name: id,
-    email: `${id}@vrijwilliger.example`,
-    status: 'approved',
-    homeDistrictId: 'zaandam-zuid',
-    districts: ['zaandam-zuid'],
-    maxDistanceKm: 2,
-    topics: ['groceries-errands'],
-    languages: ['nl'],
-    availableDays: [1, 2, 3, 4, 5, 6, 7],
-    openClaims: 0,
-    maxOpenClaims: 1,
-    signedUpAt: AT,
-    ...overrides,
-  };
-}
+/** A volunteer of the fixtures, at most one open request at a time unless told otherwise. */
+const volunteer = (id: string, overrides: Partial<Volunteer> = {}): Volunteer =>
+  fixtureVolunteer({ volunteerId: id, maxOpenClaims: 1, signedUpAt: AT, ...overrides });
 
 function card(requestId: string, createdAt = AT): FeedCard {
   return {

@@ -2,9 +2,9 @@
 // module decides it from the subject's role, their district, the volunteer's relation to the request, the
 // resident's consent and the request's state. It also says which fields of a request may be seen.
 // Pure: the site, the API and the desks call it; tests enumerate every route against it.
-import type { Access, StaffRole } from '../../kernel/access';
+import type { Access, RequestFacts, StaffRole } from '../../kernel/access';
 
-export type { Access } from '../../kernel/access';
+export type { Access, ReferralStage, RequestFacts } from '../../kernel/access';
 
 export type Subject =
   | { kind: 'anonymous' }
@@ -15,26 +15,6 @@ export type Subject =
   | { kind: 'staff'; id: string; role: StaffRole | ''; districts: readonly string[] }
   /** Someone holding a signed referral link of one initiative for one request. */
   | { kind: 'initiative'; id: string; requestId: string };
-
-/** Where a referral stands for one initiative (the stepped-care context works it out from the request). */
-export type ReferralStage = 'offered' | 'held' | 'over';
-
-/** What the policy needs to know about a request, when the access concerns one. */
-export interface RequestFacts {
-  requestId: string;
-  districtId: string;
-  /** The volunteer who took it, and whether that claim is still active (the request's state says). */
-  claimedBy?: string;
-  claimActive: boolean;
-  /** Volunteers who held it at some point (from the events). */
-  helpedBy?: readonly string[];
-  /** False when the resident did not let volunteers see it. */
-  volunteersMaySee?: boolean;
-  /** False when the resident did not let initiatives see it. */
-  initiativesMaySee?: boolean;
-  /** Where the referral stands for an initiative; absent: never referred. */
-  referralStage?: (initiativeId: string) => ReferralStage;
-}
 
 export type Decision = { allow: true; fields: readonly string[] } | { allow: false; reason: 'sign-in' | 'role' | 'relation' | 'consent' | 'state' };
 

@@ -1,7 +1,7 @@
 // The ports of the stepped-care context: what its commands need from storage, in the domain's words. The
 // DynamoDB adapters (../store/) and the in-memory ones (../store/memory.ts) implement them; one behaviour
 // suite runs against both (tests/behaviour/).
-import type { Urgency } from '../../kernel/topics';
+import type { RequestCard } from '../../kernel/zeroth-line';
 import type { Notification } from '../../platform/outbox/notifications';
 import type { FeedPlacement } from '../domain/feed-placement';
 import type { RequestEvent } from '../domain/lifecycle';
@@ -9,16 +9,8 @@ import type { InitiativeProfile, VolunteerProfile } from '../domain/matching';
 import type { DueKind, RequestHead } from '../domain/request';
 import type { AuditEntry, PersonalRecord, ResidentMessage } from '../domain/resident';
 
-/** The card volunteers see in their feed: no name or contact, the summary already redacted. */
-export interface FeedCard {
-  requestId: string;
-  districtId: string;
-  postcodeArea: string;
-  topicId: string;
-  urgency: Urgency;
-  language: string;
-  createdAt: string;
-  summary: string;
+/** The card volunteers see in their feed (the redacted summary, no name or contact), until it expires. */
+export interface FeedCard extends RequestCard {
   /** When the card goes (epoch seconds), with the resident's personal data. */
   expiresAt: number;
 }

@@ -1,18 +1,10 @@
 // What the access policy (identity) needs to know of a request, in its own terms: the stepped-care context
 // says what "the claim is active" and "the referral is offered or held" mean, the policy decides.
+import type { RequestFacts } from '../../kernel/access';
 import { HELD_STATES, type RequestEvent, type RequestState } from './lifecycle';
-import { referralStage, type ReferralFacts, type ReferralStage } from './referral';
+import { referralStage, type ReferralFacts } from './referral';
 
-export interface AccessFacts {
-  requestId: string;
-  districtId: string;
-  claimedBy?: string;
-  claimActive: boolean;
-  helpedBy?: readonly string[];
-  volunteersMaySee?: boolean;
-  initiativesMaySee?: boolean;
-  referralStage: (initiativeId: string) => ReferralStage;
-}
+export type AccessFacts = RequestFacts;
 
 export function accessFacts(
   head: ReferralFacts & { requestId: string; districtId: string; state: RequestState; volunteersMaySee?: boolean },

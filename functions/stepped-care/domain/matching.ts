@@ -3,26 +3,9 @@
 import { distanceKm } from '../../kernel/geo';
 import type { District } from '../../kernel/municipality';
 import type { Topic, Urgency } from '../../kernel/topics';
-import type { VolunteerStatus } from '../../kernel/volunteer-status';
+import type { VolunteerProfile } from '../../kernel/zeroth-line';
 
-export type { VolunteerStatus } from '../../kernel/volunteer-status';
-
-export interface VolunteerProfile {
-  volunteerId: string;
-  status: VolunteerStatus;
-  homeDistrictId: string;
-  /** Districts the volunteer said they cover. */
-  districts: string[];
-  maxDistanceKm: number;
-  topics: string[];
-  languages: string[];
-  availableDays: number[];
-  vogValidUntil?: string;
-  openClaims: number;
-  maxOpenClaims: number;
-  /** Households (pseudonymous keys) this volunteer helped before. */
-  helpedHouseholds?: string[];
-}
+export type { VolunteerProfile, VolunteerStatus } from '../../kernel/zeroth-line';
 
 export interface InitiativeProfile {
   initiativeId: string;

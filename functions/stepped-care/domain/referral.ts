@@ -1,15 +1,10 @@
 // A citizen initiative's referral (issue #5), pure: where a referral stands for one initiative, and how the
 // initiative may close it. The engine and the access policy both ask `referralStage`, so the page, the
 // policy and the state machine never disagree about what a link may still do.
+import type { ReferralStage } from '../../kernel/access';
 import { HELD_STATES, type RequestState } from './lifecycle';
 
-export type ReferralStage =
-  /** Offered to this initiative and not answered yet: it may accept or decline. */
-  | 'offered'
-  /** This initiative accepted and holds the request: it sees the contact details and may close it. */
-  | 'held'
-  /** Answered, taken by someone else, or gone another way: the link shows nothing any more. */
-  | 'over';
+export type { ReferralStage } from '../../kernel/access';
 
 export interface ReferralFacts {
   state: RequestState;

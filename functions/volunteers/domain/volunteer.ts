@@ -4,30 +4,16 @@
 import * as z from 'zod/mini';
 import { districtForPostcode, postcodeSchema, type Municipality } from '../../kernel/municipality';
 import { DomainError } from '../../kernel/errors';
-import { TOPICS, type Urgency } from '../../kernel/topics';
-import type { VolunteerStatus } from '../../kernel/volunteer-status';
+import { TOPICS } from '../../kernel/topics';
+import type { VolunteerProfile, VolunteerStatus } from '../../kernel/zeroth-line';
 
-export { VOLUNTEER_STATUSES, type VolunteerStatus } from '../../kernel/volunteer-status';
+export { VOLUNTEER_STATUSES, type RequestCard, type VolunteerStatus } from '../../kernel/zeroth-line';
 
-/** A volunteer as the platform keeps them: who they are, where and what they help with, their live load. */
-export interface Volunteer {
-  volunteerId: string;
+/** A volunteer as the platform keeps them: matching's profile, and who they are. */
+export interface Volunteer extends VolunteerProfile {
   name: string;
   email: string;
   phone?: string;
-  status: VolunteerStatus;
-  homeDistrictId: string;
-  /** Districts the volunteer said they cover. */
-  districts: string[];
-  maxDistanceKm: number;
-  topics: string[];
-  languages: string[];
-  availableDays: number[];
-  vogValidUntil?: string;
-  openClaims: number;
-  maxOpenClaims: number;
-  /** Households (pseudonymous keys) this volunteer helped before. */
-  helpedHouseholds?: string[];
   signedUpAt?: string;
 }
 
@@ -46,18 +32,6 @@ export function nextVolunteerStatus(current: VolunteerStatus | undefined, action
   const t = VOLUNTEER_TRANSITIONS[action];
   if (!current || !(t.from as readonly VolunteerStatus[]).includes(current)) throw new DomainError('illegal-transition', t.refusal);
   return t.to;
-}
-
-/** A request's card as volunteers see it before claiming: no name, address or contact. */
-export interface RequestCard {
-  requestId: string;
-  districtId: string;
-  postcodeArea: string;
-  topicId: string;
-  urgency: Urgency;
-  language: string;
-  summary: string;
-  createdAt: string;
 }
 
 /** A request the volunteer took at some point: enough to recognise it, nothing about the resident. */

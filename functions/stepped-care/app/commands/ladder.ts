@@ -140,7 +140,8 @@ export function topicOf(head: Pick<RequestHead, 'topicId'>): Topic {
   return findTopic(head.topicId)!;
 }
 
-function matchRequest(head: MatchHead): MatchRequest {
+/** What matching needs to know of a request. */
+export function matchRequest(head: MatchHead): MatchRequest {
   return {
     districtId: head.districtId,
     topic: topicOf(head),

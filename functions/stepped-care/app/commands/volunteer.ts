@@ -5,9 +5,9 @@ import { DomainError } from '../../../kernel/errors';
 import { assertClaimer, claimRefusal, isTaken } from '../../domain/claiming';
 import { claimProgressDeadline, confirmationDeadline, HELPED_LIST_DAYS } from '../../domain/deadlines';
 import type { Actor } from '../../domain/lifecycle';
-import { ineligibility, type MatchRequest } from '../../domain/matching';
+import { ineligibility } from '../../domain/matching';
 import type { RequestHead } from '../../domain/request';
-import { topicOf, type Ladder } from './ladder';
+import { matchRequest, type Ladder } from './ladder';
 import type { CommandRunner } from './runner';
 
 export class VolunteerCommands {
@@ -28,7 +28,7 @@ export class VolunteerCommands {
           if (refusal) throw refusal;
           const profile = await this.run.deps.helpers.volunteer(volunteerId);
           if (!profile) throw new DomainError('volunteer-not-found', `no volunteer ${volunteerId}`);
-          const why = ineligibility(profile, matchRequestOf(head), this.run.geo, this.run.clock());
+          const why = ineligibility(profile, matchRequest(head), this.run.geo, this.run.clock());
           if (why) throw new DomainError('volunteer-not-eligible', `volunteer cannot take this request: ${why}`, { reason: why });
           const now = this.run.clock();
           const next = this.run.then(
@@ -157,15 +157,4 @@ export class VolunteerCommands {
       { allowFinal: true },
     );
   }
-}
-
-function matchRequestOf(head: RequestHead): MatchRequest {
-  return {
-    districtId: head.districtId,
-    topic: topicOf(head),
-    language: head.language,
-    urgency: head.urgency,
-    widened: head.widened,
-    ...(head.householdKey ? { householdKey: head.householdKey } : {}),
-  };
 }
