@@ -118,12 +118,6 @@ export const shared: Record<keyof typeof nl.shared, string> = {
   'reason.own-strength': 'You want to try yourself first. You get tips, and you can always ask for help later.',
   'reason.default-zeroth-line':
     'We first look for someone near you: a volunteer or an initiative. If that does not work out in time, the district team helps.',
-  'redaction.email': '[email address]',
-  'redaction.phone': '[phone number]',
-  'redaction.bsn': '[number]',
-  'redaction.iban': '[account number]',
-  'redaction.address': '[address]',
-  'redaction.postcode': '[postcode]',
 };
 
 export const pages: Record<keyof typeof nl.pages, string> = {
@@ -551,4 +545,14 @@ export const mail: Record<keyof typeof nl.mail, string> = {
   'mail.was-it-solved.subject': 'Was your request solved? ({reference})',
   'mail.was-it-solved.body':
     'Whoever helped you says it worked out. Is that right? Let us know: go to {statusUrl} and enter your reference code {reference} and this e-mail address. If we hear nothing within 14 days, we close the request as solved.',
+};
+
+/** The markers that replace contact details and numbers in what the 0th line sees. */
+export const redaction: Record<keyof typeof nl.redaction, string> = {
+  'redaction.email': '[email address]',
+  'redaction.phone': '[phone number]',
+  'redaction.bsn': '[number]',
+  'redaction.iban': '[account number]',
+  'redaction.address': '[address]',
+  'redaction.postcode': '[postcode]',
 };

@@ -120,12 +120,6 @@ export const shared = {
   'reason.own-strength': 'U wilt het eerst zelf proberen. U krijgt tips, en u kunt altijd alsnog hulp vragen.',
   'reason.default-zeroth-line':
     'Wij zoeken eerst iemand in uw buurt: een vrijwilliger of een initiatief. Lukt dat niet op tijd, dan helpt het wijkteam.',
-  'redaction.email': '[e-mailadres]',
-  'redaction.phone': '[telefoonnummer]',
-  'redaction.bsn': '[nummer]',
-  'redaction.iban': '[rekeningnummer]',
-  'redaction.address': '[adres]',
-  'redaction.postcode': '[postcode]',
 };
 
 /** The site's pages, forms and labels. */
@@ -559,4 +553,14 @@ export const mail = {
   'mail.was-it-solved.subject': 'Is uw vraag opgelost? ({reference})',
   'mail.was-it-solved.body':
     'Wie u hielp, meldt dat het gelukt is. Klopt dat? Laat het ons weten: ga naar {statusUrl}, vul uw vraagnummer {reference} en dit e-mailadres in. Horen wij binnen 14 dagen niets, dan sluiten wij de vraag als opgelost.',
+};
+
+/** The markers that replace contact details and numbers in what the 0th line sees. */
+export const redaction = {
+  'redaction.email': '[e-mailadres]',
+  'redaction.phone': '[telefoonnummer]',
+  'redaction.bsn': '[nummer]',
+  'redaction.iban': '[rekeningnummer]',
+  'redaction.address': '[adres]',
+  'redaction.postcode': '[postcode]',
 };

@@ -3,16 +3,18 @@
 // (decision 15).
 import type { Locale } from '../../kernel/municipality';
 import { findTopic } from '../../kernel/topics';
+import * as en from '../../platform/i18n/en';
 import { t, type MessageKey } from '../../platform/i18n/messages';
+import * as nl from '../../platform/i18n/nl';
 import { redact, type Redacted, type RedactionKind } from '../domain/redaction';
 import { REASON_KEYS, type Reason } from '../domain/triage';
 
-// Compile-time check: every key the domain names is in the catalogue.
-const CATALOGUED: readonly MessageKey[] = [
-  ...REASON_KEYS,
-  ...(['email', 'phone', 'bsn', 'iban', 'address', 'postcode'] satisfies RedactionKind[]).map((k) => `redaction.${k}` as const),
-];
+// Compile-time check: every reason the domain names is in the catalogue.
+const CATALOGUED: readonly MessageKey[] = REASON_KEYS;
 void CATALOGUED;
+
+/** The redaction markers alone (their own small section: the safety net's bundle carries no other texts). */
+const MARKERS: Record<Locale, Record<`redaction.${RedactionKind}`, string>> = { nl: nl.redaction, en: en.redaction };
 
 /** A reason in words; a `topicId` parameter becomes the topic's label. */
 export function reasonText(reason: Pick<Reason, 'key' | 'params'>, locale: Locale): string {
@@ -35,5 +37,5 @@ export function storedReasonText(stored: unknown, locale: Locale): string | unde
 
 /** The resident's text as the 0th line sees it, with markers in the given language. */
 export function redactIn(text: string, locale: Locale): Redacted {
-  return redact(text, (kind) => t(locale, `redaction.${kind}`));
+  return redact(text, (kind) => MARKERS[locale][`redaction.${kind}`]);
 }
