@@ -45,7 +45,7 @@ export async function engineBenchmarks(line: Line): Promise<boolean> {
     const rng = new Random(42);
     const engine = new SteppedCareEngine({
       requests,
-      helpers: helperPoolOn(repo, municipality),
+      helpers: helperPoolOn(repo),
       municipality,
       random: rng.next,
       clock: () => new Date('2026-11-24T10:00:00Z'),

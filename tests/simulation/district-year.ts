@@ -100,7 +100,7 @@ export async function dynamoDbWorld(endpoint: string, tableName: string): Promis
   await seedMunicipality(repo, municipality);
   return {
     requests: new RequestStore(repo, client),
-    helpers: helperPoolOn(repo, municipality),
+    helpers: helperPoolOn(repo),
     volunteers: new VolunteerStore(repo),
     addInitiatives: (initiatives) => repo.putMany(initiatives.flatMap((i) => initiativeItems(i))),
   };

@@ -20,7 +20,7 @@ export async function engineOnFreshTable(start = new Date('2026-11-24T09:00:00Z'
   const requests = new RequestStore(repo, client);
   const volunteers = new VolunteerStore(repo);
   const clock = new TestClock(start);
-  const helpers = helperPoolOn(repo, municipality);
+  const helpers = helperPoolOn(repo);
   const engine = new SteppedCareEngine({ requests, helpers, municipality, clock: clock.read });
   return { engine, repo, requests, volunteers, helpers, clock, municipality, outbox: new OutboxStore(repo) };
 }

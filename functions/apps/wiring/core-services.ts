@@ -32,7 +32,7 @@ export function coreServicesOn(repo: Repository, municipalityId?: string, option
   const municipality = currentMunicipality(municipalityId);
   const engine = new SteppedCareEngine({
     requests,
-    helpers: helperPoolOn(repo, municipality),
+    helpers: helperPoolOn(repo),
     municipality,
     ...(clock ? { clock } : {}),
     ...(options.matching ? { matching: options.matching } : {}),

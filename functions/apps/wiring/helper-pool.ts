@@ -1,9 +1,8 @@
 // The helpers matching may ask (stepped-care's HelperPool port), wired from the volunteers' register and the
 // initiatives' directory. A district's list of initiatives changes rarely, so a warm function reads it at most
 // once a minute; their weekly counts are read fresh for every match.
-import { InitiativeStore } from '../../initiatives/store/directory-store';
+import { initiativeProfiles, listInitiativesInDistrict } from '../../initiatives/store/directory-store';
 import type { InitiativeRecord } from '../../initiatives/index';
-import type { Municipality } from '../../kernel/municipality';
 import type { Repository } from '../../platform/dynamodb/repository';
 import type { HelperPool } from '../../stepped-care/index';
 import { VolunteerStore } from '../../volunteers/store/volunteer-store';
@@ -11,17 +10,16 @@ import { VolunteerStore } from '../../volunteers/store/volunteer-store';
 /** How long a warm function keeps a district's list of initiatives. */
 export const DIRECTORY_CACHE_MS = 60_000;
 
-export function helperPoolOn(repo: Repository, municipality: Municipality): HelperPool {
+export function helperPoolOn(repo: Repository): HelperPool {
   const volunteers = new VolunteerStore(repo);
-  const initiatives = new InitiativeStore(repo, municipality);
-  const listed = cached((districtId: string) => initiatives.listInDistrict(districtId));
+  const listed = cached((districtId: string) => listInitiativesInDistrict(repo, districtId));
   return {
     volunteer: (id) => volunteers.get(id),
     candidateIds: (districts, topicId, random) => volunteers.candidateIds(districts, topicId, random),
     profiles: (ids) => volunteers.profiles(ids),
     initiatives: async (districtId, topicId) => {
       const ids = (await listed(districtId)).filter((i) => i.topics.includes(topicId)).map((i) => i.initiativeId);
-      return initiatives.profiles(ids);
+      return initiativeProfiles(repo, ids);
     },
   };
 }

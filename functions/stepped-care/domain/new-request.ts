@@ -24,10 +24,12 @@ export function newRequestOf(intake: ResidentIntake, municipality: Municipality)
   return resolve(triageInputOf(intake), intake.postcode, intake.language, municipality);
 }
 
-const rawRequestSchema = z.extend(triageInputSchema, { postcode: postcodeSchema, language: z.string().check(z.regex(/^[a-z]{2}$/)) });
+/** Built on first use: the functions that only take a validated intake never pay for it at a cold start. */
+let rawRequestSchema: z.ZodMiniType<TriageInput & { postcode: string; language: string }> | undefined;
 
 /** For callers without a form (simulations, benchmarks, imports): everything validated, then resolved. */
 export function parseNewRequest(input: unknown, municipality: Municipality): NewRequest {
+  rawRequestSchema ??= z.extend(triageInputSchema, { postcode: postcodeSchema, language: z.string().check(z.regex(/^[a-z]{2}$/)) });
   const parsed = z.safeParse(rawRequestSchema, input);
   if (!parsed.success) {
     throw new DomainError('invalid-request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), {
