@@ -7,6 +7,7 @@ import type { ReferralLinks } from '../../functions/initiatives/app/referral-lin
 import type { Municipality } from '../../functions/kernel/municipality';
 import type { Notification } from '../../functions/platform/outbox/notifications';
 import { composeEmail } from '../../functions/apps/notifier/compose';
+import { addressBookOn } from '../../functions/platform/dynamodb/address-book';
 import { sendsNow } from '../../functions/volunteers/app/digest';
 import { keys } from '../../functions/platform/dynamodb/keys';
 import type { Repository } from '../../functions/platform/dynamodb/repository';
@@ -18,7 +19,7 @@ export function devOutbox(repo: Repository, municipality: Municipality, links: R
   app.get(DEV_OUTBOX_PATH, async (c) => {
     const items = (await repo.queryPartition<Notification & Record<string, unknown>>(keys.outboxPartition)).reverse().slice(0, 200);
     const context = { siteUrl: new URL(c.req.url).origin, links };
-    const emails = await Promise.all(items.map((n) => composeEmail(repo, municipality, n, context)));
+    const emails = await Promise.all(items.map((n) => composeEmail(addressBookOn(repo), municipality, n, context)));
     c.header('Cache-Control', 'no-store');
     return c.html(
       html`<!doctype html>

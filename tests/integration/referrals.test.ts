@@ -7,6 +7,7 @@ import { referralStage } from '../../functions/stepped-care/domain/referral';
 import { isoWeek } from '../../functions/stepped-care/domain/referral';
 import type { Notification } from '../../functions/platform/outbox/notifications';
 import { composeEmail } from '../../functions/apps/notifier/compose';
+import { addressBookOn } from '../../functions/platform/dynamodb/address-book';
 import { statusView } from '../../functions/stepped-care/app/status-view';
 import { keys } from '../../functions/platform/dynamodb/keys';
 import { deskOnFreshTable } from '../support/engine';
@@ -33,7 +34,7 @@ async function mailedToken(s: Services, requestId: string, initiativeId: string,
   const mails = await s.repo.queryPartition<Notification & Record<string, unknown>>(keys.outboxPartition);
   const mail = mails.findLast((n) => n.requestId === requestId && n.to.kind === 'initiative' && n.to.id === initiativeId && n.template === template);
   expect(mail, `${template} to ${initiativeId}`).toBeDefined();
-  const email = await composeEmail(s.repo, s.municipality, mail!, { siteUrl: 'https://wijkloket.example', links: s.links });
+  const email = await composeEmail(addressBookOn(s.repo), s.municipality, mail!, { siteUrl: 'https://wijkloket.example', links: s.links });
   const link = /https:\/\/wijkloket\.example\/doorverwijzing\/\?t=(\S+)/.exec(email!.body);
   expect(link, email!.body).not.toBeNull();
   return link![1]!;
@@ -60,7 +61,7 @@ describe('an initiative answers a referral through its signed link', () => {
       (n) => n.template === 'request-claimed',
     );
     expect(told).toEqual([expect.objectContaining({ to: { kind: 'resident', id: receipt.requestId } })]);
-    const mail = await composeEmail(s.repo, s.municipality, told[0]!, { siteUrl: 'https://wijkloket.example', links: s.links });
+    const mail = await composeEmail(addressBookOn(s.repo), s.municipality, told[0]!, { siteUrl: 'https://wijkloket.example', links: s.links });
     expect(mail).toMatchObject({ to: 'anna@example.nl', subject: `Iemand gaat u helpen (${receipt.referenceCode})` });
 
     const held = await s.referrals.open(token);

@@ -7,9 +7,11 @@
 //                      through their index.ts, and the platform's outbox, i18n and routes
 //   <context>/store/   adapters: also the platform's DynamoDB code, the AWS SDK and the key registry
 //   <context>/index.ts the context's one public face
-//   platform/          imports the kernel and itself; only platform/dynamodb/ and platform/config/ touch AWS
-//   apps/              the composition roots: may wire anything under functions/
-// Nothing under functions/ imports site/. Only stores, platform/dynamodb and apps build table keys.
+//   platform/          imports the kernel and itself (its DynamoDB, e-mail and secrets code talks to AWS)
+//   apps/              the composition roots: may wire anything under functions/, but reach the table and AWS
+//                      only through stores and the platform
+// Nothing under functions/ imports site/. Only stores and platform/ import the AWS SDK; only stores and
+// platform/dynamodb build table keys.
 import { posix } from 'node:path';
 
 export const CONTEXTS = ['stepped-care', 'volunteers', 'initiatives', 'identity', 'district-team'] as const;
@@ -70,14 +72,14 @@ export function breaches(files: readonly SourceFile[], exists: (path: string) =>
       const breach = (rule: string) => found.push({ file: file.path, specifier, rule });
       const target = targetOf(file.path, specifier, exists);
       if (target === undefined) {
-        if (AWS.test(specifier) && !mayUseAws(from)) breach('only stores, platform/dynamodb, platform/config and apps use the AWS SDK');
+        if (AWS.test(specifier) && !mayUseAws(from)) breach('only stores and platform/ use the AWS SDK');
         continue;
       }
       if (target.startsWith('site/')) {
         breach('nothing under functions/ imports site/');
         continue;
       }
-      if (target === KEY_REGISTRY && !mayBuildKeys(from)) breach('only stores, platform/dynamodb and apps build table keys');
+      if (target === KEY_REGISTRY && !mayBuildKeys(from)) breach('only stores and platform/dynamodb build table keys');
       const to = placeOf(target);
       const rule = allowed(from, to);
       if (rule) breach(rule);
@@ -87,15 +89,11 @@ export function breaches(files: readonly SourceFile[], exists: (path: string) =>
 }
 
 function mayUseAws(from: Place): boolean {
-  return (
-    (from.kind === 'context' && from.layer === 'store') ||
-    from.kind === 'apps' ||
-    (from.kind === 'platform' && (from.part === 'dynamodb' || from.part === 'config'))
-  );
+  return (from.kind === 'context' && from.layer === 'store') || from.kind === 'platform';
 }
 
 function mayBuildKeys(from: Place): boolean {
-  return (from.kind === 'context' && from.layer === 'store') || from.kind === 'apps' || (from.kind === 'platform' && from.part === 'dynamodb');
+  return (from.kind === 'context' && from.layer === 'store') || (from.kind === 'platform' && from.part === 'dynamodb');
 }
 
 /** Undefined when `from` may import `to`; otherwise the rule it breaks. */

@@ -9,7 +9,7 @@ const spaces = Object.entries(KEY_SPACES) as [Space, (typeof KEY_SPACES)[Space]]
 /** The partition keys (table and index) a builder produces, called with placeholder arguments. */
 function partitions(builder: unknown): string[] {
   if (typeof builder === 'string') return [];
-  const made = (builder as (...args: unknown[]) => unknown)('a', 'b', 'c', 'd');
+  const made = typeof builder === 'function' ? (builder as (...args: unknown[]) => unknown)('a', 'b', 'c', 'd') : builder;
   if (typeof made === 'string') return [made];
   const item = made as Record<string, string>;
   return [item.pk, item.gsi1pk, item.gsi2pk].filter((v): v is string => typeof v === 'string');

@@ -5,17 +5,11 @@ import type { Locale, Municipality } from '../../kernel/municipality';
 import { REFERRAL_LINK_DAYS } from '../../initiatives/domain/referral-link';
 import { findTopic } from '../../kernel/topics';
 import type { Notification, NotificationTemplate } from '../../platform/outbox/notifications';
-import { keys } from '../../platform/dynamodb/keys';
-import type { Item, Repository } from '../../platform/dynamodb/repository';
-import type { RequestHead } from '../../stepped-care/store/request-store';
-import type { PersonalRecord } from '../../stepped-care/store/resident-store';
+import type { AddressBook } from '../../platform/dynamodb/address-book';
+import type { Email } from '../../platform/email/ses';
 import { renderNotification } from './render';
 
-export interface Email {
-  to: string;
-  subject: string;
-  body: string;
-}
+export type { Email } from '../../platform/email/ses';
 
 export interface ComposeContext {
   /** The public address of the site, for links in the text. */
@@ -29,7 +23,7 @@ const REFERRAL_TEMPLATES: ReadonlySet<NotificationTemplate> = new Set(['referral
 
 /** The e-mail for a notification, or undefined when the recipient has no address (any more). */
 export async function composeEmail(
-  repo: Repository,
+  book: AddressBook,
   municipality: Municipality,
   n: Notification,
   { siteUrl, links }: ComposeContext,
@@ -40,12 +34,12 @@ export async function composeEmail(
   const params: Record<string, string> = { site: siteUrl, municipality: municipality.name, team: municipality.team.phone, ...n.params };
   switch (to.kind) {
     case 'volunteer':
-      address = (await repo.get<{ email?: string }>(keys.volunteer(to.id)))?.email;
+      address = (await book.volunteer(to.id))?.email;
       break;
     case 'initiative': {
       const [initiative, head] = await Promise.all([
-        repo.get<{ email?: string; name?: string }>(keys.initiative(to.id)),
-        n.requestId && REFERRAL_TEMPLATES.has(n.template) ? repo.get<RequestHead & Item>(keys.requestHead(n.requestId)) : undefined,
+        book.initiative(to.id),
+        n.requestId && REFERRAL_TEMPLATES.has(n.template) ? book.request(n.requestId) : undefined,
       ]);
       address = initiative?.email;
       params.initiative = initiative?.name ?? to.id;
@@ -62,10 +56,10 @@ export async function composeEmail(
       address = municipality.team.email;
       break;
     case 'staff':
-      address = (await repo.get<{ email?: string }>(keys.staff(to.id)))?.email;
+      address = (await book.staff(to.id))?.email;
       break;
     case 'resident': {
-      const personal = await repo.get<PersonalRecord & Record<string, unknown>>(keys.personal(to.id));
+      const personal = await book.resident(to.id);
       if (personal?.contact.method === 'email') address = personal.contact.email;
       if (personal) {
         locale = personal.language;

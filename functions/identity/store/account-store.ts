@@ -18,6 +18,7 @@ import {
 } from '../domain/sign-in';
 import type { Accounts } from '../app/ports';
 import { keys } from '../../platform/dynamodb/keys';
+import type { Municipality } from '../../kernel/municipality';
 import { outboxItem } from '../../platform/dynamodb/outbox';
 import { AlreadyExistsError, type Item, type Key, type Repository } from '../../platform/dynamodb/repository';
 import type { Notification } from '../../platform/outbox/notifications';
@@ -37,6 +38,16 @@ export function accountPartition(account: Account): string {
 /** The item that maps an address to its account; written with the volunteer or staff profile. */
 export function accountItem(email: string, account: Account): Item & Key {
   return { ...keys.account(emailKey(email)), type: 'account', ...account };
+}
+
+/** The items that seed staff and the demo accounts from the municipality's file. */
+export function identitySeedItems(m: Municipality): (Item & Key)[] {
+  return [
+    ...m.professionals.map((p) => ({ ...keys.staff(p.id), type: 'staff', staffId: p.id, ...p, id: undefined })),
+    // Demo accounts: volunteers and staff sign in with these people's addresses.
+    ...m.volunteers.map((v) => accountItem(v.email, { kind: 'volunteer', id: v.id })),
+    ...m.professionals.map((p) => accountItem(p.email, { kind: 'staff', id: p.id, role: p.role })),
+  ];
 }
 
 export class AccountStore implements Accounts {

@@ -5,7 +5,7 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { District, InitiativeInput, Municipality } from '../../kernel/municipality';
 import { postcodeArea } from '../../kernel/municipality';
 import { keys } from '../../platform/dynamodb/keys';
-import type { Item, Key, Repository } from '../../platform/dynamodb/repository';
+import { AlreadyExistsError, type Item, type Key, type Repository } from '../../platform/dynamodb/repository';
 import type { InitiativeRegister } from '../app/ports';
 import type { InitiativeRecord, Neighbourhood, StoredInitiative } from '../domain/initiative';
 
@@ -87,6 +87,41 @@ export async function listAllInitiatives(repo: Repository, m: Municipality): Pro
 /** Initiatives' profiles (with their weekly referral counts), in one BatchGet per 100. */
 export async function initiativeProfiles(repo: Repository, initiativeIds: readonly string[]): Promise<StoredInitiative[]> {
   return (await repo.getMany<StoredInitiative & Item>(initiativeIds.map((id) => keys.initiative(id)))).map((i) => strip(i)!);
+}
+
+/** The items that seed the directory from the municipality's file: districts, postcode areas, initiatives. */
+export function directorySeedItems(m: Municipality): (Item & Key)[] {
+  return [
+    ...m.districts.map((d) => ({
+      ...keys.district(m.id, d.id),
+      type: 'district',
+      municipalityId: m.id,
+      districtId: d.id,
+      name: d.name,
+      neighbourhoods: d.neighbourhoods,
+      neighbours: d.neighbours,
+    })),
+    ...m.districts.flatMap((d) =>
+      d.postcodes.map((pc4) => ({ ...keys.postcodeArea(pc4, m.id), type: 'postcode-area', districtId: d.id, name: d.name })),
+    ),
+    ...m.initiatives.flatMap((i) => initiativeItems(i)),
+  ];
+}
+
+/** Whether the municipality was seeded completely (its profile is written last). */
+export async function isSeeded(repo: Repository, municipalityId: string): Promise<boolean> {
+  return (await repo.get(keys.municipality(municipalityId))) !== undefined;
+}
+
+/** Marks a complete seed; false when another start marked it first. */
+export async function markSeeded(repo: Repository, m: Municipality): Promise<boolean> {
+  try {
+    await repo.create({ ...keys.municipality(m.id), type: 'municipality', municipalityId: m.id, name: m.name, seededAt: new Date().toISOString() });
+    return true;
+  } catch (error) {
+    if (error instanceof AlreadyExistsError) return false;
+    throw error;
+  }
 }
 
 /** The initiatives' register as the initiatives context's ports want it. */

@@ -97,6 +97,8 @@ const platformKeys = {
   outbox: (at: string, id: string) => ({ pk: 'OUTBOX', sk: `${at}#${id}` }),
   /** A marker that something was queued once (a volunteer's digest of a day). */
   outboxOnce: (onceKey: string) => ({ pk: `ONCE#${onceKey}`, sk: 'ONCE' }),
+  /** A key the health check reads; no item needs to exist there. */
+  healthProbe: { pk: 'HEALTH', sk: 'PROBE' },
 } as const;
 
 export const keys = { ...directoryKeys, ...volunteerKeys, ...identityKeys, ...requestKeys, ...platformKeys } as const;
@@ -110,5 +112,5 @@ export const KEY_SPACES = {
     builders: requestKeys,
     prefixes: ['REQUEST#', 'DUE', 'IDEMPOTENCY#', 'RETENTION', 'OPEN#', 'CONCERNS#', 'REFERENCE#', 'STATUS#'],
   },
-  platform: { builders: platformKeys, prefixes: ['OUTBOX', 'ONCE#'] },
+  platform: { builders: platformKeys, prefixes: ['OUTBOX', 'ONCE#', 'HEALTH'] },
 } as const;

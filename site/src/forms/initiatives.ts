@@ -1,13 +1,8 @@
 // The initiatives directory's filter: district and topic from the query string (nothing personal).
 import type { InitiativeRecord } from '../../../functions/initiatives/index';
-import type { Locale } from '../i18n';
 import type { SiteServices } from '../../../functions/apps/site/services';
 
-export async function directory(
-  url: URL,
-  locale: Locale,
-  services: SiteServices,
-): Promise<{ district: string; topic: string; initiatives: InitiativeRecord[] }> {
+export async function directory(url: URL, services: SiteServices): Promise<{ district: string; topic: string; initiatives: InitiativeRecord[] }> {
   const district = (url.searchParams.get('district') ?? '').slice(0, 64);
   const topic = (url.searchParams.get('topic') ?? '').slice(0, 64);
   const initiatives = (await services.initiatives.directory()).filter(

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { ContractRouter } from '../../../platform/http/contract';
 import { problem } from '../../../platform/http/problem';
-import { keys } from '../../../platform/dynamodb/keys';
+import { storeProblem } from '../../../platform/dynamodb/address-book';
 import type { PublicApiDeps } from '../deps';
 
 const healthSchema = z.object({
@@ -25,13 +25,9 @@ export function registerHealth(router: ContractRouter, deps: PublicApiDeps): voi
       },
     },
     async (c) => {
-      let store: 'ok' | 'unreachable' = 'ok';
-      try {
-        await deps.repo.get(keys.municipality(deps.municipality.id));
-      } catch (error) {
-        deps.logger.warn('store unreachable', { error: error instanceof Error ? error.name : String(error) });
-        store = 'unreachable';
-      }
+      const problemName = await storeProblem(deps.repo);
+      if (problemName) deps.logger.warn('store unreachable', { error: problemName });
+      const store: 'ok' | 'unreachable' = problemName ? 'unreachable' : 'ok';
       if (store !== 'ok') return problem(c, 'unavailable', { extensions: { status: 503, checks: { store } } });
       const body: z.infer<typeof healthSchema> = { status: 'ok', version: deps.version, checks: { store } };
       return c.json(body);
