@@ -5,19 +5,20 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { ReferralLinks } from '../../functions/initiatives/app/referral-links';
 import type { Municipality } from '../../functions/kernel/municipality';
-import type { Notification } from '../../functions/platform/outbox/notifications';
 import { composeEmail } from '../../functions/apps/notifier/compose';
 import { addressBookOn } from '../../functions/platform/dynamodb/address-book';
 import { sendsNow } from '../../functions/volunteers/app/digest';
-import { keys } from '../../functions/platform/dynamodb/keys';
+import { OutboxStore } from '../../functions/platform/dynamodb/outbox';
 import type { Repository } from '../../functions/platform/dynamodb/repository';
 
 export const DEV_OUTBOX_PATH = '/dev/outbox';
+/** The page shows the newest mails only: composing each one reads its addressee. */
+export const DEV_OUTBOX_SHOWN = 100;
 
 export function devOutbox(repo: Repository, municipality: Municipality, links: ReferralLinks): Hono {
   const app = new Hono();
   app.get(DEV_OUTBOX_PATH, async (c) => {
-    const items = (await repo.queryPartition<Notification & Record<string, unknown>>(keys.outboxPartition)).reverse().slice(0, 200);
+    const items = await new OutboxStore(repo).newest(DEV_OUTBOX_SHOWN);
     const context = { siteUrl: new URL(c.req.url).origin, links };
     const emails = await Promise.all(items.map((n) => composeEmail(addressBookOn(repo), municipality, n, context)));
     c.header('Cache-Control', 'no-store');

@@ -66,6 +66,10 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
   const child: ChildProcess = spawn(
     'java',
     [
+      // A local emulator lives minutes, not days: the quick JIT tier and one GC thread leave the CPU to the
+      // tests and the browser (the machines have two cores).
+      '-XX:TieredStopAtLevel=1',
+      '-XX:+UseSerialGC',
       `-Djava.library.path=${libraryPath}`,
       '-jar',
       jar,

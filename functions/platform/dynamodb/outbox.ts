@@ -27,6 +27,12 @@ export class OutboxStore implements Outbox {
     return true;
   }
 
+  /** The newest notifications, newest first (the development outbox page). */
+  async newest(limit: number): Promise<Notification[]> {
+    const items = await this.repo.newestInPartition<Notification & Item>(keys.outboxPartition, limit);
+    return items.map(({ pk: _pk, sk: _sk, type: _t, expiresAt: _e, ...n }) => n as unknown as Notification);
+  }
+
   async between(from: string, to: string): Promise<Notification[]> {
     const items = await this.repo.queryPartitionRange<Notification & Item>(keys.outboxPartition, from, `${to}#~`);
     return items.map(({ pk: _pk, sk: _sk, type: _t, expiresAt: _e, ...n }) => n as unknown as Notification);

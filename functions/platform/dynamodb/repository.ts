@@ -51,6 +51,21 @@ export class Repository {
     return this.queryAll<T>(keyCondition(TABLE.partitionKey.name, TABLE.sortKey.name, pk, skPrefix));
   }
 
+  /** The last `limit` items of one partition by sort key, last first (one Query, read backwards). */
+  async newestInPartition<T extends Item>(pk: string, limit: number): Promise<T[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': TABLE.partitionKey.name },
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []) as T[];
+  }
+
   /** Items of one partition whose sort key lies between `from` and `to` (inclusive). */
   async queryPartitionRange<T extends Item>(pk: string, from: string, to: string): Promise<T[]> {
     return this.queryAll<T>({
