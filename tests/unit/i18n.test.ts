@@ -4,7 +4,7 @@ import { t } from '../../functions/platform/i18n/messages';
 import { negotiateLocale } from '../../functions/platform/i18n/negotiate';
 import * as nl from '../../functions/platform/i18n/nl';
 
-const SECTIONS = ['shared', 'pages', 'mail', 'redaction'] as const;
+const SECTIONS = ['shared', 'pages', 'mail', 'redaction', 'topics'] as const;
 
 describe.each(SECTIONS)('the %s section of the catalogues', (section) => {
   const catalogue = { nl: nl[section] as Record<string, string>, en: en[section] as Record<string, string> };
@@ -40,6 +40,18 @@ describe('the catalogues', () => {
 
   it('name no page path: e-mails link through the route table', () => {
     for (const text of [...Object.values(nl.mail), ...Object.values(en.mail)]) expect(text).not.toMatch(/\{site\}\//);
+  });
+});
+
+describe('the topics in words', () => {
+  it('gives every topic of the catalogue a name, a description and exactly its tips, and nothing else', async () => {
+    const { TOPICS } = await import('../../functions/kernel/topics');
+    const expected = TOPICS.flatMap((t) => [
+      `topic.${t.id}.label`,
+      `topic.${t.id}.description`,
+      ...Array.from({ length: t.tips }, (_, i) => `topic.${t.id}.tip.${i + 1}`),
+    ]);
+    expect(Object.keys(nl.topics).sort()).toEqual(expected.sort());
   });
 });
 

@@ -1,9 +1,9 @@
 // Composes the e-mail for an outbox item at the moment it is sent: the outbox holds only ids, so the address
 // (and a resident's reference code) are looked up now, and are gone once the personal data is erased.
+import { topicLabel } from '../../platform/i18n/topics';
 import type { ReferralLinks } from '../../initiatives/app/referral-links';
 import type { Locale, Municipality } from '../../kernel/municipality';
 import { REFERRAL_LINK_DAYS } from '../../initiatives/domain/referral-link';
-import { findTopic } from '../../kernel/topics';
 import type { Notification, NotificationTemplate } from '../../platform/outbox/notifications';
 import type { AddressBook } from '../../platform/dynamodb/address-book';
 import type { Email } from '../../platform/email/ses';
@@ -44,7 +44,7 @@ export async function composeEmail(
       address = initiative?.email;
       params.initiative = initiative?.name ?? to.id;
       if (head) {
-        params.topic = findTopic(head.topicId)?.label[locale] ?? head.topicId;
+        params.topic = topicLabel(head.topicId, locale);
         params.district = municipality.districts.find((d) => d.id === head.districtId)?.name ?? head.districtId;
         // Signed when sent, never stored: the outbox holds ids only (see notifications.ts).
         params.link = await links.url(siteUrl, head.requestId, to.id, new Date(n.at), locale);

@@ -2,9 +2,9 @@
 // service (what it offers, the topics as its description's context, how to reach it), the districts it
 // covers as service areas and as locations (their centres), and the languages it offers. HSDS wants UUIDs:
 // they are derived from Wijkloket's ids, so they stay the same from one export to the next.
+import { topicLabel } from '../../platform/i18n/topics';
 import { createHash } from 'node:crypto';
 import type { Locale, Municipality } from '../../kernel/municipality';
-import { findTopic } from '../../kernel/topics';
 import type { InitiativeRecord } from '../domain/initiative';
 
 /** A name-based UUID (version 5 layout, SHA-1): the same name gives the same id in every export. */
@@ -32,7 +32,7 @@ export function toHsds(initiatives: readonly InitiativeRecord[], municipality: M
       const organizationId = stableUuid(`organization:${initiative.initiativeId}`);
       const serviceId = stableUuid(`service:${initiative.initiativeId}`);
       const districts = initiative.districts.map((id) => municipality.districts.find((d) => d.id === id)).filter((d) => d !== undefined);
-      const topics = initiative.topics.map((t) => findTopic(t)?.label[locale] ?? t);
+      const topics = initiative.topics.map((t) => topicLabel(t, locale));
       const locations = districts.map((d) => ({
         id: stableUuid(`location:${initiative.initiativeId}:${d.id}`),
         location_type: 'physical',

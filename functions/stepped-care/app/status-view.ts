@@ -1,8 +1,8 @@
 // What the resident sees about their request, in plain words: one model for the status page and the JSON API.
 // Pure: it reads the request's head and events, the personal data and the audit trail, and translates.
+import { topicLabel } from '../../platform/i18n/topics';
 import { FINAL_STATES, type EventType, type RequestState } from '../domain/lifecycle';
 import type { Locale } from '../../kernel/municipality';
-import { findTopic } from '../../kernel/topics';
 import { t, type MessageKey } from '../../platform/i18n/messages';
 import type { RequestHead } from '../domain/request';
 import type { OpenedRequest } from './resident-desk';
@@ -119,7 +119,7 @@ export function statusView(opened: OpenedRequest, locale: Locale): StatusView {
     referenceCode: personal?.referenceCode ?? null,
     state: head.state,
     stateText: t(locale, STATE_TEXT[head.state]),
-    topic: findTopic(head.topicId)?.label[locale] ?? head.topicId,
+    topic: topicLabel(head.topicId, locale),
     createdAt: head.createdAt,
     nextStep: nextStep(head, locale),
     deadline,

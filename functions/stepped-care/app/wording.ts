@@ -1,8 +1,8 @@
 // The stepped-care domain names things (a reason's key, a redaction's kind); this module words them from the
 // catalogue in the reader's language. Events store the names, so a text can improve without touching them
 // (decision 15).
+import { topicLabel } from '../../platform/i18n/topics';
 import type { Locale } from '../../kernel/municipality';
-import { findTopic } from '../../kernel/topics';
 import * as en from '../../platform/i18n/en';
 import { t, type MessageKey } from '../../platform/i18n/messages';
 import * as nl from '../../platform/i18n/nl';
@@ -19,7 +19,7 @@ const MARKERS: Record<Locale, Record<`redaction.${RedactionKind}`, string>> = { 
 /** A reason in words; a `topicId` parameter becomes the topic's label. */
 export function reasonText(reason: Pick<Reason, 'key' | 'params'>, locale: Locale): string {
   const { topicId, ...params } = reason.params ?? {};
-  return t(locale, reason.key, { ...params, ...(topicId ? { topic: findTopic(topicId)?.label[locale] ?? topicId } : {}) });
+  return t(locale, reason.key, { ...params, ...(topicId ? { topic: topicLabel(topicId, locale) } : {}) });
 }
 
 /**

@@ -1,6 +1,7 @@
 // The "ask for help" form without JavaScript: a plain form post is read, validated with the same intake
 // schema as the JSON API, shown back as a preview, and only then sent. Entered values are kept on every
 // round trip; errors come back per field, in the order of the form, in the resident's language.
+import { topicLabel } from '../../../functions/platform/i18n/topics';
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import { isDomainError } from '../../../functions/kernel/errors';
@@ -165,7 +166,7 @@ export async function handleAsk(request: Request, locale: Locale, services: Site
       values,
       formKey,
       preview: {
-        topic: topic.label[locale],
+        topic: topicLabel(topic.id, locale),
         district: district.name,
         summary: redactIn(intake.description, locale).text,
         description: intake.description,

@@ -1,4 +1,5 @@
 // The topic catalogue and a triage preview: what a resident may read before asking, and "why this route".
+import { topicDescription, topicLabel, topicTips } from '../../../platform/i18n/topics';
 import * as z from 'zod/mini';
 import { LEVELS, TOPICS } from '../../../kernel/topics';
 import { parseTriageInput, PRIORITIES, triage, triageInputSchema } from '../../../stepped-care/domain/triage';
@@ -39,10 +40,10 @@ export function registerSteppedCare(router: ContractRouter): void {
       const locale = c.get('locale');
       const body: z.infer<typeof topicSchema>[] = TOPICS.map((t) => ({
         id: t.id,
-        label: t.label[locale],
-        description: t.description[locale],
+        label: topicLabel(t.id, locale),
+        description: topicDescription(t.id, locale),
         defaultLevel: t.defaultLevel,
-        selfHelp: t.selfHelp.map((tip) => tip[locale]),
+        selfHelp: topicTips(t.id, locale),
         responseHours: t.responseHours,
       }));
       c.header('Cache-Control', 'public, max-age=300');
