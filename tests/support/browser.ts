@@ -26,7 +26,9 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
 
 /** axe-core violations for WCAG 2.2 AA, as short readable lines (empty when the page passes). */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  // Legacy mode runs axe in the page itself: no blank page is opened to gather results (our pages have no
+  // frames, so nothing is missed), which halves what each check costs.
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true).analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
