@@ -5,6 +5,10 @@
 export const STAFF_ROLES = ['professional', 'team-lead', 'volunteer-coordinator'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+export function isStaffRole(role: unknown): role is StaffRole {
+  return (STAFF_ROLES as readonly unknown[]).includes(role);
+}
+
 export type Access =
   /** Information anyone may read, and the resident's own forms (ask, lookup, sign-in, sign-up). */
   | 'public'

@@ -3,6 +3,7 @@
 // out by hand: what a caller of the port may rely on.
 import { describe, expect, it } from 'vitest';
 import type { Accounts } from '../../functions/identity/index';
+import type { AddressBook } from '../../functions/platform/dynamodb/address-book';
 import type { InitiativeRegister } from '../../functions/initiatives/index';
 import type { Outbox, Notification } from '../../functions/platform/outbox/notifications';
 import type { FeedCard, RequestEvent, RequestHead, RequestLog, ResidentData, PersonalRecord } from '../../functions/stepped-care/index';
@@ -10,6 +11,7 @@ import type { Volunteer, VolunteerRegister } from '../../functions/volunteers/in
 import { codeOf, volunteer as fixtureVolunteer } from '../support/fixtures';
 
 export interface PortWorld {
+  addressBook: AddressBook;
   requests: RequestLog;
   residents: ResidentData;
   volunteers: VolunteerRegister;
@@ -334,6 +336,39 @@ export function portBehaviour(adapter: string, makeWorld: () => Promise<PortWorl
           { requestId: a, kind: 'response', at: `${far}2.000Z` },
         ]);
         expect(await requests.due(new Date('2020-01-01T00:00:05.000Z'), 1)).toHaveLength(1);
+      });
+    });
+
+    describe('the address book', () => {
+      it('finds a volunteer’s, an initiative’s and a staff member’s address, a request, and a resident’s contact while kept', async () => {
+        const { addressBook, volunteers, register, requests, residents } = await makeWorld();
+        const v = uniqueId('vol');
+        await volunteers.put([volunteer(v)]);
+        expect((await addressBook.volunteer(v))?.email).toBe(`${v}@vrijwilliger.example`);
+        const ini = uniqueId('ini');
+        await register.save({
+          id: ini,
+          name: 'Buurthulp',
+          description: { nl: 'Hulp', en: 'Help' },
+          email: 'b@example.nl',
+          districts: ['zaandam-zuid'],
+          topics: ['groceries-errands'],
+          capacityPerWeek: 2,
+        });
+        expect(await addressBook.initiative(ini)).toMatchObject({ email: 'b@example.nl', name: 'Buurthulp' });
+        expect((await addressBook.staff('coord-jeroen'))?.email).toBe('jeroen.visser@zaanstad.example');
+        expect(await addressBook.volunteer('nobody')).toBeUndefined();
+        const id = uniqueId('req');
+        await requests.commit(
+          head(id),
+          0,
+          [submitted()],
+          [{ kind: 'personal-data-written', record: personal(id, uniqueId('REF')), tokenHash: uniqueId('hash') }],
+        );
+        expect(await addressBook.request(id)).toMatchObject({ requestId: id, topicId: 'groceries-errands', districtId: 'zaandam-zuid' });
+        expect(await addressBook.resident(id)).toMatchObject({ contact: { method: 'email', email: 'anna@example.nl' }, language: 'nl' });
+        await requests.commit(head(id, { version: 2 }), 1, [noted(2)], [{ kind: 'personal-data-erased', plan: await residents.erasurePlan(id) }]);
+        expect(await addressBook.resident(id)).toBeUndefined();
       });
     });
 

@@ -76,3 +76,13 @@ describe('language negotiation', () => {
     expect(negotiateLocale(explicit, header)).toBe(expected);
   });
 });
+
+describe('staff roles in words', () => {
+  it('has a label for every role in both languages', async () => {
+    const { STAFF_ROLES } = await import('../../functions/kernel/access');
+    for (const role of STAFF_ROLES) {
+      expect(t('nl', `role.${role}`)).not.toBe(role);
+      expect(t('en', `role.${role}`).length).toBeGreaterThan(3);
+    }
+  });
+});

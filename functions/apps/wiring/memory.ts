@@ -7,6 +7,7 @@ import { InitiativeDesk, ReferralDesk, ReferralLinks, type KeySource, type Store
 import { MemoryInitiativeRegister } from '../../initiatives/store/memory';
 import type { Municipality } from '../../kernel/municipality';
 import { currentMunicipality } from '../../platform/config/municipality';
+import type { AddressBook } from '../../platform/dynamodb/address-book';
 import { MemoryOutbox } from '../../platform/outbox/memory';
 import { ResidentDesk, SteppedCareEngine, type EngineDeps } from '../../stepped-care/index';
 import { MemoryHelperPool, MemoryRequestLog, MemoryResidentData, type SharedMemory } from '../../stepped-care/store/memory';
@@ -54,8 +55,17 @@ export function memoryServices(municipality: Municipality = currentMunicipality(
   });
   const desk = new ResidentDesk({ engine, requests, residents, municipality, clock });
   const links = new ReferralLinks(options.linkKey ?? (() => Promise.resolve('memory-link-key-for-tests-only')));
+  /** Where the notifier finds addressees (platform/dynamodb/address-book.ts), over the same maps. */
+  const addressBook: AddressBook = {
+    volunteer: async (id) => volunteerMap.get(id),
+    initiative: async (id) => initiativeMap.get(id),
+    staff: async (id) => municipality.professionals.find((p) => p.id === id),
+    request: (requestId) => requests.head(requestId),
+    resident: async (requestId) => residents.personals.get(requestId),
+  };
   return {
     municipality,
+    addressBook,
     requests,
     residents,
     volunteers,

@@ -104,6 +104,9 @@ export const shared: Record<keyof typeof nl.shared, string> = {
   'audit.actor.professional': 'District team professional',
   'audit.actor.initiative': 'Initiative',
   'audit.actor.system': 'Wijkloket',
+  'role.professional': 'district team professional',
+  'role.team-lead': 'team lead',
+  'role.volunteer-coordinator': 'volunteer coordinator',
   'reason.safety.danger-now':
     'You told us someone may be in danger. A professional from the district team picks this up straight away. Is there danger now? Call 112.',
   'reason.safety.words':

@@ -106,6 +106,9 @@ export const shared = {
   'audit.actor.professional': 'Professional van het wijkteam',
   'audit.actor.initiative': 'Initiatief',
   'audit.actor.system': 'Wijkloket',
+  'role.professional': 'professional van het wijkteam',
+  'role.team-lead': 'teamleider',
+  'role.volunteer-coordinator': 'vrijwilligerscoördinator',
   'reason.safety.danger-now':
     'U gaf aan dat iemand in gevaar kan zijn. Een professional van het wijkteam pakt dit meteen op. Is er nu gevaar? Bel 112.',
   'reason.safety.words':

@@ -3,6 +3,7 @@
 import type { AstroCookies } from 'astro';
 import { isDomainError } from '../../../functions/kernel/errors';
 import { decide, subjectOf } from '../../../functions/identity/domain/access-policy';
+import { isStaffRole } from '../../../functions/kernel/access';
 import type { Account } from '../../../functions/identity/domain/sign-in';
 import type { CoordinatorOverview } from '../../../functions/volunteers/app/volunteer-desk';
 import type { InitiativeRecord } from '../../../functions/initiatives/index';
@@ -134,7 +135,8 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
     view: 'page',
     status,
     name: profile.name,
-    role: profile.role ?? '',
+    // The role in words (the catalogue's role.<role>), never its id.
+    role: isStaffRole(profile.role) ? t(`role.${profile.role}`) : '',
     csrf: current.session.csrf,
     coordinator,
     done: new URL(request.url).searchParams.get('done') === '1',
