@@ -1,4 +1,4 @@
-// Wording from the catalogues (one per locale: nl.ts, en.ts). `t` words what the API and the pages both show
+// Wording from the catalogues (one per locale: nl/, en/). `t` words what the API and the pages both show
 // (problems, a request's history, reasons); the site adds its page texts, the notifier its e-mails.
 import type { Locale } from '../../kernel/municipality';
 import * as en from './en';

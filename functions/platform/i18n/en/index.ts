@@ -1,0 +1,8 @@
+// The English catalogue: every text Wijkloket shows or sends. One folder per locale, a file per
+// section; the sections are separate exports so that a bundle carries only what it reads (the API no page texts, the site
+// host no e-mails). Plain language (B1). Texts take {name} parameters.
+export { shared } from './shared';
+export { pages } from './pages';
+export { mail } from './mail';
+export { redaction } from './redaction';
+export { topics } from './topics';
