@@ -3,6 +3,7 @@
 // zod/mini rather than classic zod: it costs ~1 ms to import instead of ~13 ms (docs/decisions/0005).
 import * as z from 'zod/mini';
 import { STAFF_ROLES } from './access';
+import type { TeamHours } from './working-time';
 
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -11,6 +12,8 @@ const text = () => z.string().check(z.minLength(1));
 const translated = z.strictObject({ nl: text(), en: text() });
 const slug = z.string().check(z.regex(/^[a-z0-9-]+$/));
 const pc4 = z.string().check(z.regex(/^[1-9][0-9]{3}$/));
+const clock = z.string().check(z.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/));
+const opening = z.strictObject({ from: clock, to: clock }).check(z.refine((o) => o.from < o.to, { message: 'an opening ends after it starts' }));
 
 /** A citizen initiative: in the municipality file, and as the coordinator registers or edits one. */
 export const initiativeSchema = z.strictObject({
@@ -30,7 +33,19 @@ export const municipalitySchema = z
     id: slug,
     name: text(),
     website: z.url(),
-    team: z.strictObject({ name: translated, phone: text(), email: z.email(), hours: translated }),
+    team: z.strictObject({
+      name: translated,
+      phone: text(),
+      email: z.email(),
+      /** The hours in words, as the pages show them. */
+      hours: translated,
+      /** The hours as data: every promise about the team counts working time (kernel/working-time.ts). */
+      workingHours: z.strictObject({
+        timeZone: text().check(z.refine((zone) => validTimeZone(zone), { message: 'not a time zone' })),
+        week: z.strictObject(Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, z.optional(z.array(opening))]))),
+        holidays: z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+      }),
+    }),
     crisisLines: z.array(z.strictObject({ id: slug, name: translated, phone: text(), when: translated })).check(z.minLength(1)),
     districts: z
       .array(
@@ -108,4 +123,23 @@ export function postcodeArea(postcode: string): string {
 export function districtForPostcode(municipality: Municipality, postcode: string): District | undefined {
   const area = postcodeArea(postcode);
   return municipality.districts.find((d) => d.postcodes.includes(area));
+}
+
+/** The team's working hours as the working-time functions take them. */
+export function teamHours(m: Municipality): TeamHours {
+  const { timeZone, week, holidays } = m.team.workingHours;
+  return {
+    timeZone,
+    week: Object.fromEntries(Object.entries(week).flatMap(([day, openings]) => (openings ? [[Number(day), openings]] : []))) as TeamHours['week'],
+    holidays,
+  };
+}
+
+function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

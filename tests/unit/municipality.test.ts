@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currentMunicipality, MUNICIPALITIES, validateMunicipalities } from '../../functions/platform/config/municipality';
-import { districtForPostcode, parseMunicipality, postcodeArea, postcodeSchema } from '../../functions/kernel/municipality';
+import { districtForPostcode, parseMunicipality, postcodeArea, postcodeSchema, teamHours } from '../../functions/kernel/municipality';
+import { nextOpening } from '../../functions/kernel/working-time';
 
 describe('municipality configuration', () => {
   it('every configured municipality file is valid', () => {
@@ -21,6 +22,23 @@ describe('municipality configuration', () => {
     expect(m.volunteers.length).toBeGreaterThan(0);
     expect(m.initiatives.length).toBeGreaterThan(0);
     expect(m.professionals.length).toBeGreaterThan(0);
+  });
+
+  it('holds the team’s hours as data: Zaanstad opens on Monday at 08:30 after a Sunday evening', () => {
+    const hours = teamHours(currentMunicipality('zaanstad'));
+    expect(hours.timeZone).toBe('Europe/Amsterdam');
+    expect(nextOpening(hours, new Date('2026-11-29T20:56:00Z')).toISOString()).toBe('2026-11-30T07:30:00.000Z');
+    // Boxing Day 2026 is a Saturday anyway; New Year's Day 2027 is a Friday: the team opens on Monday 4 January.
+    expect(nextOpening(hours, new Date('2026-12-31T17:00:00Z')).toISOString()).toBe('2027-01-04T07:30:00.000Z');
+  });
+
+  it('rejects hours that end before they start, and an unknown time zone', () => {
+    const backwards = structuredClone(currentMunicipality('zaanstad'));
+    backwards.team.workingHours.week['1'] = [{ from: '17:00', to: '08:30' }];
+    expect(() => parseMunicipality(backwards)).toThrow(/ends after it starts/);
+    const nowhere = structuredClone(currentMunicipality('zaanstad'));
+    nowhere.team.workingHours.timeZone = 'Europe/Zaandam';
+    expect(() => parseMunicipality(nowhere)).toThrow(/not a time zone/);
   });
 
   it('rejects a postcode area that belongs to two districts', () => {

@@ -1,0 +1,152 @@
+// Working time, pure: a team's opening hours per weekday in its own time zone, public holidays, and what
+// follows from them: whether the team is open, when it opens next, and a deadline that counts only working
+// time. Every promise to a resident about the team is computed from these facts (#11: honest promises).
+
+/** One opening of a weekday, in local wall-clock time ("08:30"–"17:00"). */
+export interface Opening {
+  from: string;
+  to: string;
+}
+
+export interface TeamHours {
+  /** IANA time zone of the hours, e.g. "Europe/Amsterdam". */
+  timeZone: string;
+  /** Openings per ISO weekday (1 = Monday … 7 = Sunday); a missing day is closed. */
+  week: Partial<Record<1 | 2 | 3 | 4 | 5 | 6 | 7, readonly Opening[]>>;
+  /** Local dates (YYYY-MM-DD) on which the team is closed all day. */
+  holidays: readonly string[];
+}
+
+const MINUTE = 60_000;
+
+interface LocalDay {
+  date: string;
+  weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  /** Minutes since local midnight. */
+  minute: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+const WEEKDAYS: Record<string, LocalDay['weekday']> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+/** The local date, weekday and minute of a moment in a time zone. */
+export function localDay(at: Date, timeZone: string): LocalDay {
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    weekday: WEEKDAYS[parts.weekday!]!,
+    minute: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+}
+
+/** The moment a local wall-clock time on a local date happens (the offset is looked up, so DST is right). */
+export function atLocal(date: string, minute: number, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d, Math.floor(minute / 60), minute % 60);
+  // Correct by the zone's offset at the guess, then once more in case the offset changes in between.
+  let at = guess;
+  for (let i = 0; i < 2; i++) {
+    const local = localDay(new Date(at), timeZone);
+    const [ly, lm, ld] = local.date.split('-').map(Number) as [number, number, number];
+    const shownAsUtc = Date.UTC(ly, lm - 1, ld, Math.floor(local.minute / 60), local.minute % 60);
+    at += guess - shownAsUtc;
+  }
+  return new Date(at);
+}
+
+const toMinute = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** The day's openings as minute ranges, none on a holiday. */
+function openings(hours: TeamHours, day: LocalDay): [number, number][] {
+  if (hours.holidays.includes(day.date)) return [];
+  return (hours.week[day.weekday] ?? []).map((o) => [toMinute(o.from), toMinute(o.to)]);
+}
+
+function nextDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+function weekdayOf(date: string): LocalDay['weekday'] {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return (((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1) as LocalDay['weekday'];
+}
+
+export function isOpen(hours: TeamHours, at: Date): boolean {
+  const day = localDay(at, hours.timeZone);
+  return openings(hours, day).some(([from, to]) => day.minute >= from && day.minute < to);
+}
+
+/** How far ahead working time is looked for: a team closed longer than this has no hours at all. */
+const SEARCH_DAYS = 60;
+
+/** The moment the team is next open (now, when it is open). */
+export function nextOpening(hours: TeamHours, at: Date): Date {
+  return addWorkingTime(hours, at, 0);
+}
+
+/**
+ * The moment `ms` of working time after `from`: only minutes in an opening count. With 0 it is the next
+ * moment the team is open. Throws when the hours have no opening in the coming weeks.
+ */
+export function addWorkingTime(hours: TeamHours, from: Date, ms: number): Date {
+  let left = Math.ceil(ms / MINUTE);
+  const start = localDay(from, hours.timeZone);
+  let date = start.date;
+  let minute = start.minute;
+  for (let i = 0; i < SEARCH_DAYS; i++) {
+    const day: LocalDay = { date, weekday: weekdayOf(date), minute };
+    for (const [open, close] of openings(hours, day)) {
+      if (minute >= close) continue;
+      const begin = Math.max(minute, open);
+      if (begin + left <= close) return atLocal(date, begin + left, hours.timeZone);
+      left -= close - begin;
+      minute = close;
+    }
+    date = nextDate(date);
+    minute = 0;
+  }
+  throw new Error(`no working time within ${SEARCH_DAYS} days: check the team's opening hours`);
+}
+
+/** Working minutes between two moments (0 when `to` is not after `from`). */
+export function workingMinutesBetween(hours: TeamHours, from: Date, to: Date): number {
+  let total = 0;
+  let cursor = localDay(from, hours.timeZone);
+  const end = to.getTime();
+  for (let i = 0; i < SEARCH_DAYS * 8 && atLocal(cursor.date, 0, hours.timeZone).getTime() < end; i++) {
+    for (const [open, close] of openings(hours, cursor)) {
+      const a = Math.max(open, cursor.minute);
+      const b = close;
+      if (b <= a) continue;
+      const startAt = atLocal(cursor.date, a, hours.timeZone).getTime();
+      const stopAt = Math.min(atLocal(cursor.date, b, hours.timeZone).getTime(), end);
+      if (stopAt > startAt) total += Math.round((stopAt - startAt) / MINUTE);
+    }
+    const next = nextDate(cursor.date);
+    cursor = { date: next, weekday: weekdayOf(next), minute: 0 };
+  }
+  return total;
+}
