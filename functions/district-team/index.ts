@@ -1,6 +1,7 @@
 // The district-team context: the professionals' workspace, where every crisis, escalation and concern ends up.
 //
-// Empty for now; the workspace issue builds it here, in the same inner shape as the other contexts:
+// Its first piece is the queue's order and lateness (domain/queue.ts); the workspace issue builds the rest
+// here, in the same inner shape as the other contexts:
 //   domain/  the queue's order (crisis first, then the nearest deadline, then waiting time), why a request is
 //            in the queue, the case and its coordinator, the household plan (goals and actions, each with an
 //            owner), referrals to care and their outcomes, budgets within a mandate, the Wmo clocks as seen
@@ -10,4 +11,4 @@
 //            queue with its filters and counts, the warm handover page, caseload and waiting list), with
 //            their ports; the request's own transitions go through the stepped-care engine's team commands
 //   store/   adapters on DynamoDB: the queue index, cases, plans, notes
-export {};
+export * from './domain/queue';
