@@ -8,7 +8,7 @@ import { servicesOn, type Services } from '../../functions/apps/wiring/services'
 import { CLIENT_ADDRESS_HEADER } from '../../functions/platform/http/rate-limit';
 import { keys } from '../../functions/platform/dynamodb/keys';
 import { seedMunicipality } from '../../functions/apps/wiring/seed';
-import { intake } from '../support/engine';
+import { intake, volunteer } from '../support/fixtures';
 import { freshRepository, silentLogger } from '../support/store';
 
 let services: Services;
@@ -110,22 +110,7 @@ describe('following a request with its status token', () => {
   it('answers "was it solved?", takes feedback once, and refuses changes to a closed request', async () => {
     const { reference, statusToken } = await asked();
     const requestId = await services.desk.requestIdFor(statusToken);
-    await services.volunteers.put([
-      {
-        volunteerId: `vol-api-${reference}`,
-        name: 'Api',
-        email: 'api@example.nl',
-        status: 'approved',
-        homeDistrictId: 'zaandam-zuid',
-        districts: ['zaandam-zuid'],
-        maxDistanceKm: 2,
-        topics: ['groceries-errands'],
-        languages: ['nl'],
-        availableDays: [1, 2, 3, 4, 5, 6, 7],
-        openClaims: 0,
-        maxOpenClaims: 3,
-      },
-    ]);
+    await services.volunteers.put([volunteer({ volunteerId: `vol-api-${reference}`, name: 'Api', email: 'api@example.nl' })]);
     await services.engine.claim(requestId, `vol-api-${reference}`);
     await services.engine.markDone(requestId, `vol-api-${reference}`, 'klaar');
     const answer = (body: unknown) => json(`/api/v1/help-requests/${reference}/solved-answers`, body, bearer(statusToken));
