@@ -5,6 +5,9 @@
 export const STAFF_ROLES = ['professional', 'team-lead', 'volunteer-coordinator'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/** Roles that work on cases of the district team (the coordinator of volunteers sees no case data). */
+export const TEAM_ROLES: readonly StaffRole[] = ['professional', 'team-lead'];
+
 export function isStaffRole(role: unknown): role is StaffRole {
   return (STAFF_ROLES as readonly unknown[]).includes(role);
 }
@@ -26,6 +29,10 @@ export type Access =
   | 'staff'
   /** Approvals, certificates, withdrawing approval, the volunteer pool: the volunteer coordinator. */
   | 'coordinator'
+  /** The district team's workspace (queue, cases): professionals and team leads, bound to their districts. */
+  | 'team'
+  /** Caseload, waiting list and reassigning cases: the team lead. */
+  | 'team-lead'
   /** An initiative's referral, through its signed link. */
   | 'initiative-link';
 

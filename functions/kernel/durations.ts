@@ -9,9 +9,13 @@ export const DAY_MS = 24 * HOUR_MS;
 
 // --- promises on the ladder (stepped-care) -------------------------------------------------------------
 
-/** Hours within which the district team must respond to a request in its queue, per priority. */
-export const TEAM_RESPONSE_HOURS = { crisis: 1, high: 4, normal: 24, low: 72 } as const;
-/** How often the team is alerted again while a request in its queue is past its deadline. */
+/**
+ * Working hours (only while the team works: its hours and holidays are municipality data) within which the
+ * district team must make contact about a request in its queue, per priority. Out of hours a crisis is
+ * promised for the first hour the team is open, and the crisis lines are shown for the time in between.
+ */
+export const TEAM_RESPONSE_HOURS = { crisis: 1, high: 4, normal: 8, low: 24 } as const;
+/** How often (in working hours) the team is alerted again while a request in its queue is past its deadline. */
 export const TEAM_ALERT_REPEAT_HOURS = 1;
 /** After a claim: hours until a reminder when nothing happened, and again until the claim is released. */
 export const CLAIM_PROGRESS_HOURS: Record<Urgency, number> = { today: 8, 'this-week': 48, 'no-rush': 96 };
@@ -22,6 +26,9 @@ export const CONFIRMATION_DAYS = 14;
 /** Wmo 2015: after a melding the municipality investigates within 6 weeks (art. 2.3.2); after an application it decides within 2 (art. 2.3.5). */
 export const WMO_INVESTIGATION_DAYS = 42;
 export const WMO_DECISION_DAYS = 14;
+
+/** Views of one case by the same person within this time show once in the resident's list of who looked. */
+export const REPEATED_VIEW_MINUTES = 30;
 
 // --- how long data is kept ----------------------------------------------------------------------------
 

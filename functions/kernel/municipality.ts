@@ -45,6 +45,8 @@ export const municipalitySchema = z
         week: z.strictObject(Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, z.optional(z.array(opening))]))),
         holidays: z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
       }),
+      /** Who residents can call while the team is closed (a regional crisis service), if the municipality has one. */
+      outOfHoursService: z.optional(z.strictObject({ name: translated, phone: text(), when: translated })),
     }),
     crisisLines: z.array(z.strictObject({ id: slug, name: translated, phone: text(), when: translated })).check(z.minLength(1)),
     districts: z

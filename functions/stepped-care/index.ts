@@ -16,6 +16,7 @@ export * from './domain/request';
 export * from './domain/resident';
 export * from './domain/resident-actions';
 export * from './domain/safety-net';
+export * from './domain/team-queue-placement';
 export * from './domain/triage';
 export { SteppedCareEngine, HeadCache, type EngineDeps, type Intake, type SubmitResult, type SweepCounts } from './app/engine';
 export * from './app/ports';

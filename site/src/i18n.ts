@@ -6,10 +6,13 @@ import { fill, type MessageKey } from '../../functions/platform/i18n/messages';
 import * as nl from '../../functions/platform/i18n/nl';
 
 export type { Locale };
-export type SiteMessageKey = keyof typeof nl.pages;
+export type SiteMessageKey = keyof typeof nl.pages | keyof typeof nl.team;
 export type TextKey = MessageKey | SiteMessageKey;
 
-const TEXTS: Record<Locale, Record<TextKey, string>> = { nl: { ...nl.shared, ...nl.pages }, en: { ...en.shared, ...en.pages } };
+const TEXTS: Record<Locale, Record<TextKey, string>> = {
+  nl: { ...nl.shared, ...nl.pages, ...nl.team },
+  en: { ...en.shared, ...en.pages, ...en.team },
+};
 
 export function translate(locale: Locale, key: TextKey, params: Record<string, string> = {}): string {
   return fill(TEXTS[locale][key], params);

@@ -23,13 +23,16 @@ const ROLES = [
   'otherVolunteer',
   'initiativeLinkHolder',
   'coordinator',
+  'professional',
+  'otherDistrictProfessional',
+  'teamLead',
 ] as const;
 type Role = (typeof ROLES)[number];
-type Outcome = 'ok' | 'sign-in' | 'volunteer-home' | 'staff-home' | 'link-required';
+type Outcome = 'ok' | 'sign-in' | 'volunteer-home' | 'staff-home' | 'team-home' | 'link-required' | 'forbidden';
 
 /** Page -> outcome per role. Public pages are open to everyone; the rest follow functions/identity/domain/access-policy.ts. */
 const all = (outcome: Outcome) => Object.fromEntries(ROLES.map((r) => [r, outcome])) as Record<Role, Outcome>;
-const signedIn = (volunteers: Outcome, coordinator: Outcome): Record<Role, Outcome> => ({
+const signedIn = (volunteers: Outcome, coordinator: Outcome, team: Outcome = 'team-home'): Record<Role, Outcome> => ({
   anonymous: 'sign-in',
   resident: 'sign-in',
   pendingVolunteer: volunteers,
@@ -38,6 +41,9 @@ const signedIn = (volunteers: Outcome, coordinator: Outcome): Record<Role, Outco
   otherVolunteer: volunteers,
   initiativeLinkHolder: 'sign-in', // a referral link is no account
   coordinator,
+  professional: team,
+  otherDistrictProfessional: team,
+  teamLead: team,
 });
 const PAGE_TABLE: Record<PageId, Record<Role, Outcome>> = {
   home: all('ok'),
@@ -52,6 +58,10 @@ const PAGE_TABLE: Record<PageId, Record<Role, Outcome>> = {
   volunteer: signedIn('ok', 'staff-home'),
   claimed: { ...signedIn('volunteer-home', 'staff-home'), claimer: 'ok' },
   staff: signedIn('volunteer-home', 'ok'),
+  teamQueue: signedIn('volunteer-home', 'staff-home', 'ok'),
+  // A case of Zaandam-Zuid: its professional and team lead; a professional of another district is refused.
+  teamCase: { ...signedIn('volunteer-home', 'staff-home', 'ok'), otherDistrictProfessional: 'forbidden' },
+  teamIntake: signedIn('volunteer-home', 'staff-home', 'ok'),
   referral: { ...all('link-required'), initiativeLinkHolder: 'ok' },
 };
 
@@ -82,6 +92,7 @@ interface Identity {
 }
 const identities = {} as Record<Role, Identity>;
 let claimedRequestId = '';
+let teamRequestId = '';
 let residentReference = '';
 
 beforeAll(async () => {
@@ -94,6 +105,7 @@ beforeAll(async () => {
   for (let i = 0; i < 100 && (await services.requests.head(held.requestId))?.due?.kind === 'match'; i++) await new Promise((r) => setTimeout(r, 50));
   await services.engine.claim(held.requestId, 'vol-fatima');
   claimedRequestId = held.requestId;
+  teamRequestId = (await services.desk.submit(intake({ topicId: 'money-debts', description: 'Voor de toegangstest van het wijkteam.' }))).requestId;
   residentReference = resident.referenceCode;
   // A request only an initiative is asked about (the resident let no volunteer see it).
   const referred = await services.desk.submit(intake({ topicId: 'company-loneliness', consent: { volunteers: false, initiatives: true } }));
@@ -107,19 +119,23 @@ beforeAll(async () => {
     otherVolunteer: { cookie: await session('volunteer', 'vol-ilse') },
     initiativeLinkHolder: { referralQuery: referralLink.search },
     coordinator: { cookie: await session('staff', 'coord-jeroen', 'volunteer-coordinator') },
+    professional: { cookie: await session('staff', 'pro-anouk', 'professional') },
+    otherDistrictProfessional: { cookie: await session('staff', 'pro-samir', 'professional') },
+    teamLead: { cookie: await session('staff', 'lead-marieke', 'team-lead') },
   });
 });
 afterAll(async () => {
   await services.engine.release(claimedRequestId, 'vol-fatima', 'matrix test done').catch(() => undefined);
 });
 
-function classify(res: Response, locale: 'nl' | 'en'): Outcome | string {
+function classify(res: Response, locale: 'nl' | 'en', page: PageId): Outcome | string {
   if (res.status === 200) return 'ok';
-  if (res.status === 403 && res.headers.get('content-type')?.startsWith('text/html')) return 'link-required';
+  if (res.status === 403 && res.headers.get('content-type')?.startsWith('text/html')) return page === 'referral' ? 'link-required' : 'forbidden';
   const location = res.headers.get('location') ?? '';
   if (res.status === 303 && location === PAGES.signIn.paths[locale]) return 'sign-in';
   if (res.status === 303 && location.startsWith(PAGES.volunteer.paths[locale])) return 'volunteer-home';
   if (res.status === 303 && location.startsWith(PAGES.staff.paths[locale])) return 'staff-home';
+  if (res.status === 303 && location === PAGES.teamQueue.paths[locale]) return 'team-home';
   return `${res.status} ${location}`;
 }
 
@@ -139,10 +155,11 @@ describe('access matrix', () => {
           const { cookie, statusToken, referralQuery } = identities[role];
           let path = PAGES[page].paths[locale];
           if (page === 'claimed') path += `?id=${claimedRequestId}`;
+          if (page === 'teamCase') path += `?id=${teamRequestId}`;
           if (page === 'status' && statusToken) path += `?t=${statusToken}`;
           if (page === 'referral' && referralQuery) path += referralQuery;
           const res = await fetch(base + path, { redirect: 'manual', headers: cookie ? { cookie } : {} });
-          outcomes[role] = classify(res, locale);
+          outcomes[role] = classify(res, locale, page);
         }
         expect(outcomes).toEqual(PAGE_TABLE[page]);
       });

@@ -4,7 +4,9 @@
 import { helperPoolOn } from '../../functions/apps/wiring/helper-pool';
 import { fileURLToPath } from 'node:url';
 import { currentMunicipality } from '../../functions/platform/config/municipality';
-import { TEAM_RESPONSE_HOURS } from '../../functions/stepped-care/domain/deadlines';
+import { teamHours } from '../../functions/kernel/municipality';
+import { isOpen, nextOpening, workingMinutesBetween } from '../../functions/kernel/working-time';
+import { QUEUE_PAGE } from '../../functions/district-team/index';
 import { DomainError } from '../../functions/kernel/errors';
 import { TOPICS, type TopicId } from '../../functions/kernel/topics';
 import { SteppedCareEngine } from '../../functions/stepped-care/app/engine';
@@ -22,7 +24,11 @@ import { VolunteerStore, type StoredVolunteer } from '../../functions/volunteers
 import { ensureTable, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { EventQueue, Random } from './random';
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** The simulated district team: professionals per district, and the open cases each takes on at most. */
+const PROFESSIONALS_PER_DISTRICT = 2;
+const CASELOAD_CAP = 15;
 const DAY = 24 * HOUR;
 const CONCURRENCY = 16;
 
@@ -70,6 +76,8 @@ interface SimVolunteer {
 interface Tracked {
   createdAt: number;
   crisis: boolean;
+  /** The crisis lines were shown with the answer to the intake. */
+  crisisLinesShown: boolean;
   ownStrength: boolean;
   formalWmo: boolean;
 }
@@ -81,6 +89,8 @@ export interface SimulationResult {
   pastDeadlineWithoutResponse: number;
   doubleClaims: number;
   claimCountersConsistent: boolean;
+  /** The promises of the district team, as shares of the requests they concern (%). */
+  team: { crisisLinesShown: number; wmoWithinSixWeeks: number; crisisOutOfHoursByMorning: number; contacted: number };
 }
 
 /** Where the simulated year is stored: the same ports on DynamoDB Local or in memory. */
@@ -196,9 +206,6 @@ export async function runSimulation(options: SimulationOptions, world: Simulatio
         const v = simVolunteers.get(volunteerId);
         if (v?.responsive && rng.chance(v.acceptRate)) at(time + rng.exponential(v.meanDelayHours) * HOUR, claim(head.requestId, volunteerId));
       }
-    } else if (head.state === 'escalated') {
-      const window = TEAM_RESPONSE_HOURS[head.priority] * HOUR;
-      at(time + rng.between(0.1, 0.7) * window, teamPicksUp(head.requestId));
     }
   };
 
@@ -270,30 +277,101 @@ export async function runSimulation(options: SimulationOptions, world: Simulatio
       }
     };
 
-  const teamPicksUp =
-    (requestId: string): Task =>
+  // The district team: professionals per district who work the team's hours, each with a caseload cap. Every
+  // half hour the team is open they take from their district's queue (the same index and commands as the
+  // workspace), in the queue's order, make contact, and later finish, refer, send back or close the case.
+  const hours = teamHours(municipality);
+  const professionals = municipality.districts.flatMap((d) =>
+    Array.from({ length: PROFESSIONALS_PER_DISTRICT }, (_, n) => ({ id: `sim-pro-${d.id}-${n}`, districtId: d.id })),
+  );
+  const caseload = new Map<string, number>(professionals.map((p) => [p.id, 0]));
+  const coordinatorOf = new Map<string, string>();
+  let waitingPeak = 0;
+  const release = (requestId: string) => {
+    const pro = coordinatorOf.get(requestId);
+    if (pro) caseload.set(pro, caseload.get(pro)! - 1);
+    coordinatorOf.delete(requestId);
+  };
+
+  const teamRound: Task = async (e, time) => {
+    let waiting = 0;
+    for (const district of municipality.districts) {
+      for (const head of await requests.teamQueue(district.id, QUEUE_PAGE)) {
+        if (head.state !== 'escalated') continue;
+        const free = professionals.find((p) => p.districtId === district.id && caseload.get(p.id)! < CASELOAD_CAP);
+        if (!free) {
+          waiting++;
+          continue;
+        }
+        const taken = await run('take', () => e.acceptByTeam(head.requestId, free.id), time);
+        if (!taken) continue;
+        caseload.set(free.id, caseload.get(free.id)! + 1);
+        coordinatorOf.set(head.requestId, free.id);
+        const contactAfter = (taken.crisis ? rng.between(5, 20) : rng.between(10, 90)) * MINUTE;
+        at(time + contactAfter, contact(head.requestId, free.id));
+      }
+    }
+    waitingPeak = Math.max(waitingPeak, waiting);
+  };
+
+  const contact =
+    (requestId: string, pro: string): Task =>
     async (e, time) => {
-      const accepted = await run('accept', () => e.acceptByTeam(requestId, 'pro-anouk'), time);
-      if (!accepted) return;
+      const contacted = await run('contact', () => e.recordContact(requestId, pro, 'Gebeld met de inwoner'), time);
+      if (!contacted) return release(requestId);
+      const end =
+        (task: (e2: SteppedCareEngine) => Promise<RequestHead>, label: string): Task =>
+        async (e2, t2) => {
+          await run(label, () => task(e2), t2);
+          release(requestId);
+        };
+      if (contacted.wmo) {
+        // A formal Wmo request: conversation, report within the six weeks, then the team's part ends.
+        const melding = Date.parse(contacted.wmo.meldingAt);
+        at(
+          time + rng.between(2, 10) * DAY,
+          async (e2, t2) => void (await run('wmo conversation', () => e2.recordWmoStep(requestId, pro, 'conversation-held'), t2)),
+        );
+        const report = melding + rng.between(14, 38) * DAY;
+        at(report, async (e2, t2) => void (await run('wmo report', () => e2.recordWmoStep(requestId, pro, 'report-sent'), t2)));
+        at(
+          report + rng.between(1, 5) * DAY,
+          end((e2) => e2.finish(requestId, pro, 'provision-granted'), 'finish'),
+        );
+        return;
+      }
       const roll = rng.next();
-      if (roll < 0.3 && !accepted.crisis && !accepted.wmo) {
+      if (roll < 0.3 && !contacted.crisis) {
         at(
           time + rng.between(1, 24) * HOUR,
-          async (e2, t2) => void (await run('send back', () => e2.sendBackToZerothLine(requestId, 'pro-anouk', 'Een buur kan dit prima'), t2)),
+          end((e2) => e2.sendBackToZerothLine(requestId, pro, 'Een buur kan dit prima'), 'send back'),
         );
-      } else if (roll < 0.65) {
+      } else if (roll < 0.55) {
         at(time + rng.between(1, 48) * HOUR, async (e2, t2) => {
-          if (await run('refer', () => e2.refer(requestId, 'pro-anouk', 'schuldhulpverlening'), t2)) {
-            at(t2 + rng.between(7, 30) * DAY, async (e3, t3) => void (await run('close', () => e3.close(requestId, 'pro-anouk', 'referred'), t3)));
-          }
+          if (await run('refer', () => e2.refer(requestId, pro, 'schuldhulpverlening'), t2))
+            at(
+              t2 + rng.between(7, 30) * DAY,
+              end((e3) => e3.finish(requestId, pro, 'referred-on'), 'finish'),
+            );
+          else release(requestId);
         });
+      } else if (roll < 0.6) {
+        at(
+          time + rng.between(1, 5) * DAY,
+          end((e2) => e2.close(requestId, pro, 'no-help-needed'), 'close'),
+        );
       } else {
         at(
           time + rng.between(1, 14) * DAY,
-          async (e2, t2) => void (await run('close', () => e2.close(requestId, 'pro-anouk', 'helped by the team'), t2)),
+          end((e2) => e2.finish(requestId, pro, 'solved-by-team'), 'finish'),
         );
       }
     };
+
+  // The team's rounds: every half hour while it is open, over the whole simulated period.
+  for (let t = start; t < start + (options.days + options.tailDays) * DAY; t += 30 * MINUTE) {
+    if (isOpen(hours, new Date(t))) at(t, teamRound);
+  }
 
   // Arrivals: spread over the year, mostly in the daytime.
   for (let i = 0; i < options.requests; i++) {
@@ -329,10 +407,11 @@ export async function runSimulation(options: SimulationOptions, world: Simulatio
         householdKey: `household-${rng.int(1, Math.ceil(options.requests * 0.8))}`,
         idempotencyKey: `sim-${options.seed}-${i}`,
       };
-      const { requestId, head } = await e.submit(intakeFor(raw, municipality));
+      const { requestId, head, decision } = await e.submit(intakeFor(raw, municipality));
       tracked.set(requestId, {
         createdAt: time,
         crisis: head.crisis,
+        crisisLinesShown: decision.showEmergencyNumbers,
         ownStrength: head.level === 'own-strength',
         formalWmo: Boolean(head.wmo),
       });
@@ -414,6 +493,20 @@ export async function runSimulation(options: SimulationOptions, world: Simulatio
     const h = byId.get(id)!;
     return h.escalatedAt && Date.parse(h.escalatedAt) - Date.parse(h.createdAt) <= 60_000;
   }).length;
+  // The team: time from escalation to first contact in working hours, and the promises it made.
+  const toContact = heads
+    .filter((h) => h.escalatedAt && h.teamContactedAt)
+    .map((h) => workingMinutesBetween(hours, new Date(h.escalatedAt!), new Date(h.teamContactedAt!)) / 60)
+    .sort((a, b) => a - b);
+  const pctOf = (values: number[], p: number) => values[Math.min(values.length - 1, Math.floor(p * values.length))] ?? 0;
+  // Melding whose six weeks ended within the simulated period and that the resident did not withdraw.
+  const wmoHeads = heads.filter((h) => h.wmo && Date.parse(h.wmo.investigationDeadline) < end && h.state !== 'withdrawn');
+  const wmoInTime = wmoHeads.filter((h) => h.wmo!.reportAt && h.wmo!.reportAt <= h.wmo!.investigationDeadline).length;
+  const crisisOutOfHours = crisis.map(([id]) => byId.get(id)!).filter((h) => h.escalatedAt && !isOpen(hours, new Date(h.escalatedAt)));
+  const byNextMorning = crisisOutOfHours.filter((h) => {
+    const opening = nextOpening(hours, new Date(h.escalatedAt!));
+    return h.teamContactedAt !== undefined && Date.parse(h.teamContactedAt) <= opening.getTime() + 3.5 * HOUR;
+  }).length;
   const profiles = await volunteerStore.profiles(stored.map((v) => v.volunteerId).concat(municipality.volunteers.map((v) => v.id)));
   const openClaims = profiles.reduce((sum, p) => sum + p.openClaims, 0);
   const claimedNow = heads.filter((h) => h.state === 'claimed' || h.state === 'in-progress').length;
@@ -435,6 +528,14 @@ export async function runSimulation(options: SimulationOptions, world: Simulatio
     ['own strength (tips only)', share(tracked.size - needingResponse.length, tracked.size), '%'],
     ['crisis requests', crisis.length, ''],
     ['crisis routed to team within 1 minute', share(crisisFast, crisis.length), '%'],
+    ['crisis requests shown the crisis lines', share(crisis.filter(([, t]) => t.crisisLinesShown).length, crisis.length), '%'],
+    ['crisis out of hours', crisisOutOfHours.length, ''],
+    ['crisis out of hours contacted by next working morning', share(byNextMorning, crisisOutOfHours.length), '%'],
+    ['p50 time from escalation to first contact (working hours)', Math.round(pctOf(toContact, 0.5) * 10) / 10, 'h'],
+    ['p90 time from escalation to first contact (working hours)', Math.round(pctOf(toContact, 0.9) * 10) / 10, 'h'],
+    ['waiting list peak', waitingPeak, ''],
+    ['wmo investigations due in the period', wmoHeads.length, ''],
+    ['wmo investigations within 6 weeks', share(wmoInTime, wmoHeads.length), '%'],
     ['p50 time to first human response', Math.round(pct(0.5) * 10) / 10, 'h'],
     ['p95 time to first human response', Math.round(pct(0.95) * 10) / 10, 'h'],
     ['requests past deadline without response', pastDeadline, ''],
@@ -444,7 +545,18 @@ export async function runSimulation(options: SimulationOptions, world: Simulatio
     ['wmo clocks started', [...tracked.values()].filter((t) => t.formalWmo).length, ''],
     ['wall time', Math.round((performance.now() - wallStart) / 100) / 10, 's'],
   ];
-  return { figures, pastDeadlineWithoutResponse: pastDeadline, doubleClaims, claimCountersConsistent: openClaims === claimedNow };
+  return {
+    figures,
+    pastDeadlineWithoutResponse: pastDeadline,
+    doubleClaims,
+    claimCountersConsistent: openClaims === claimedNow,
+    team: {
+      crisisLinesShown: share(crisis.filter(([, t]) => t.crisisLinesShown).length, crisis.length),
+      wmoWithinSixWeeks: share(wmoInTime, wmoHeads.length),
+      crisisOutOfHoursByMorning: share(byNextMorning, crisisOutOfHours.length),
+      contacted: toContact.length,
+    },
+  };
 }
 
 export function printFigures(figures: SimulationResult['figures']): void {
@@ -459,7 +571,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     const result = await runSimulation(FULL_YEAR, dynamo ? await dynamoDbWorld(dynamo.endpoint, 'simulation') : memoryWorld());
     printFigures(result.figures);
-    if (result.pastDeadlineWithoutResponse > 0 || result.doubleClaims > 0 || !result.claimCountersConsistent) process.exitCode = 1;
+    const { team } = result;
+    const promisesKept = team.crisisLinesShown === 100 && team.wmoWithinSixWeeks === 100 && team.crisisOutOfHoursByMorning === 100;
+    if (result.pastDeadlineWithoutResponse > 0 || result.doubleClaims > 0 || !result.claimCountersConsistent || !promisesKept) process.exitCode = 1;
   } finally {
     await dynamo?.stop();
   }

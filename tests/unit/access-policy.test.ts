@@ -38,6 +38,9 @@ const subjects: Record<string, Subject> = {
   initiative: { kind: 'initiative', id: 'ini-1', requestId: 'r1' },
   coordinator: { kind: 'staff', id: 'coord', role: 'volunteer-coordinator', districts: [] },
   professional: { kind: 'staff', id: 'pro', role: 'professional', districts: ['zaandam-zuid'] },
+  otherDistrictProfessional: { kind: 'staff', id: 'pro-2', role: 'professional', districts: ['wormerveer'] },
+  teamLead: { kind: 'staff', id: 'lead', role: 'team-lead', districts: ['zaandam-zuid', 'zaandam-noord'] },
+  otherDistrictLead: { kind: 'staff', id: 'lead-2', role: 'team-lead', districts: ['krommenie'] },
 };
 
 // access -> subjects allowed (everyone else is refused)
@@ -48,8 +51,12 @@ const EXPECTED: Record<Access, string[]> = {
   'approved-volunteer': ['approvedVolunteer', 'claimer'],
   claimer: ['claimer'],
   helper: ['approvedVolunteer', 'claimer'],
-  staff: ['coordinator', 'professional'],
+  // Any staff page; a request outside a district-bound member's districts is refused.
+  staff: ['coordinator', 'professional', 'teamLead'],
   coordinator: ['coordinator'],
+  // Case data: professionals and team leads of the request's district; never the coordinator of volunteers.
+  team: ['professional', 'teamLead'],
+  'team-lead': ['teamLead'],
   'initiative-link': ['initiative'],
 };
 
@@ -61,6 +68,13 @@ describe('access policy', () => {
       });
     }
   }
+
+  it('binds the team to its districts: without a request, every team member may open the workspace', () => {
+    expect(decide(subjects.otherDistrictProfessional!, 'team').allow).toBe(true);
+    expect(decide(subjects.otherDistrictProfessional!, 'team', f(request))).toEqual({ allow: false, reason: 'relation' });
+    expect(decide(subjects.coordinator!, 'team')).toEqual({ allow: false, reason: 'role' });
+    expect(decide(subjects.professional!, 'team-lead')).toEqual({ allow: false, reason: 'role' });
+  });
 
   it('shows the claimer contact fields, a feed reader only the card, and the claim ends with its state', () => {
     expect(decide(subjects.claimer!, 'claimer', f(request))).toEqual({ allow: true, fields: FIELDS.claimer });

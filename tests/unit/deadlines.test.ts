@@ -8,6 +8,10 @@ import {
   zerothLineDeadline,
 } from '../../functions/stepped-care/domain/deadlines';
 import { findTopic } from '../../functions/kernel/topics';
+import { teamHours } from '../../functions/kernel/municipality';
+import { currentMunicipality } from '../../functions/platform/config/municipality';
+
+const zaanstad = currentMunicipality('zaanstad');
 import { isoWeek } from '../../functions/stepped-care/domain/referral';
 
 const t0 = new Date('2026-11-24T09:00:00Z');
@@ -21,9 +25,16 @@ describe('deadlines', () => {
     expect(widenedDeadline(groceries, 'this-week', t0).toISOString()).toBe('2026-11-25T09:00:00.000Z');
   });
 
-  it('the team responds within an hour in a crisis', () => {
-    expect(teamDeadline('crisis', t0).toISOString()).toBe('2026-11-24T10:00:00.000Z');
-    expect(teamDeadline('low', t0).toISOString()).toBe('2026-11-27T09:00:00.000Z');
+  it("the team's deadlines count its working hours: within an hour in a crisis, the next morning out of hours", () => {
+    const hours = teamHours(zaanstad);
+    // Tuesday 10:00 in Zaandam: open.
+    expect(teamDeadline('crisis', t0, hours).toISOString()).toBe('2026-11-24T10:00:00.000Z');
+    // 24 working hours: Tuesday 10:00-17:00 (7), Wednesday and Thursday (8.5 each) = 24 on Thursday at 17:00.
+    expect(teamDeadline('low', t0, hours).toISOString()).toBe('2026-11-26T16:00:00.000Z');
+    // Sunday 21:00: Monday 8:30 plus one hour.
+    expect(teamDeadline('crisis', new Date('2026-11-29T20:00:00Z'), hours).toISOString()).toBe('2026-11-30T08:30:00.000Z');
+    // Christmas Eve 16:30, a Thursday: half an hour on the 24th, then the holidays; the 28th (Monday) at 9:00.
+    expect(teamDeadline('crisis', new Date('2026-12-24T15:30:00Z'), hours).toISOString()).toBe('2026-12-28T08:00:00.000Z');
     expect(claimProgressDeadline('today', t0).toISOString()).toBe('2026-11-24T17:00:00.000Z');
   });
 

@@ -4,7 +4,7 @@ import { t } from '../../functions/platform/i18n/messages';
 import { negotiateLocale } from '../../functions/platform/i18n/negotiate';
 import * as nl from '../../functions/platform/i18n/nl';
 
-const SECTIONS = ['shared', 'pages', 'mail', 'redaction', 'topics'] as const;
+const SECTIONS = ['shared', 'pages', 'mail', 'redaction', 'topics', 'team'] as const;
 
 describe.each(SECTIONS)('the %s section of the catalogues', (section) => {
   const catalogue = { nl: nl[section] as Record<string, string>, en: en[section] as Record<string, string> };

@@ -14,7 +14,7 @@ describe('table definition', () => {
     expect(input.BillingMode).toBe('PAY_PER_REQUEST');
   });
 
-  it('has the two sparse indexes the access patterns read, projecting whole items', () => {
+  it('has the three sparse indexes the access patterns read, projecting whole items', () => {
     expect(input.GlobalSecondaryIndexes?.map((i) => ({ name: i.IndexName, keys: i.KeySchema, projection: i.Projection?.ProjectionType }))).toEqual([
       {
         name: 'gsi1',
@@ -32,13 +32,23 @@ describe('table definition', () => {
         ],
         projection: 'ALL',
       },
+      {
+        name: 'gsi3',
+        keys: [
+          { AttributeName: 'gsi3pk', KeyType: 'HASH' },
+          { AttributeName: 'gsi3sk', KeyType: 'RANGE' },
+        ],
+        projection: 'ALL',
+      },
     ]);
   });
 
   it('declares every key attribute once, as a string', () => {
     expect(input.AttributeDefinitions).toEqual(
-      ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'].map((name) => expect.objectContaining({ AttributeName: name, AttributeType: 'S' })),
+      ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'].map((name) =>
+        expect.objectContaining({ AttributeName: name, AttributeType: 'S' }),
+      ),
     );
-    expect(input.AttributeDefinitions).toHaveLength(6);
+    expect(input.AttributeDefinitions).toHaveLength(8);
   });
 });

@@ -8,6 +8,9 @@ import type { Notification, NotificationTemplate } from '../../platform/outbox/n
 import type { AddressBook } from '../../platform/dynamodb/address-book';
 import type { Email } from '../../platform/email/ses';
 import { renderNotification } from './render';
+import { queueReasonOf } from '../../district-team/index';
+import { t } from '../../platform/i18n/messages';
+import { pathOf } from '../../platform/routes/pages';
 
 export type { Email } from '../../platform/email/ses';
 
@@ -52,9 +55,19 @@ export async function composeEmail(
       }
       break;
     }
-    case 'team':
+    case 'team': {
+      // Reference, district, priority and why, and a link into the workspace: no personal data.
       address = municipality.team.email;
+      const [head, personal] = n.requestId ? await Promise.all([book.request(n.requestId), book.resident(n.requestId)]) : [undefined, undefined];
+      if (head) {
+        params.reference = personal?.referenceCode ?? '-';
+        params.district = municipality.districts.find((d) => d.id === head.districtId)?.name ?? head.districtId;
+        params.priority = t(locale, `priority.${head.priority}`);
+        params.reason = t(locale, `queue.reason.${queueReasonOf(head)}`);
+        params.caseUrl = `${siteUrl}${pathOf('teamCase', locale)}?id=${head.requestId}`;
+      }
       break;
+    }
     case 'staff':
       address = (await book.staff(to.id))?.email;
       break;

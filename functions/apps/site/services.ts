@@ -1,5 +1,6 @@
 // What on-demand pages may use, passed in as Astro.locals.services by the site host: each context's public
 // desks and registers, never a table or a key.
+import type { TeamDesk } from '../../district-team/index';
 import type { SignInDesk } from '../../identity/index';
 import type { InitiativeDesk, ReferralDesk } from '../../initiatives/index';
 import type { ResidentDesk } from '../../stepped-care/index';
@@ -14,4 +15,5 @@ export interface SiteServices {
   claims: ClaimDesk;
   initiatives: InitiativeDesk;
   referrals: ReferralDesk;
+  team: TeamDesk;
 }

@@ -13,6 +13,7 @@ import { ResidentDesk, SteppedCareEngine, type EngineDeps } from '../../stepped-
 import { MemoryHelperPool, MemoryRequestLog, MemoryResidentData, type SharedMemory } from '../../stepped-care/store/memory';
 import { ClaimDesk, VolunteerDesk, VolunteerFeed, volunteerFromConfig, type Volunteer } from '../../volunteers/index';
 import { MemoryVolunteerRegister } from '../../volunteers/store/memory';
+import { TeamDesk } from '../../district-team/index';
 
 export interface MemoryServiceOptions {
   clock?: () => Date;
@@ -41,7 +42,7 @@ export function memoryServices(municipality: Municipality = currentMunicipality(
   for (const v of municipality.volunteers) void accounts.create(v.email, { kind: 'volunteer', id: v.id });
   for (const p of municipality.professionals) {
     void accounts.create(p.email, { kind: 'staff', id: p.id, role: p.role });
-    accounts.staff.set(p.id, { name: p.name, role: p.role });
+    accounts.staff.set(p.id, { id: p.id, name: p.name, role: p.role, districts: [...p.districts] });
   }
 
   const engine = new SteppedCareEngine({
@@ -54,6 +55,7 @@ export function memoryServices(municipality: Municipality = currentMunicipality(
     ...(options.onMatchDue ? { onMatchDue: options.onMatchDue } : {}),
   });
   const desk = new ResidentDesk({ engine, requests, residents, municipality, clock });
+  const signIn = new SignInDesk(accounts, clock);
   const links = new ReferralLinks(options.linkKey ?? (() => Promise.resolve('memory-link-key-for-tests-only')));
   /** Where the notifier finds addressees (platform/dynamodb/address-book.ts), over the same maps. */
   const addressBook: AddressBook = {
@@ -75,7 +77,8 @@ export function memoryServices(municipality: Municipality = currentMunicipality(
     register,
     engine,
     desk,
-    signIn: new SignInDesk(accounts, clock),
+    signIn,
+    team: new TeamDesk({ engine, requests, residents, residentDesk: desk, staff: signIn, municipality, clock }),
     volunteering: new VolunteerDesk({ volunteers, accounts, outbox, engine, municipality, clock }),
     feed: new VolunteerFeed({ volunteers, municipality, clock }),
     claims: new ClaimDesk({ volunteers, engine, requests, residents, clock }),

@@ -13,6 +13,7 @@ import { OutboxStore } from '../../platform/dynamodb/outbox';
 import { Repository } from '../../platform/dynamodb/repository';
 import { InitiativeStore } from '../../initiatives/store/directory-store';
 import { coreServicesOn, type ServiceOptions } from './core-services';
+import { TeamDesk } from '../../district-team/index';
 
 export { createCoreServices, coreServicesOn, type ServiceOptions } from './core-services';
 
@@ -43,7 +44,8 @@ export function servicesOn(repo: Repository, municipalityId?: string, options: A
   const initiatives = new InitiativeDesk({ initiatives: register, municipality });
   const links = new ReferralLinks(options.linkKey ?? NO_LINK_KEY);
   const referrals = new ReferralDesk({ initiatives: register, engine, requests, residents, links, ...(clock ? { clock } : {}) });
-  return { ...core, outbox, signIn, volunteering, feed, claims, initiatives, links, referrals };
+  const team = new TeamDesk({ engine, requests, residents, residentDesk: core.desk, staff: signIn, municipality, ...(clock ? { clock } : {}) });
+  return { ...core, outbox, signIn, volunteering, feed, claims, initiatives, links, referrals, team };
 }
 
 export type Services = ReturnType<typeof servicesOn>;

@@ -16,6 +16,10 @@ export const QUEUE_REASONS = [
 ] as const;
 export type QueueReason = (typeof QUEUE_REASONS)[number];
 
+export function isQueueReason(value: unknown): value is QueueReason {
+  return (QUEUE_REASONS as readonly unknown[]).includes(value);
+}
+
 export type Lateness = 'on-time' | 'late' | 'very-late';
 
 export interface QueueEntry {

@@ -1,6 +1,6 @@
 // The ports of the identity context: accounts, sign-in codes and sessions (adapter: ../store/account-store.ts).
 import type { Notification } from '../../platform/outbox/notifications';
-import type { Account, CodeCheck, CodeRequest, Session } from '../domain/sign-in';
+import type { Account, CodeCheck, CodeRequest, Session, StaffMember } from '../domain/sign-in';
 
 export interface Accounts {
   accountFor(email: string): Promise<Account | undefined>;
@@ -14,6 +14,10 @@ export interface Accounts {
   endSession(token: string): Promise<void>;
   /** A staff member's name and role, as the platform holds them. */
   staffProfile(staffId: string): Promise<{ name: string; role: string } | undefined>;
+  /** A staff member with their districts (the live district binding of the access policy). */
+  staffMember(staffId: string): Promise<StaffMember | undefined>;
+  /** Everyone on the staff list. */
+  staffMembers(): Promise<StaffMember[]>;
   /** Ends every session of an account; how many there were. */
   revokeAll(account: Account): Promise<number>;
 }

@@ -1,7 +1,7 @@
 // The sign-in desk for volunteers and staff: ask for a code by e-mail, sign in with it, keep a session.
 // The answer to "send me a code" is the same whether or not the address has an account.
 import { randomUUID } from 'node:crypto';
-import { hashSecret, newSignInCode, parseSignInCode, type Account, type CodeRequest, type Session } from '../domain/sign-in';
+import { hashSecret, newSignInCode, parseSignInCode, type Account, type CodeRequest, type Session, type StaffMember } from '../domain/sign-in';
 import type { Accounts } from './ports';
 
 export class SignInDesk {
@@ -50,6 +50,14 @@ export class SignInDesk {
   /** A staff member's name and role. */
   staffProfile(staffId: string): Promise<{ name: string; role: string } | undefined> {
     return this.accounts.staffProfile(staffId);
+  }
+
+  staffMember(staffId: string): Promise<StaffMember | undefined> {
+    return this.accounts.staffMember(staffId);
+  }
+
+  staffMembers(): Promise<StaffMember[]> {
+    return this.accounts.staffMembers();
   }
 
   revokeAll(account: Account): Promise<number> {

@@ -2,7 +2,7 @@
 // module decides it from the subject's role, their district, the volunteer's relation to the request, the
 // resident's consent and the request's state. It also says which fields of a request may be seen.
 // Pure: the site, the API and the desks call it; tests enumerate every route against it.
-import type { Access, RequestFacts, StaffRole } from '../../kernel/access';
+import { TEAM_ROLES, type Access, type RequestFacts, type StaffRole } from '../../kernel/access';
 
 export type { Access, ReferralStage, RequestFacts } from '../../kernel/access';
 
@@ -24,6 +24,20 @@ export const FIELDS = {
   feedCard: ['topic', 'district', 'postcodeArea', 'summary', 'urgency', 'waiting'],
   claimer: ['topic', 'district', 'postcodeArea', 'summary', 'urgency', 'waiting', 'firstName', 'contact', 'postcode', 'houseNumber'],
   initiative: ['topic', 'district', 'postcodeArea', 'summary', 'urgency'],
+  team: [
+    'topic',
+    'district',
+    'postcodeArea',
+    'description',
+    'urgency',
+    'waiting',
+    'firstName',
+    'contact',
+    'postcode',
+    'houseNumber',
+    'history',
+    'consent',
+  ],
   initiativeHolder: ['topic', 'district', 'postcodeArea', 'summary', 'urgency', 'firstName', 'contact', 'postcode', 'houseNumber'],
   none: [],
 } as const;
@@ -56,6 +70,17 @@ export function decide(subject: Subject, access: Access, request?: RequestFacts)
       // Staff bound to districts see only requests there; staff without districts work municipality-wide.
       if (request && subject.districts.length > 0 && !subject.districts.includes(request.districtId)) return deny('relation');
       return allow();
+    case 'team':
+      if (subject.kind !== 'staff') return deny(subject.kind === 'anonymous' ? 'sign-in' : 'role');
+      if (!subject.role || !TEAM_ROLES.includes(subject.role)) return deny('role');
+      // District binding: a case only in the districts the professional works in.
+      if (request && !subject.districts.includes(request.districtId)) return deny('relation');
+      return allow(FIELDS.team);
+    case 'team-lead':
+      if (subject.kind !== 'staff') return deny(subject.kind === 'anonymous' ? 'sign-in' : 'role');
+      if (subject.role !== 'team-lead') return deny('role');
+      if (request && !subject.districts.includes(request.districtId)) return deny('relation');
+      return allow(FIELDS.team);
     case 'coordinator':
       if (subject.kind !== 'staff') return deny(subject.kind === 'anonymous' ? 'sign-in' : 'role');
       return subject.role === 'volunteer-coordinator' ? allow() : deny('role');
@@ -76,9 +101,16 @@ export function visibleFields<T extends object>(record: T, fields: readonly stri
   return out;
 }
 
-/** The subject a signed-in account is (a volunteer's status comes from their profile). */
-export function subjectOf(account: { kind: 'volunteer' | 'staff'; id: string; role?: StaffRole }, volunteerStatus = 'pending'): Subject {
+/**
+ * The subject a signed-in account is: a volunteer's status comes from their profile, a staff member's
+ * districts from the staff list (without them, a staff member is bound to no district at all).
+ */
+export function subjectOf(
+  account: { kind: 'volunteer' | 'staff'; id: string; role?: StaffRole },
+  volunteerStatus = 'pending',
+  staffDistricts: readonly string[] = [],
+): Subject {
   return account.kind === 'volunteer'
     ? { kind: 'volunteer', id: account.id, status: volunteerStatus }
-    : { kind: 'staff', id: account.id, role: account.role ?? '', districts: [] };
+    : { kind: 'staff', id: account.id, role: account.role ?? '', districts: staffDistricts };
 }

@@ -88,6 +88,15 @@ export interface CodeState {
 export type CodeRequest = 'issued' | 'too-many';
 export type CodeCheck = { ok: true; account: Account } | { ok: false };
 
+/** A staff member as the platform holds them: the municipality's staff list seeds these. */
+export interface StaffMember {
+  id: string;
+  name: string;
+  role: StaffRole;
+  /** Where they work; empty for municipality-wide roles (the volunteer coordinator). */
+  districts: string[];
+}
+
 export interface Session {
   account: Account;
   csrf: string;

@@ -15,6 +15,7 @@ import {
   type CodeRequest,
   type CodeState,
   type Session,
+  type StaffMember,
 } from '../domain/sign-in';
 import type { Accounts } from '../app/ports';
 import { keys } from '../../platform/dynamodb/keys';
@@ -43,7 +44,7 @@ export function accountItem(email: string, account: Account): Item & Key {
 /** The items that seed staff and the demo accounts from the municipality's file. */
 export function identitySeedItems(m: Municipality): (Item & Key)[] {
   return [
-    ...m.professionals.map((p) => ({ ...keys.staff(p.id), type: 'staff', staffId: p.id, ...p, id: undefined })),
+    ...m.professionals.map((p) => ({ ...keys.staff(p.id), ...keys.staffListing(p.id), type: 'staff', staffId: p.id, ...p, id: undefined })),
     // Demo accounts: volunteers and staff sign in with these people's addresses.
     ...m.volunteers.map((v) => accountItem(v.email, { kind: 'volunteer', id: v.id })),
     ...m.professionals.map((p) => accountItem(p.email, { kind: 'staff', id: p.id, role: p.role })),
@@ -70,6 +71,16 @@ export class AccountStore implements Accounts {
   async staffProfile(staffId: string): Promise<{ name: string; role: string } | undefined> {
     const item = await this.repo.get<{ name: string; role: string }>(keys.staff(staffId));
     return item && { name: item.name, role: item.role };
+  }
+
+  async staffMember(staffId: string): Promise<StaffMember | undefined> {
+    const item = await this.repo.get<Item>(keys.staff(staffId));
+    return item && staffMemberOf(item);
+  }
+
+  /** One Query on the staff list (a few dozen people per municipality). */
+  async staffMembers(): Promise<StaffMember[]> {
+    return (await this.repo.queryIndex<Item>('gsi1', keys.staffListPartition)).map(staffMemberOf);
   }
 
   async accountFor(email: string): Promise<Account | undefined> {
@@ -215,4 +226,9 @@ export class AccountStore implements Accounts {
 
 function ttl(untilMs: number): { validUntil: string; expiresAt: number } {
   return { validUntil: new Date(untilMs).toISOString(), expiresAt: epoch(untilMs) };
+}
+
+function staffMemberOf(item: Item): StaffMember {
+  const { staffId, name, role, districts } = item as unknown as { staffId: string; name: string; role: StaffMember['role']; districts?: string[] };
+  return { id: staffId, name, role, districts: districts ?? [] };
 }

@@ -16,6 +16,7 @@ import {
   type CodeRequest,
   type CodeState,
   type Session,
+  type StaffMember,
 } from '../domain/sign-in';
 
 export class MemoryAccounts implements Accounts {
@@ -23,7 +24,7 @@ export class MemoryAccounts implements Accounts {
   private readonly codes = new Map<string, CodeState>();
   private readonly sessions = new Map<string, Session>();
   /** Staff profiles by id (the wiring seeds them from the municipality file). */
-  readonly staff = new Map<string, { name: string; role: string }>();
+  readonly staff = new Map<string, StaffMember>();
 
   constructor(
     private readonly outbox: Outbox,
@@ -32,7 +33,16 @@ export class MemoryAccounts implements Accounts {
 
   async staffProfile(staffId: string): Promise<{ name: string; role: string } | undefined> {
     const profile = this.staff.get(staffId);
-    return profile && { ...profile };
+    return profile && { name: profile.name, role: profile.role };
+  }
+
+  async staffMember(staffId: string): Promise<StaffMember | undefined> {
+    const member = this.staff.get(staffId);
+    return member && structuredClone(member);
+  }
+
+  async staffMembers(): Promise<StaffMember[]> {
+    return [...this.staff.values()].map((m) => structuredClone(m)).sort((a, b) => a.id.localeCompare(b.id));
   }
 
   async accountFor(email: string): Promise<Account | undefined> {

@@ -9,7 +9,22 @@ export interface AddressBook {
   volunteer(id: string): Promise<{ email?: string } | undefined>;
   initiative(id: string): Promise<{ email?: string; name?: string } | undefined>;
   staff(id: string): Promise<{ email?: string } | undefined>;
-  request(requestId: string): Promise<{ requestId: string; topicId: string; districtId: string } | undefined>;
+  /** The request's anonymous head: what a team e-mail names (district, priority, why it is with the team). */
+  request(requestId: string): Promise<
+    | {
+        requestId: string;
+        topicId: string;
+        districtId: string;
+        priority: 'crisis' | 'high' | 'normal' | 'low';
+        crisis: boolean;
+        rule: string;
+        escalatedBecause?: string;
+        volunteersMaySee?: boolean;
+        initiativesMaySee?: boolean;
+        wmo?: unknown;
+      }
+    | undefined
+  >;
   /** The resident's contact, language and reference code, while their personal data is kept. */
   resident(requestId: string): Promise<{ contact: { method: string; email?: string }; language: Locale; referenceCode: string } | undefined>;
 }

@@ -39,6 +39,9 @@ const volunteerKeys = {
 /** Sign-in accounts, codes and sessions (the identity context). */
 const identityKeys = {
   staff: (id: string) => ({ pk: `STAFF#${id}`, sk: 'PROFILE' }),
+  /** Every staff member on one index partition: the team's colleagues, for handing a case over. */
+  staffListing: (id: string) => ({ gsi1pk: 'STAFF-LIST', gsi1sk: id }),
+  staffListPartition: 'STAFF-LIST',
   /** A sign-in account by the hash of its e-mail address: which volunteer or staff member it is. */
   account: (emailKey: string) => ({ pk: `ACCOUNT#${emailKey}`, sk: 'ACCOUNT' }),
   /** The one live sign-in code of an address (hashed), with its attempts and the hour's request count. */
@@ -75,10 +78,24 @@ const requestKeys = {
     gsi2sk: `${urgencyRank}#${createdAt}#${requestId}`,
   }),
   feedPartition: (districtId: string) => `OPEN#${districtId}`,
+  /** On the team-queue index while the district team has the request: crisis first, nearest deadline, longest waiting. */
+  teamQueueListing: (districtId: string, crisis: boolean, deadline: string | undefined, since: string, requestId: string) => ({
+    gsi3pk: `TEAM#${districtId}`,
+    gsi3sk: `${crisis ? 0 : 1}#${deadline ?? '9999'}#${since}#${requestId}`,
+  }),
+  teamQueuePartition: (districtId: string) => `TEAM#${districtId}`,
+  /** On the PERSONAL item: the requests of one contact (by its hash), for the team's "earlier requests". */
+  contactHistory: (contactHash: string, createdAt: string, requestId: string) => ({
+    gsi2pk: `CONTACT#${contactHash}`,
+    gsi2sk: `${createdAt}#${requestId}`,
+  }),
+  contactHistoryPartition: (contactHash: string) => `CONTACT#${contactHash}`,
   /** A volunteer's concern about a request's resident: one per volunteer and request. */
   concern: (requestId: string, volunteerId: string) => ({ pk: `REQUEST#${requestId}`, sk: `CONCERN#${volunteerId}` }),
+  concernPrefix: 'CONCERN#',
   /** The district team's queue of concerns, newest last. */
   concernQueue: (districtId: string, at: string, requestId: string) => ({ gsi1pk: `CONCERNS#${districtId}`, gsi1sk: `${at}#${requestId}` }),
+  concernQueuePartition: (districtId: string) => `CONCERNS#${districtId}`,
   /** Who looked at or changed the resident's personal data: kept for accountability, holds no personal data. */
   audit: (requestId: string, at: string, id: string) => ({ pk: `REQUEST#${requestId}`, sk: `AUDIT#${at}#${id}` }),
   auditPrefix: 'AUDIT#',
@@ -107,10 +124,10 @@ export const keys = { ...directoryKeys, ...volunteerKeys, ...identityKeys, ...re
 export const KEY_SPACES = {
   directory: { builders: directoryKeys, prefixes: ['MUNI#', 'POSTCODE#', 'INITIATIVE#', 'DISTRICT#'] },
   volunteers: { builders: volunteerKeys, prefixes: ['VOLUNTEER#', 'POOL#', 'VOLUNTEERS#', 'CLAIMED#'] },
-  identity: { builders: identityKeys, prefixes: ['STAFF#', 'ACCOUNT#', 'SESSION#'] },
+  identity: { builders: identityKeys, prefixes: ['STAFF#', 'STAFF-LIST', 'ACCOUNT#', 'SESSION#'] },
   'stepped-care': {
     builders: requestKeys,
-    prefixes: ['REQUEST#', 'DUE', 'IDEMPOTENCY#', 'RETENTION', 'OPEN#', 'CONCERNS#', 'REFERENCE#', 'STATUS#'],
+    prefixes: ['REQUEST#', 'DUE', 'IDEMPOTENCY#', 'RETENTION', 'OPEN#', 'TEAM#', 'CONTACT#', 'CONCERNS#', 'REFERENCE#', 'STATUS#'],
   },
   platform: { builders: platformKeys, prefixes: ['OUTBOX', 'ONCE#', 'HEALTH'] },
 } as const;

@@ -85,7 +85,14 @@ export class Repository {
   }
 
   /** Up to `limit` items of one index partition whose index sort key lies in [from, to). */
-  async queryIndexRange<T extends Item>(indexName: IndexName, pk: string, from: string, to: string, limit: number): Promise<T[]> {
+  async queryIndexRange<T extends Item>(
+    indexName: IndexName,
+    pk: string,
+    from: string,
+    to: string,
+    limit: number,
+    options: { newestFirst?: boolean } = {},
+  ): Promise<T[]> {
     const index = TABLE.globalSecondaryIndexes.find((i) => i.indexName === indexName)!;
     const result = await this.client.send(
       new QueryCommand({
@@ -95,6 +102,7 @@ export class Repository {
         ExpressionAttributeNames: { '#pk': index.partitionKey.name, '#sk': index.sortKey.name },
         ExpressionAttributeValues: { ':pk': pk, ':from': from, ':to': to },
         Limit: limit,
+        ...(options.newestFirst ? { ScanIndexForward: false } : {}),
       }),
     );
     // BETWEEN is inclusive; the upper bound is the next range's start, so leave it to that range.

@@ -12,6 +12,9 @@
 //   REQUEST#<id>       / PERSONAL, MESSAGE#<at>, TOKEN#<hash>  the resident's erasable data; gsi1: RETENTION / <until>#<id>#<sk>
 //   REQUEST#<id>       / AUDIT#<at>#<id>      who saw or changed personal data
 //   REQUEST#<id>       / FEED                 the card volunteers see (redacted); gsi2: OPEN#<district> / <urgency>#<at>#<id> while open
+//   REQUEST#<id>       / HEAD                 also gsi3: TEAM#<district> / <crisis>#<deadline>#<since>#<id> while the team has it
+//   REQUEST#<id>       / PERSONAL             also gsi2: CONTACT#<hash> / <at>#<id>: earlier requests of one contact
+//   REQUEST#<id>       / CONCERN#<volunteer>  a volunteer's concern; gsi1: CONCERNS#<district> / <at>#<id>
 //   REFERENCE#<code>   / REQUEST              reference code -> request (erasable)
 //   STATUS#<hash>      / TOKEN                status-token hash -> request (erasable)
 //   IDEMPOTENCY#<hash> / REQUEST              intake idempotency key -> request
@@ -39,6 +42,8 @@ export const TABLE = {
     { indexName: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
     // The volunteers' feed: open requests per district, most urgent and longest waiting first.
     { indexName: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+    // The district team's queue: requests the team has per district, crisis first, then by deadline.
+    { indexName: 'gsi3', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi3sk', type: 'S' } },
   ],
 } as const satisfies {
   baseName: string;

@@ -23,6 +23,8 @@ export const NOTIFICATION_TEMPLATES = [
   'volunteer-approved',
   'concern-raised',
   'concern-received',
+  'concern-acknowledged',
+  'team-message',
   'offers-digest',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];

@@ -24,6 +24,9 @@ export const PAGES = {
   volunteer: { paths: { nl: '/vrijwilliger/', en: '/en/volunteer/' }, onDemand: true, access: 'volunteer' },
   claimed: { paths: { nl: '/vrijwilliger/vraag/', en: '/en/volunteer/request/' }, onDemand: true, access: 'claimer' },
   staff: { paths: { nl: '/medewerker/', en: '/en/staff/' }, onDemand: true, access: 'staff' },
+  teamQueue: { paths: { nl: '/wijkteam/', en: '/en/district-team/' }, onDemand: true, access: 'team' },
+  teamCase: { paths: { nl: '/wijkteam/vraag/', en: '/en/district-team/request/' }, onDemand: true, access: 'team' },
+  teamIntake: { paths: { nl: '/wijkteam/telefoon/', en: '/en/district-team/phone/' }, onDemand: true, access: 'team' },
   referral: { paths: { nl: '/doorverwijzing/', en: '/en/referral/' }, onDemand: true, access: 'initiative-link' },
 } as const satisfies Record<string, PageRoute>;
 

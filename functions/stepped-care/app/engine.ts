@@ -1,6 +1,7 @@
 // The stepped-care engine: one face over the commands of each actor (resident, volunteer, initiative, team,
 // safety net), which share one command runner and the ladder's common steps. Apps and other contexts call
 // this; the rules it applies are pure domain code in ../domain/.
+import type { WmoStep } from '../domain/deadlines';
 import type { Actor } from '../domain/lifecycle';
 import type { ReferralOutcome } from '../domain/referral';
 import type { RequestHead } from '../domain/request';
@@ -72,6 +73,14 @@ export class SteppedCareEngine {
 
   // district team
   acceptByTeam = (requestId: string, professionalId: string) => this.team.acceptByTeam(requestId, professionalId);
+  handOver = (requestId: string, byId: string, toId: string, reason: string) => this.team.handOver(requestId, byId, toId, reason);
+  recordContact = (requestId: string, professionalId: string, how: string) => this.team.recordContact(requestId, professionalId, how);
+  sendMessage = (requestId: string, professionalId: string, effects: Effect[]) => this.team.sendMessage(requestId, professionalId, effects);
+  addNote = (requestId: string, professionalId: string, effects: Effect[]) => this.team.addNote(requestId, professionalId, effects);
+  finish = (requestId: string, professionalId: string, outcome: string) => this.team.finish(requestId, professionalId, outcome);
+  recordWmoStep = (requestId: string, professionalId: string, step: WmoStep) => this.team.recordWmoStep(requestId, professionalId, step);
+  acknowledgeConcern = (requestId: string, professionalId: string, volunteerId: string) =>
+    this.team.acknowledgeConcern(requestId, professionalId, volunteerId);
   sendBackToZerothLine = (requestId: string, professionalId: string, advice: string) =>
     this.team.sendBackToZerothLine(requestId, professionalId, advice);
   refer = (requestId: string, professionalId: string, to: string) => this.team.refer(requestId, professionalId, to);

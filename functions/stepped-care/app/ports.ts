@@ -57,6 +57,8 @@ export type Effect =
       text: string;
       until: string;
     }
+  /** The team read a volunteer's concern. */
+  | { kind: 'concern-acknowledged'; requestId: string; volunteerId: string; by: string; at: string }
   /** The resident's personal data, reference code and first status link, with the intake. */
   | { kind: 'personal-data-written'; record: PersonalRecord; tokenHash: string }
   /** A message to or from the resident (personal, erasable). */
@@ -83,6 +85,26 @@ export interface RequestLog {
   hasConcern(requestId: string, volunteerId: string): Promise<boolean>;
   /** The feed card of a request, if it has one. */
   feedCard(requestId: string): Promise<FeedCard | undefined>;
+  /** The requests the district team has in one district, in the queue's order: at most `limit`. */
+  teamQueue(districtId: string, limit: number): Promise<RequestHead[]>;
+  /** Volunteers' concerns in a district, oldest first: at most `limit`. */
+  concerns(districtId: string, limit: number): Promise<Concern[]>;
+  /** The concerns raised about one request. */
+  concernsOf(requestId: string): Promise<Concern[]>;
+}
+
+/** A volunteer's concern about a resident they helped, as the team sees it (personal: it expires). */
+export interface Concern {
+  requestId: string;
+  volunteerId: string;
+  districtId: string;
+  topicId: string;
+  /** The request's state when the concern was raised. */
+  state: string;
+  at: string;
+  text: string;
+  acknowledgedBy?: string;
+  acknowledgedAt?: string;
 }
 
 /** The resident's personal data and the lookups that lead to it. */
@@ -95,6 +117,10 @@ export interface ResidentData {
   audit(requestId: string): Promise<AuditEntry[]>;
   recordAccess(requestId: string, entry: AuditEntry, id: string): Promise<void>;
   erasurePlan(requestId: string): Promise<ErasurePlan>;
+  /** The reference codes of requests (those whose personal data is kept), for the team's queue. */
+  referenceCodes(requestIds: readonly string[]): Promise<Record<string, string>>;
+  /** The requests given with one contact (by its hash: domain/resident.ts contactKey), newest first. */
+  requestsOfContact(contactKey: string, limit: number): Promise<string[]>;
   pastRetention(now: Date, limit: number): Promise<string[]>;
 }
 

@@ -4,7 +4,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DAY_MS, HOUR_MS } from '../../kernel/durations';
 import { DomainError } from '../../kernel/errors';
-import type { Municipality } from '../../kernel/municipality';
+import { teamHours, type Municipality } from '../../kernel/municipality';
+import { isOpen } from '../../kernel/working-time';
 import { PERSONAL_DATA_RETENTION_DAYS, sameContact, STATUS_SESSION_HOURS, type ResidentIntake } from '../domain/intake';
 import { newRequestOf } from '../domain/new-request';
 import type { Actor, RequestEvent } from '../domain/lifecycle';
@@ -34,6 +35,8 @@ export interface Receipt {
   showEmergencyNumbers: boolean;
   /** Why the request went where it went (triage's reasons). */
   reasons: TriageDecision['reasons'];
+  /** Whether the district team works right now: what the receipt may promise. */
+  teamOpen: boolean;
 }
 
 /** Everything the status page shows; personal data only while it exists. */
@@ -43,6 +46,8 @@ export interface OpenedRequest {
   personal: PersonalRecord | undefined;
   messages: ResidentMessage[];
   audit: AuditEntry[];
+  /** Whether the district team works right now (its hours and holidays): what the page may promise. */
+  teamOpen: boolean;
 }
 
 /**
@@ -88,6 +93,7 @@ export class ResidentDesk {
       created: result.created,
       showEmergencyNumbers: result.decision.showEmergencyNumbers,
       reasons: result.decision.reasons,
+      teamOpen: this.teamOpen(),
     };
   }
 
@@ -161,7 +167,7 @@ export class ResidentDesk {
       this.deps.residents.audit(requestId),
     ]);
     if (!head) throw new DomainError('status-link-invalid', 'the request of this link does not exist');
-    return { head, events, personal, messages, audit };
+    return { head, events, personal, messages, audit, teamOpen: this.teamOpen() };
   }
 
   /**
@@ -239,6 +245,10 @@ export class ResidentDesk {
       }
     }
     return erased;
+  }
+
+  teamOpen(): boolean {
+    return isOpen(teamHours(this.deps.municipality), this.clock());
   }
 
   private async withPersonal(statusToken: string): Promise<{ requestId: string; personal: PersonalRecord }> {

@@ -5,8 +5,11 @@ import { FINAL_STATES, type EventType, type RequestState } from '../domain/lifec
 import type { Locale } from '../../kernel/municipality';
 import { t, type MessageKey } from '../../platform/i18n/messages';
 import type { RequestHead } from '../domain/request';
+import { MESSAGES_FOR_THE_RESIDENT, type AuditEntry } from '../domain/resident';
+import { MINUTE_MS, REPEATED_VIEW_MINUTES } from '../../kernel/durations';
 import type { OpenedRequest } from './resident-desk';
 import { storedReasonText } from './wording';
+import { firstCrisisLine } from '../domain/crisis';
 import { residentActions, type ResidentActions } from '../domain/resident-actions';
 
 /** The events a resident reads in their history; internal bookkeeping (reminders, alerts) is left out. */
@@ -27,6 +30,11 @@ const HISTORY: Partial<Record<EventType, MessageKey>> = {
   'needs-professional': 'history.escalated',
   escalated: 'history.escalated',
   'accepted-by-team': 'history.accepted-by-team',
+  'handed-over': 'history.handed-over',
+  'contact-recorded': 'history.contact-recorded',
+  'message-sent': 'history.message-sent',
+  'team-finished': 'history.team-finished',
+  'wmo-step-recorded': 'history.wmo-step-recorded',
   'sent-back-to-zeroth-line': 'history.sent-back-to-zeroth-line',
   referred: 'history.referred',
   closed: 'history.closed',
@@ -61,7 +69,27 @@ const AUDIT_ACTOR: Record<string, MessageKey> = {
 
 const AUDIT_ACTION: Record<string, MessageKey> = {
   'viewed-contact': 'audit.action.viewed-contact',
+  'viewed-case': 'audit.action.viewed-case',
+  'entered-by-phone': 'audit.action.entered-by-phone',
 };
+
+/** The audit trail as the resident reads it: a view repeated by the same person shortly after shows once. */
+export function auditOnce(entries: readonly AuditEntry[]): AuditEntry[] {
+  const lastShown = new Map<string, number>();
+  return entries.filter((entry) => {
+    const who = `${entry.actor.kind}#${entry.actor.id ?? entry.actor.label}#${entry.action}`;
+    const at = Date.parse(entry.at);
+    const previous = lastShown.get(who);
+    if (previous !== undefined && at - previous < REPEATED_VIEW_MINUTES * MINUTE_MS) return false;
+    lastShown.set(who, at);
+    return true;
+  });
+}
+
+function auditWho(entry: AuditEntry, locale: Locale): string {
+  if (entry.actor.kind === 'professional' && entry.actor.label) return t(locale, 'audit.actor.professional-named', { name: entry.actor.label });
+  return `${t(locale, AUDIT_ACTOR[entry.actor.kind] ?? 'audit.actor.system')} ${entry.actor.label}`.trim();
+}
 
 export interface StatusView {
   referenceCode: string | null;
@@ -75,6 +103,10 @@ export interface StatusView {
   /** Why the request went where it went, as told at intake. */
   routeReasons: string[];
   showEmergencyNumbers: boolean;
+  /** The crisis line to show first and large (113 for words about suicide). */
+  crisisLineFirst: string | undefined;
+  /** The team is closed now: the page says so, and names the out-of-hours service. */
+  teamOpen: boolean;
   /** Someone asked for more information since the resident last replied. */
   needsInformation: boolean;
   /** The open question, while one is open. */
@@ -121,24 +153,27 @@ export function statusView(opened: OpenedRequest, locale: Locale): StatusView {
     stateText: t(locale, STATE_TEXT[head.state]),
     topic: topicLabel(head.topicId, locale),
     createdAt: head.createdAt,
-    nextStep: nextStep(head, locale),
+    nextStep: nextStep(head, locale, opened.teamOpen),
     deadline,
     routeReasons: reasons,
     showEmergencyNumbers: head.crisis && open,
+    crisisLineFirst: firstCrisisLine(((submitted?.data?.reasons as { code?: string }[] | undefined) ?? []).map((r) => r.code ?? '')),
+    teamOpen: opened.teamOpen,
     needsInformation: open && lastAsk > lastReply,
     question: open && lastAsk > lastReply ? (opened.messages.findLast((m) => m.kind === 'question')?.text ?? null) : null,
-    messages: opened.messages
-      .filter((m) => m.kind !== 'feedback-comment')
-      .map((m) => ({ at: m.at, when: formatMoment(m.at, locale), from: m.kind === 'question' ? ('us' as const) : ('you' as const), text: m.text })),
+    messages: opened.messages.flatMap((m) => {
+      const from = MESSAGES_FOR_THE_RESIDENT[m.kind];
+      return from ? [{ at: m.at, when: formatMoment(m.at, locale), from, text: m.text }] : [];
+    }),
     history: events.flatMap((event) => {
       const key = HISTORY[event.type];
       return key ? [{ at: event.at, when: formatMoment(event.at, locale), text: t(locale, key) }] : [];
     }),
-    audit: audit.map((entry) => ({
+    audit: auditOnce(audit).map((entry) => ({
       at: entry.at,
       when: formatMoment(entry.at, locale),
       text: t(locale, 'audit.entry', {
-        who: `${t(locale, AUDIT_ACTOR[entry.actor.kind] ?? 'audit.actor.system')} ${entry.actor.label}`.trim(),
+        who: auditWho(entry, locale),
         // A known action is told in the reader's language; any other in the words it was recorded with.
         what: AUDIT_ACTION[entry.action] ? t(locale, AUDIT_ACTION[entry.action]!) : entry.reason,
       }),
@@ -150,8 +185,11 @@ export function statusView(opened: OpenedRequest, locale: Locale): StatusView {
   };
 }
 
-/** What happens next and by when, in words. */
-export function nextStep(head: RequestHead, locale: Locale): string {
+/**
+ * What happens next and by when, in words: a promise the team can keep. While the team is closed the page
+ * says so and when they will call, never "straight away".
+ */
+export function nextStep(head: RequestHead, locale: Locale, teamOpen: boolean): string {
   const deadline = nextDeadline(head);
   const by = deadline ? formatMoment(deadline, locale) : '';
   switch (head.state) {
@@ -161,13 +199,17 @@ export function nextStep(head: RequestHead, locale: Locale): string {
     case 'not-solved':
       return t(locale, 'status.next.matching', { by });
     case 'escalated':
-      return head.crisis ? t(locale, 'status.next.crisis', { by }) : t(locale, 'status.next.escalated', { by });
+      if (head.teamContactedAt) return t(locale, 'status.next.contacted');
+      if (head.crisis) return t(locale, teamOpen ? 'status.next.crisis' : 'status.next.crisis.closed', { by });
+      return t(locale, teamOpen ? 'status.next.escalated' : 'status.next.escalated.closed', { by });
     case 'claimed':
     case 'in-progress':
       return t(locale, 'status.next.claimed');
     case 'done':
-      return t(locale, 'status.next.done');
+      return t(locale, head.level === 'zeroth-line' ? 'status.next.done' : 'status.next.done.team');
     case 'accepted-by-team':
+      if (head.teamContactedAt) return t(locale, 'status.next.contacted');
+      if (by) return t(locale, teamOpen ? 'status.next.accepted-by-team.by' : 'status.next.escalated.closed', { by });
       return t(locale, 'status.next.accepted-by-team');
     case 'referred':
       return t(locale, 'status.next.referred');

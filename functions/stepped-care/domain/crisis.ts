@@ -60,3 +60,15 @@ export function detectCrisis(text: string): CrisisKind[] {
   for (const signal of SIGNALS) if (signal.pattern.test(normalised)) kinds.add(signal.kind);
   return [...kinds];
 }
+
+/**
+ * The crisis line to show first, and large, for what a request's triage found (its reason codes): 113 for
+ * words about suicide, Veilig Thuis for violence at home, 112 for danger now. Ids of the municipality's
+ * `crisisLines`.
+ */
+export function firstCrisisLine(reasonCodes: readonly string[]): string | undefined {
+  if (reasonCodes.includes('crisis:suicide')) return '113';
+  if (reasonCodes.includes('crisis:violence')) return 'veilig-thuis';
+  if (reasonCodes.includes('crisis:danger') || reasonCodes.includes('safety')) return 'emergency';
+  return undefined;
+}

@@ -8,7 +8,9 @@ import {
   WMO_DECISION_DAYS,
   WMO_INVESTIGATION_DAYS,
 } from '../../kernel/durations';
+import { DomainError } from '../../kernel/errors';
 import type { Topic, Urgency } from '../../kernel/topics';
+import { addWorkingTime, type TeamHours } from '../../kernel/working-time';
 import type { Priority } from './triage';
 
 export {
@@ -35,8 +37,9 @@ export function widenedDeadline(topic: Topic, urgency: Urgency, from: Date): Dat
   return addHours(from, Math.max(2, topic.responseHours[urgency] / 2));
 }
 
-export function teamDeadline(priority: Priority, from: Date): Date {
-  return addHours(from, TEAM_RESPONSE_HOURS[priority]);
+/** The team's response deadline: its hours count only while the team works (decision 19). */
+export function teamDeadline(priority: Priority, from: Date, hours: TeamHours): Date {
+  return addWorkingTime(hours, from, TEAM_RESPONSE_HOURS[priority] * HOUR);
 }
 
 export function claimProgressDeadline(urgency: Urgency, from: Date): Date {
@@ -54,8 +57,47 @@ export function confirmationDeadline(from: Date): Date {
 export interface WmoClock {
   meldingAt: string;
   investigationDeadline: string;
+  conversationAt?: string;
+  reportAt?: string;
   applicationAt?: string;
   decisionDeadline?: string;
+  decisionAt?: string;
+}
+
+/** The steps of a formal Wmo request after the melding, in their order. */
+export const WMO_STEPS = ['melding', 'conversation-held', 'report-sent', 'application-received', 'decision-recorded'] as const;
+export type WmoStep = (typeof WMO_STEPS)[number];
+
+/**
+ * The clock after a step. 'melding' starts it (staff register a melding the form did not make); every other
+ * step needs a melding first and happens once; an application starts the decision's two weeks.
+ */
+export function wmoStepRecorded(clock: WmoClock | undefined, step: WmoStep, at: Date): WmoClock {
+  if (step === 'melding') {
+    if (clock) throw new DomainError('invalid-request', 'the Wmo melding is registered already', { step });
+    return startWmoClock(at);
+  }
+  if (!clock) throw new DomainError('invalid-request', 'register the Wmo melding first', { step });
+  const field = (
+    {
+      'conversation-held': 'conversationAt',
+      'report-sent': 'reportAt',
+      'application-received': 'applicationAt',
+      'decision-recorded': 'decisionAt',
+    } as const
+  )[step];
+  if (clock[field]) throw new DomainError('invalid-request', `${step} is recorded already`, { step });
+  if (step === 'application-received') return wmoApplicationReceived(clock, at);
+  return { ...clock, [field]: at.toISOString() };
+}
+
+/** The Wmo deadlines still running: the investigation until the report, the decision until it is made. */
+export function runningWmoDeadlines(clock: WmoClock | undefined): string[] {
+  if (!clock) return [];
+  return [
+    ...(clock.reportAt || clock.applicationAt ? [] : [clock.investigationDeadline]),
+    ...(clock.decisionDeadline && !clock.decisionAt ? [clock.decisionDeadline] : []),
+  ];
 }
 
 export function startWmoClock(meldingAt: Date): WmoClock {

@@ -21,6 +21,8 @@ export type RequestState = (typeof STATES)[number];
 
 export const FINAL_STATES: ReadonlySet<RequestState> = new Set(['closed', 'withdrawn']);
 const OPEN_STATES = STATES.filter((s) => !FINAL_STATES.has(s));
+/** States in which the request is with the district team: waiting to be taken, taken, or referred on. */
+export const TEAM_STATES = ['escalated', 'accepted-by-team', 'referred'] as const satisfies readonly RequestState[];
 /** States in which a helper (a volunteer or an initiative) holds the request. */
 export const HELD_STATES: ReadonlySet<RequestState> = new Set(['claimed', 'in-progress']);
 
@@ -59,14 +61,27 @@ export const TRANSITIONS = {
   // The initiative could not help after all, or never reported back after a reminder: back to matching.
   'referral-returned': { from: ['claimed', 'in-progress'], to: 'matching', by: ['initiative', 'system'] },
   escalated: { from: ['submitted', 'matching', 'offered', 'not-solved'], to: 'escalated', by: ['system', 'resident'] },
-  'team-alerted': { from: ['escalated'], to: null, by: ['system'] },
+  // The team is alerted while a request waits past its response deadline: before or after it was taken.
+  'team-alerted': { from: TEAM_STATES, to: null, by: ['system'] },
+  // A professional takes it and becomes the household's coordinator.
   'accepted-by-team': { from: ['escalated'], to: 'accepted-by-team', by: ['professional'] },
+  // The coordinator (or the team lead) hands the case to a colleague, with a reason.
+  'handed-over': { from: ['accepted-by-team', 'referred'], to: null, by: ['professional'] },
+  // The first contact with the resident: the response clock stops.
+  'contact-recorded': { from: TEAM_STATES, to: null, by: ['professional'] },
   'sent-back-to-zeroth-line': { from: ['accepted-by-team'], to: 'matching', by: ['professional'] },
   referred: { from: ['accepted-by-team'], to: 'referred', by: ['professional'] },
+  // The team's help is finished: the resident is asked "was it solved?", as after a volunteer's help.
+  'team-finished': { from: ['accepted-by-team', 'referred'], to: 'done', by: ['professional'] },
   closed: { from: ['accepted-by-team', 'referred', 'not-solved', 'submitted'], to: 'closed', by: ['professional', 'system'] },
   withdrawn: { from: OPEN_STATES, to: 'withdrawn', by: ['resident'] },
   // Bookkeeping events: recorded without moving the request.
   'information-requested': { from: OPEN_STATES, to: null, by: ['volunteer', 'professional'] },
+  'message-sent': { from: OPEN_STATES, to: null, by: ['professional'] },
+  'note-added': { from: STATES, to: null, by: ['professional'] },
+  // A step of the Wmo procedure (conversation held, report sent, application received, decision).
+  'wmo-step-recorded': { from: STATES, to: null, by: ['professional'] },
+  'concern-acknowledged': { from: STATES, to: null, by: ['professional'] },
   'resident-replied': { from: OPEN_STATES, to: null, by: ['resident'] },
   'feedback-given': { from: ['closed'], to: null, by: ['resident'] },
   // Erasure may follow a final state: the personal data goes, the anonymous facts stay.

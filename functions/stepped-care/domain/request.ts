@@ -40,6 +40,12 @@ export interface RequestHead {
   responseDeadline?: string;
   firstHumanResponseAt?: string;
   escalatedAt?: string;
+  /** Why it went to the team (the triage rule or the ladder's step): the team's queue says it in words. */
+  escalatedBecause?: string;
+  /** When someone of the team first spoke with the resident (stops the team's response clock). */
+  teamContactedAt?: string;
+  /** The professional who took it: the household's coordinator while the team holds it. */
+  coordinator?: string;
   wmo?: WmoClock;
   due?: { kind: DueKind; at: string };
   /** The resident's satisfaction (1 to 5) after closing: anonymous, it outlives the personal data. */

@@ -1,5 +1,6 @@
 // The resident's own data, kept apart from the anonymous request (decision 8): the personal record, their
 // messages, and who looked at them. Types only: the rules about them live in the desk and the access policy.
+import { createHash } from 'node:crypto';
 import type { Locale } from '../../kernel/municipality';
 import type { ContactMethod, ResidentIntake } from './intake';
 
@@ -27,10 +28,22 @@ export type HelperContact = Pick<PersonalRecord, 'firstName' | 'contact' | 'post
 
 export interface ResidentMessage {
   at: string;
-  /** A question to the resident, their reply, or the comment with their feedback. */
-  kind: 'question' | 'reply' | 'feedback-comment';
+  /**
+   * A question to the resident, their reply, the comment with their feedback, a message from the team, or
+   * the team's internal note (never shown to the resident).
+   */
+  kind: 'question' | 'reply' | 'feedback-comment' | 'team-message' | 'team-note';
   text: string;
+  /** Who of the team wrote it (their name), for the team's own reading. */
+  by?: string;
 }
+
+/** What the resident reads of the conversation, and who said it. */
+export const MESSAGES_FOR_THE_RESIDENT: Readonly<Partial<Record<ResidentMessage['kind'], 'us' | 'you'>>> = {
+  question: 'us',
+  'team-message': 'us',
+  reply: 'you',
+};
 
 export interface AuditEntry {
   at: string;
@@ -41,3 +54,13 @@ export interface AuditEntry {
 }
 
 export type StatusTokenKind = 'link' | 'session';
+
+/**
+ * The key of a contact (an e-mail address or a phone number, normalised), so the team sees earlier requests
+ * of the same person without the address in any key. None for a resident who gave no contact.
+ */
+export function contactKey(contact: PersonalRecord['contact']): string | undefined {
+  const value =
+    contact.method === 'email' ? contact.email?.trim().toLowerCase() : contact.method === 'phone' ? contact.phone?.replace(/\D/g, '') : undefined;
+  return value ? createHash('sha256').update(`wijkloket-contact:${contact.method}:${value}`, 'utf8').digest('hex') : undefined;
+}

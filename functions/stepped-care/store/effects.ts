@@ -132,6 +132,17 @@ export function writesOf(effect: Effect): TableWrite[] {
         },
       ];
     }
+    case 'concern-acknowledged':
+      return [
+        {
+          kind: 'update',
+          key: keys.concern(effect.requestId, effect.volunteerId),
+          update: 'SET acknowledgedBy = :by, acknowledgedAt = :at',
+          condition: 'attribute_exists(pk) AND attribute_not_exists(acknowledgedAt)',
+          values: { ':by': effect.by, ':at': effect.at },
+          onConditionFailed: new DomainError('invalid-request', 'this concern was acknowledged already, or does not exist'),
+        },
+      ];
     case 'personal-data-written':
       return personalItems(effect.record, effect.tokenHash);
     case 'resident-message-written':

@@ -3,12 +3,13 @@
 // tests/behaviour/ runs against both, so they cannot drift apart.
 import { DomainError } from '../../kernel/errors';
 import type { Notification } from '../../platform/outbox/notifications';
-import type { Effect, ErasurePlan, FeedCard, HelperPool, InitiativeCapacity, RequestLog, ResidentData } from '../app/ports';
+import type { Concern, Effect, ErasurePlan, FeedCard, HelperPool, InitiativeCapacity, RequestLog, ResidentData } from '../app/ports';
+import { teamQueuePlacement } from '../domain/team-queue-placement';
 import type { FeedPlacement } from '../domain/feed-placement';
 import type { RequestEvent } from '../domain/lifecycle';
 import type { VolunteerProfile } from '../domain/matching';
 import type { DueKind, RequestHead } from '../domain/request';
-import type { AuditEntry, PersonalRecord, ResidentMessage, StatusTokenKind } from '../domain/resident';
+import { contactKey, type AuditEntry, type PersonalRecord, type ResidentMessage, type StatusTokenKind } from '../domain/resident';
 
 /** What other contexts keep that a request's commit changes too (one table in DynamoDB, shared maps here). */
 export interface SharedMemory {
@@ -63,6 +64,18 @@ export class MemoryResidentData implements ResidentData {
     return { requestId, items: [requestId] };
   }
 
+  async referenceCodes(requestIds: readonly string[]): Promise<Record<string, string>> {
+    return Object.fromEntries(requestIds.flatMap((id) => (this.personals.has(id) ? [[id, this.personals.get(id)!.referenceCode]] : [])));
+  }
+
+  async requestsOfContact(key: string, limit: number): Promise<string[]> {
+    return [...this.personals.values()]
+      .filter((p) => contactKey(p.contact) === key)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .slice(0, limit)
+      .map((p) => p.requestId);
+  }
+
   async pastRetention(now: Date, limit: number): Promise<string[]> {
     return [...this.personals.values()]
       .filter((p) => p.retainUntil < now.toISOString())
@@ -85,7 +98,7 @@ export class MemoryRequestLog implements RequestLog {
   private readonly headsById = new Map<string, RequestHead>();
   private readonly eventsById = new Map<string, RequestEvent[]>();
   private readonly idempotency = new Map<string, string>();
-  private readonly concerns = new Map<string, Extract<Effect, { kind: 'concern-queued' }>>();
+  private readonly concernItems = new Map<string, Concern>();
 
   constructor(
     private readonly shared: SharedMemory,
@@ -133,7 +146,31 @@ export class MemoryRequestLog implements RequestLog {
   }
 
   async hasConcern(requestId: string, volunteerId: string): Promise<boolean> {
-    return this.concerns.has(`${requestId}#${volunteerId}`);
+    return this.concernItems.has(`${requestId}#${volunteerId}`);
+  }
+
+  async teamQueue(districtId: string, limit: number): Promise<RequestHead[]> {
+    const sortKey = (h: RequestHead) => {
+      const p = teamQueuePlacement(h)!;
+      return `${p.crisis ? 0 : 1}#${p.deadline ?? '9999'}#${p.since}#${p.requestId}`;
+    };
+    return [...this.headsById.values()]
+      .filter((h) => teamQueuePlacement(h)?.districtId === districtId)
+      .sort((a, b) => sortKey(a).localeCompare(sortKey(b)))
+      .slice(0, limit)
+      .map(copy);
+  }
+
+  async concerns(districtId: string, limit: number): Promise<Concern[]> {
+    return [...this.concernItems.values()]
+      .filter((c) => c.districtId === districtId)
+      .sort((a, b) => `${a.at}#${a.requestId}`.localeCompare(`${b.at}#${b.requestId}`))
+      .slice(0, limit)
+      .map(copy);
+  }
+
+  async concernsOf(requestId: string): Promise<Concern[]> {
+    return [...this.concernItems.values()].filter((c) => c.requestId === requestId).map(copy);
   }
 
   async feedCard(requestId: string): Promise<FeedCard | undefined> {
@@ -164,8 +201,15 @@ export class MemoryRequestLog implements RequestLog {
         if (!feed.has(effect.requestId)) throw new DomainError('concurrent-change', `the feed card of ${effect.requestId} is gone`);
         return;
       case 'concern-queued':
-        if (this.concerns.has(`${effect.requestId}#${effect.volunteerId}`))
+        if (this.concernItems.has(`${effect.requestId}#${effect.volunteerId}`))
           throw new DomainError('concurrent-change', 'an item written with this change already exists');
+        return;
+      case 'concern-acknowledged':
+        if (
+          this.concernItems.get(`${effect.requestId}#${effect.volunteerId}`)?.acknowledgedAt !== undefined ||
+          !this.concernItems.has(`${effect.requestId}#${effect.volunteerId}`)
+        )
+          throw new DomainError('invalid-request', 'this concern was acknowledged already, or does not exist');
         return;
       case 'personal-data-written':
         if (this.residents.references.has(effect.record.referenceCode) || this.residents.tokens.has(effect.tokenHash)) {
@@ -221,9 +265,16 @@ export class MemoryRequestLog implements RequestLog {
         helped.set(volunteerId, [...(helped.get(volunteerId) ?? []), note]);
         return;
       }
-      case 'concern-queued':
-        this.concerns.set(`${effect.requestId}#${effect.volunteerId}`, copy(effect));
+      case 'concern-queued': {
+        const { kind: _kind, until: _until, ...concern } = effect;
+        this.concernItems.set(`${effect.requestId}#${effect.volunteerId}`, copy(concern));
         return;
+      }
+      case 'concern-acknowledged': {
+        const key = `${effect.requestId}#${effect.volunteerId}`;
+        this.concernItems.set(key, { ...this.concernItems.get(key)!, acknowledgedBy: effect.by, acknowledgedAt: effect.at });
+        return;
+      }
       case 'personal-data-written': {
         const { record, tokenHash } = effect;
         this.residents.personals.set(record.requestId, copy(record));

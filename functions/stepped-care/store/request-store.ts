@@ -7,7 +7,8 @@ import { DomainError } from '../../kernel/errors';
 import { keys } from '../../platform/dynamodb/keys';
 import type { Item, Repository } from '../../platform/dynamodb/repository';
 import { TABLE } from '../../platform/dynamodb/table-definition';
-import type { Effect, FeedCard, RequestLog } from '../app/ports';
+import type { Concern, Effect, FeedCard, RequestLog } from '../app/ports';
+import { teamQueuePlacement } from '../domain/team-queue-placement';
 import type { RequestEvent } from '../domain/lifecycle';
 import type { DueKind, RequestHead } from '../domain/request';
 import { writesOf, type TableWrite } from './effects';
@@ -23,13 +24,12 @@ export class RequestStore implements RequestLog {
   async head(requestId: string): Promise<RequestHead | undefined> {
     const item = await this.repo.get<RequestHead & Item>(keys.requestHead(requestId));
     if (!item) return undefined;
-    const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _type, ...head } = item as Item;
-    return head as unknown as RequestHead;
+    return headOf(item);
   }
 
   /** Heads of many requests, for reports and simulations, not for user paths. */
   async heads(requestIds: string[]): Promise<RequestHead[]> {
-    return (await this.repo.getMany<RequestHead & Item>(requestIds.map((id) => keys.requestHead(id)))) as RequestHead[];
+    return (await this.repo.getMany<RequestHead & Item>(requestIds.map((id) => keys.requestHead(id)))).map(headOf);
   }
 
   async events(requestId: string): Promise<RequestEvent[]> {
@@ -48,6 +48,9 @@ export class RequestStore implements RequestLog {
     const pkName = TABLE.partitionKey.name;
     const headItem: Item = { ...keys.requestHead(head.requestId), type: 'request', ...head };
     if (head.due) Object.assign(headItem, keys.due(head.due.kind, head.due.at, head.requestId));
+    const inQueue = teamQueuePlacement(head);
+    if (inQueue)
+      Object.assign(headItem, keys.teamQueueListing(inQueue.districtId, inQueue.crisis, inQueue.deadline, inQueue.since, inQueue.requestId));
     const headCondition =
       expectedVersion === 0
         ? { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': pkName } as Record<string, string> }
@@ -139,10 +142,35 @@ export class RequestStore implements RequestLog {
     return (await this.repo.get(keys.concern(requestId, volunteerId))) !== undefined;
   }
 
+  /** One Query on the team-queue index (sparse: only requests the team has are on it), in the queue's order. */
+  async teamQueue(districtId: string, limit: number): Promise<RequestHead[]> {
+    const items = await this.repo.queryIndexRange<Item>('gsi3', keys.teamQueuePartition(districtId), '0', '2', limit);
+    return items.map(headOf);
+  }
+
+  async concerns(districtId: string, limit: number): Promise<Concern[]> {
+    const items = await this.repo.queryIndexRange<Item>('gsi1', keys.concernQueuePartition(districtId), '0', '9', limit);
+    return items.map(concernOf);
+  }
+
+  async concernsOf(requestId: string): Promise<Concern[]> {
+    return (await this.repo.queryPartition<Item>(keys.requestHead(requestId).pk, keys.concernPrefix)).map(concernOf);
+  }
+
   async feedCard(requestId: string): Promise<FeedCard | undefined> {
     const item = await this.repo.get<FeedCard & Item>(keys.feedCard(requestId));
     if (!item) return undefined;
     const { pk: _pk, sk: _sk, gsi2pk: _a, gsi2sk: _b, type: _t, ...card } = item;
     return card as unknown as FeedCard;
   }
+}
+
+function headOf(item: Item): RequestHead {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi3pk: _g3, gsi3sk: _g4, type: _type, ...head } = item;
+  return head as unknown as RequestHead;
+}
+
+function concernOf(item: Item): Concern {
+  const { requestId, volunteerId, districtId, topicId, state, at, text, acknowledgedBy, acknowledgedAt } = item as unknown as Concern;
+  return { requestId, volunteerId, districtId, topicId, state, at, text, ...(acknowledgedBy ? { acknowledgedBy, acknowledgedAt } : {}) };
 }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { keys } from '../../platform/dynamodb/keys';
 import type { Item, Key, Repository } from '../../platform/dynamodb/repository';
 import type { ErasurePlan, ResidentData } from '../app/ports';
-import type { AuditEntry, PersonalRecord, ResidentMessage, StatusTokenKind } from '../domain/resident';
+import { contactKey, type AuditEntry, type PersonalRecord, type ResidentMessage, type StatusTokenKind } from '../domain/resident';
 import type { TableWrite } from './effects';
 
 export type { AuditEntry, HelperContact, PersonalRecord, ResidentMessage, StatusTokenKind } from '../domain/resident';
@@ -31,7 +31,10 @@ function retained(key: Key, requestId: string, until: string, indexed = false): 
 export function personalItems(record: PersonalRecord, tokenHash: string): TableWrite[] {
   const { requestId, retainUntil } = record;
   return [
-    { kind: 'put', item: { ...retained(keys.personal(requestId), requestId, retainUntil, true), type: 'personal', ...record } },
+    {
+      kind: 'put',
+      item: { ...retained(keys.personal(requestId), requestId, retainUntil, true), ...contactListing(record), type: 'personal', ...record },
+    },
     {
       kind: 'put',
       item: { ...retained(keys.reference(record.referenceCode), requestId, retainUntil), type: 'reference', requestId },
@@ -39,6 +42,12 @@ export function personalItems(record: PersonalRecord, tokenHash: string): TableW
     },
     ...tokenWrites(tokenHash, requestId, 'link', retainUntil),
   ];
+}
+
+/** The personal item is also listed under its contact's key: it goes with the item, by erasure or retention. */
+function contactListing(record: PersonalRecord): Partial<Item> {
+  const key = contactKey(record.contact);
+  return key ? keys.contactHistory(key, record.createdAt, record.requestId) : {};
 }
 
 function tokenWrites(tokenHash: string, requestId: string, kind: StatusTokenKind, until: string): TableWrite[] {
@@ -86,7 +95,7 @@ export class ResidentStore implements ResidentData {
 
   async messages(requestId: string): Promise<ResidentMessage[]> {
     const items = await this.repo.queryPartition<ResidentMessage & Item>(keys.requestHead(requestId).pk, keys.residentMessagePrefix);
-    return items.map(({ at, kind, text }) => ({ at, kind, text }));
+    return items.map(({ at, kind, text, by }) => ({ at, kind, text, ...(by ? { by } : {}) }));
   }
 
   async audit(requestId: string): Promise<AuditEntry[]> {
@@ -121,6 +130,16 @@ export class ResidentStore implements ResidentData {
     return { requestId, items: deletes };
   }
 
+  async referenceCodes(requestIds: readonly string[]): Promise<Record<string, string>> {
+    const items = await this.repo.getMany<PersonalRecord & Item>(requestIds.map((id) => keys.personal(id)));
+    return Object.fromEntries(items.map((item) => [item.requestId, item.referenceCode]));
+  }
+
+  async requestsOfContact(key: string, limit: number): Promise<string[]> {
+    const items = await this.repo.queryIndexRange<Item>('gsi2', keys.contactHistoryPartition(key), '0', '9', limit, { newestFirst: true });
+    return items.map((item) => String(item.requestId));
+  }
+
   /** Requests with personal items past their retention moment, oldest first. */
   async pastRetention(now: Date, limit: number): Promise<string[]> {
     const items = await this.repo.queryIndexRange<Item>('gsi1', keys.retentionPartition, '0', `${now.toISOString()}#`, limit);
@@ -129,6 +148,6 @@ export class ResidentStore implements ResidentData {
 }
 
 function strip(item: Item): Item {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, type: _t, expiresAt: _e, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, expiresAt: _e, ...rest } = item;
   return rest;
 }

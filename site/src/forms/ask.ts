@@ -10,6 +10,7 @@ import { districtForPostcode } from '../../../functions/kernel/municipality';
 import { redactIn } from '../../../functions/stepped-care/app/wording';
 import { findTopic } from '../../../functions/kernel/topics';
 import { triage, type TriageDecision } from '../../../functions/stepped-care/domain/triage';
+import { firstCrisisLine } from '../../../functions/stepped-care/domain/crisis';
 import type { TextKey as MessageKey } from '../i18n';
 import { useTranslations, type Locale } from '../i18n';
 import { pathOf } from '../../../functions/platform/routes/pages';
@@ -69,6 +70,10 @@ export interface Preview {
   description: string;
   firstName: string | null;
   zerothLineMaySee: boolean;
+  /** The request goes to the district team: the preview says what the team sees, not what a volunteer would. */
+  toTeam: boolean;
+  /** The crisis line to show first and large (113 for words about suicide), if any. */
+  crisisLineFirst: string | undefined;
   decision: TriageDecision;
 }
 
@@ -80,7 +85,7 @@ export type AskState =
 const HONEYPOT = 'website';
 const MAX_VALUE = 4000;
 
-function newFormKey(): string {
+export function newFormKey(): string {
   return randomBytes(32).toString('base64url');
 }
 
@@ -160,6 +165,7 @@ export async function handleAsk(request: Request, locale: Locale, services: Site
   if (form.get('step') !== 'send') {
     const topic = findTopic(intake.topicId);
     if (!topic) return again(400, [{ field: 'topicId', message: t('ask.error.topicId') }]);
+    const decision = triage(triageInputOf(intake));
     return {
       step: 'preview',
       status: 200,
@@ -171,8 +177,10 @@ export async function handleAsk(request: Request, locale: Locale, services: Site
         summary: redactIn(intake.description, locale).text,
         description: intake.description,
         firstName: intake.firstName ?? null,
-        zerothLineMaySee: intake.consent.volunteers || intake.consent.initiatives,
-        decision: triage(triageInputOf(intake)),
+        zerothLineMaySee: decision.level === 'zeroth-line' && (intake.consent.volunteers || intake.consent.initiatives),
+        toTeam: decision.level === 'district-team' || decision.level === 'collective',
+        decision,
+        crisisLineFirst: firstCrisisLine(decision.reasons.map((r) => r.code)),
       },
     };
   }

@@ -5,6 +5,7 @@ import { csrfMatches, SESSION_HOURS, type Account } from '../../../functions/ide
 import type { Session } from '../../../functions/identity/index';
 import { decide, subjectOf, type Access } from '../../../functions/identity/domain/access-policy';
 import type { Locale } from '../i18n';
+import { TEAM_ROLES } from '../../../functions/kernel/access';
 import { pathOf } from '../../../functions/platform/routes/pages';
 import type { SiteServices } from '../../../functions/apps/site/services';
 
@@ -30,9 +31,10 @@ export function csrfValid(session: Session, form: FormData): boolean {
   return typeof posted === 'string' && csrfMatches(posted, session.csrf);
 }
 
-/** Where an account goes after signing in. */
+/** Where an account goes after signing in: volunteers to their page, the district team to its queue. */
 export function homeOf(account: Account, locale: Locale): string {
-  return pathOf(account.kind === 'volunteer' ? 'volunteer' : 'staff', locale);
+  if (account.kind === 'volunteer') return pathOf('volunteer', locale);
+  return pathOf(account.role && TEAM_ROLES.includes(account.role) ? 'teamQueue' : 'staff', locale);
 }
 
 /** The signed-in person's name and, for a volunteer, their status. */

@@ -3,7 +3,7 @@
 import type { AstroCookies } from 'astro';
 import { isDomainError } from '../../../functions/kernel/errors';
 import { decide, subjectOf } from '../../../functions/identity/domain/access-policy';
-import { isStaffRole } from '../../../functions/kernel/access';
+import { isStaffRole, TEAM_ROLES } from '../../../functions/kernel/access';
 import type { Account } from '../../../functions/identity/domain/sign-in';
 import type { CoordinatorOverview } from '../../../functions/volunteers/app/volunteer-desk';
 import type { InitiativeRecord } from '../../../functions/initiatives/index';
@@ -60,6 +60,8 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
   if ('redirect' in current) return { view: 'redirect', location: current.redirect };
   const { t } = useTranslations(locale);
   const account = current.session.account;
+  // The district team works in its own workspace.
+  if (account.role && TEAM_ROLES.includes(account.role)) return { view: 'redirect', location: pathOf('teamQueue', locale) };
   const isCoordinator = decide(subjectOf(account), 'coordinator').allow;
   let status: 200 | 400 | 403 | 409 = 200;
   let error: string | null = null;

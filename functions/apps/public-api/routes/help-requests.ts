@@ -113,7 +113,7 @@ export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps
         level: receipt.head.level,
         showEmergencyNumbers: receipt.showEmergencyNumbers,
         routeReasons: receipt.reasons.map((r) => reasonText(r, locale)),
-        nextStep: nextStep(receipt.head, locale),
+        nextStep: nextStep(receipt.head, locale, receipt.teamOpen),
         deadline: nextDeadline(receipt.head),
       };
       if (receipt.created) c.header('Location', `${router.basePath}/help-requests/${receipt.referenceCode}`);

@@ -17,10 +17,12 @@ export const mail: Record<keyof typeof nlMail, string> = {
   'mail.claim-reminder.body': 'You took a request for help. Let us know how it is going, or hand it back if it does not work out.',
   'mail.claim-released.subject': 'The request has been handed back',
   'mail.claim-released.body': 'We did not hear from you and passed the request on. No problem: thank you for your help.',
-  'mail.escalated-to-team.subject': 'New request in the district team queue',
-  'mail.escalated-to-team.body': 'A new request is waiting in the queue. Check its priority and pick it up.',
-  'mail.team-overdue.subject': 'Attention: a request is waiting too long',
-  'mail.team-overdue.body': 'A request in the queue is past its time. Pick it up now or assign it.',
+  'mail.escalated-to-team.subject': 'New request {reference} for the district team ({district})',
+  'mail.escalated-to-team.body':
+    'There is a new request in the queue of {district}. Reference: {reference}. Priority: {priority}. Why it is with the team: {reason}. Open it in the workspace: {caseUrl}',
+  'mail.team-overdue.subject': 'Attention: request {reference} is waiting too long ({district})',
+  'mail.team-overdue.body':
+    'Request {reference} in {district} is past its deadline. Priority: {priority}. Why it is with the team: {reason}. Take it now or assign it: {caseUrl}',
   'mail.request-claimed.subject': 'Someone is going to help you ({reference})',
   'mail.request-claimed.body':
     'A volunteer or an initiative near you has taken your request and will contact you. Want to see how it is going? Go to {statusUrl} and enter your reference code {reference} and this e-mail address.',
@@ -41,8 +43,9 @@ export const mail: Record<keyof typeof nlMail, string> = {
     'Someone signed this address up as a volunteer, but you are signed up already. Sign in at {signInUrl} to see your details. Was this not you? Then you do not need to do anything.',
   'mail.volunteer-approved.subject': 'You are approved as a volunteer',
   'mail.volunteer-approved.body': 'Good news: the coordinator approved your sign-up. Sign in at {signInUrl} to see which requests fit you.',
-  'mail.concern-raised.subject': 'Concern from a volunteer',
-  'mail.concern-raised.body': 'A volunteer is worried about someone they helped. The concern is in the district team’s queue, with the request.',
+  'mail.concern-raised.subject': 'Concern about request {reference} ({district})',
+  'mail.concern-raised.body':
+    'A volunteer is worried about someone they helped (request {reference}, {district}). The concern is in the district team’s queue, with the request: {caseUrl}',
   'mail.concern-received.subject': 'Your concern has been received',
   'mail.concern-received.body':
     'Thank you for reporting this. The district team has received your concern and will look into it. You will not hear what happens next: that stays between the resident and the district team.',
@@ -52,4 +55,10 @@ export const mail: Record<keyof typeof nlMail, string> = {
   'mail.was-it-solved.subject': 'Was your request solved? ({reference})',
   'mail.was-it-solved.body':
     'Whoever helped you says it worked out. Is that right? Let us know: go to {statusUrl} and enter your reference code {reference} and this e-mail address. If we hear nothing within 14 days, we close the request as solved.',
+  'mail.concern-acknowledged.subject': 'The district team has read your concern',
+  'mail.concern-acknowledged.body':
+    'A professional from the district team has read your concern. Thank you for reporting it. What happens next stays between the resident and the district team.',
+  'mail.team-message.subject': 'A message from the district team ({reference})',
+  'mail.team-message.body':
+    'The district team has sent you a message. Go to {statusUrl}, enter your reference {reference} and this e-mail address, and read the message.',
 };

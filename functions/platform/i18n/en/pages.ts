@@ -104,6 +104,8 @@ export const pages: Record<keyof typeof nlPages, string> = {
   'preview.intro': 'This is what we will send. Is it right? Then send your request. Want to change something? Choose "Change".',
   'preview.volunteer-sees': 'What a volunteer or initiative sees',
   'preview.volunteer-sees.hint': 'We removed phone numbers, e-mail addresses, addresses and long numbers automatically.',
+  'preview.team-level': 'Your request goes to the district team. Volunteers and initiatives do not see it.',
+  'preview.who-sees': 'Who sees your request?',
   'preview.nobody-at-zeroth-line': 'You do not want volunteers or initiatives to see your question. Only the district team sees it.',
   'preview.team-sees': 'What the district team sees',
   'preview.route': 'Where does your request go?',

@@ -6,3 +6,4 @@ export { pages } from './pages';
 export { mail } from './mail';
 export { redaction } from './redaction';
 export { topics } from './topics';
+export { team } from './team';

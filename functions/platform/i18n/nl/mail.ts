@@ -16,10 +16,12 @@ export const mail = {
   'mail.claim-reminder.body': 'U pakte een hulpvraag op. Laat even weten hoe het gaat, of geef de vraag terug als het niet lukt.',
   'mail.claim-released.subject': 'De hulpvraag is teruggegeven',
   'mail.claim-released.body': 'We hoorden niets en hebben de vraag aan iemand anders gegeven. Geen probleem: dank u voor uw inzet.',
-  'mail.escalated-to-team.subject': 'Nieuwe vraag in de wachtrij van het wijkteam',
-  'mail.escalated-to-team.body': 'Er staat een nieuwe vraag in de wachtrij. Bekijk de prioriteit en pak hem op.',
-  'mail.team-overdue.subject': 'Let op: een vraag wacht te lang',
-  'mail.team-overdue.body': 'Een vraag in de wachtrij is over de tijd. Pak hem nu op of wijs hem toe.',
+  'mail.escalated-to-team.subject': 'Nieuwe vraag {reference} voor het wijkteam ({district})',
+  'mail.escalated-to-team.body':
+    'Er staat een nieuwe vraag in de wachtrij van {district}. Vraagnummer: {reference}. Prioriteit: {priority}. Waarom bij het team: {reason}. Open hem in de werkplek: {caseUrl}',
+  'mail.team-overdue.subject': 'Let op: vraag {reference} wacht te lang ({district})',
+  'mail.team-overdue.body':
+    'Vraag {reference} in {district} is over de tijd. Prioriteit: {priority}. Waarom bij het team: {reason}. Pak hem nu op of wijs hem toe: {caseUrl}',
   'mail.request-claimed.subject': 'Iemand gaat u helpen ({reference})',
   'mail.request-claimed.body':
     'Een vrijwilliger of een initiatief uit uw buurt heeft uw vraag opgepakt en neemt contact met u op. Wilt u zien hoe het ermee staat? Ga naar {statusUrl} en vul uw vraagnummer {reference} en dit e-mailadres in.',
@@ -41,9 +43,9 @@ export const mail = {
   'mail.volunteer-approved.subject': 'U bent goedgekeurd als vrijwilliger',
   'mail.volunteer-approved.body':
     'Goed nieuws: de coördinator heeft uw aanmelding goedgekeurd. Log in op {signInUrl} om te zien welke vragen bij u passen.',
-  'mail.concern-raised.subject': 'Zorgsignaal van een vrijwilliger',
+  'mail.concern-raised.subject': 'Zorgsignaal bij vraag {reference} ({district})',
   'mail.concern-raised.body':
-    'Een vrijwilliger maakt zich zorgen over iemand die hij of zij hielp. Het signaal staat in de wachtrij van het wijkteam, met de vraag erbij.',
+    'Een vrijwilliger maakt zich zorgen over iemand die hij of zij hielp (vraag {reference}, {district}). Het signaal staat in de wachtrij van het wijkteam, met de vraag erbij: {caseUrl}',
   'mail.concern-received.subject': 'Uw zorgsignaal is ontvangen',
   'mail.concern-received.body':
     'Dank u wel dat u dit meldde. Het wijkteam heeft uw zorgsignaal ontvangen en kijkt ernaar. U hoort niet wat er verder gebeurt: dat blijft tussen de inwoner en het wijkteam.',
@@ -53,4 +55,10 @@ export const mail = {
   'mail.was-it-solved.subject': 'Is uw vraag opgelost? ({reference})',
   'mail.was-it-solved.body':
     'Wie u hielp, meldt dat het gelukt is. Klopt dat? Laat het ons weten: ga naar {statusUrl}, vul uw vraagnummer {reference} en dit e-mailadres in. Horen wij binnen 14 dagen niets, dan sluiten wij de vraag als opgelost.',
+  'mail.concern-acknowledged.subject': 'Het wijkteam heeft uw zorgsignaal gelezen',
+  'mail.concern-acknowledged.body':
+    'Een professional van het wijkteam heeft uw zorgsignaal gelezen. Dank u wel dat u het meldde. Wat er verder gebeurt, blijft tussen de inwoner en het wijkteam.',
+  'mail.team-message.subject': 'Een bericht van het wijkteam ({reference})',
+  'mail.team-message.body':
+    'Het wijkteam heeft u een bericht gestuurd. Ga naar {statusUrl}, vul uw vraagnummer {reference} en dit e-mailadres in, en lees het bericht.',
 };

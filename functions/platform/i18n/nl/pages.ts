@@ -103,6 +103,8 @@ export const pages = {
   'preview.intro': 'Dit versturen wij. Klopt het? Verstuur dan uw vraag. Wilt u iets veranderen? Kies dan "Aanpassen".',
   'preview.volunteer-sees': 'Dit ziet een vrijwilliger of initiatief',
   'preview.volunteer-sees.hint': 'Telefoonnummers, e-mailadressen, adressen en lange nummers haalden wij automatisch weg.',
+  'preview.team-level': 'Uw vraag gaat naar het wijkteam. Vrijwilligers en initiatieven zien hem niet.',
+  'preview.who-sees': 'Wie ziet uw vraag?',
   'preview.nobody-at-zeroth-line': 'U wilt niet dat vrijwilligers of initiatieven uw vraag zien. Alleen het wijkteam ziet hem.',
   'preview.team-sees': 'Dit ziet het wijkteam',
   'preview.route': 'Waar gaat uw vraag heen?',

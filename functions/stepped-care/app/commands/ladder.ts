@@ -1,6 +1,7 @@
 // The steps of the ladder that several actors' commands take: offer the request to the best fitting helpers
 // (widening once when nobody fits), escalate it to the district team, and take it back from a helper who
 // let go. Each takes a Step and returns the next; the domain decides, this module reads what it needs.
+import { teamHours } from '../../../kernel/municipality';
 import { findTopic, type Topic } from '../../../kernel/topics';
 import { teamDeadline, widenedDeadline, zerothLineDeadline } from '../../domain/deadlines';
 import type { Actor } from '../../domain/lifecycle';
@@ -74,7 +75,7 @@ export class Ladder {
   }
 
   escalate(step: Step, why: string, now: Date, actor: Actor = SYSTEM, reason = why): Step {
-    const deadline = teamDeadline(step.head.priority, now);
+    const deadline = teamDeadline(step.head.priority, now, teamHours(this.run.deps.municipality));
     const next = this.run.then(
       step,
       actor.kind === 'volunteer' ? 'needs-professional' : 'escalated',
@@ -83,6 +84,8 @@ export class Ladder {
       { why },
       {
         escalatedAt: now.toISOString(),
+        escalatedBecause: why,
+        coordinator: undefined,
         claimedBy: undefined,
         heldByInitiative: undefined,
         offeredTo: undefined,

@@ -168,6 +168,8 @@ export class ResidentCommands {
   reportNotSolved(requestId: string, reason: string): Promise<RequestHead> {
     return this.run.command(requestId, async (step) => {
       let next = this.run.then(step, 'reported-not-solved', RESIDENT, reason, {}, {});
+      // After the team's help it goes back to the team; else back to the 0th line.
+      if (step.head.level === 'district-team') return this.ladder.escalate(next, 'not-solved-after-help', this.run.clock(), RESIDENT, reason);
       next = this.run.then(next, 'matching-started', SYSTEM, 'reopened after "not solved"', {}, { widened: false });
       return this.ladder.offer(next, this.run.clock());
     });

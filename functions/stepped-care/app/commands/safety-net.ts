@@ -3,6 +3,8 @@
 // the request's version, so a second sweep finds the deadline moved, or loses the race and skips.
 import { HOUR_MS } from '../../../kernel/durations';
 import { DomainError } from '../../../kernel/errors';
+import { teamHours } from '../../../kernel/municipality';
+import { addWorkingTime } from '../../../kernel/working-time';
 import { claimProgressDeadline, referralProgressDeadline } from '../../domain/deadlines';
 import type { DueKind, RequestHead } from '../../domain/request';
 import { nextSafetyNetStep, SWEEP_OUTCOME, TEAM_ALERT_REPEAT_HOURS, type SafetyNetStep, type SweepOutcome } from '../../domain/safety-net';
@@ -120,7 +122,8 @@ export class SafetyNet {
           'the team has not responded in time',
           {},
           {
-            due: { kind: 'team', at: new Date(now.getTime() + TEAM_ALERT_REPEAT_HOURS * HOUR_MS).toISOString() },
+            // Again after an hour of the team's working time: nobody is woken at night by a mailbox.
+            due: { kind: 'team', at: addWorkingTime(teamHours(this.run.deps.municipality), now, TEAM_ALERT_REPEAT_HOURS * HOUR_MS).toISOString() },
           },
         );
         alerted.effects.push(this.run.notify(alerted.head, 'team-overdue', { kind: 'team', id: head.districtId }, true));
