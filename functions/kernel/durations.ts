@@ -51,5 +51,9 @@ export const STATUS_SESSION_HOURS = 2;
 export const SIGN_IN_CODE_MINUTES = 15;
 /** A signed-in session of a volunteer or staff member. */
 export const SESSION_HOURS = 8;
+/** A staff session ends after this long without use (BIO: sessions of people who see personal data). */
+export const STAFF_IDLE_MINUTES = 30;
+/** A passkey ceremony's challenge works this long. */
+export const PASSKEY_CHALLENGE_MINUTES = 5;
 /** An initiative's signed referral link. */
 export const REFERRAL_LINK_DAYS = 30;

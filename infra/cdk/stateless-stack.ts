@@ -90,8 +90,8 @@ export class StatelessStack extends Stack {
     const http = new PublicHttpApi(this, 'HttpApi', { publicApi: publicApi.fn, site: site.fn, rateLimit: props.apiRateLimit ?? 50 });
     const edge = new PublicEdge(this, 'Edge', { api: http.api, webAclArn: props.webAclArn });
     this.distribution = edge.distribution;
-    // The receipt e-mail links to the status lookup on the site.
-    notifier.fn.addEnvironment('SITE_URL', `https://${this.distribution.distributionDomainName}`);
+    // The receipt e-mail links to the status lookup on the site; staff passkeys are bound to the site's host.
+    for (const { fn: withSite } of [notifier, site]) withSite.addEnvironment('SITE_URL', `https://${this.distribution.distributionDomainName}`);
     new PlatformAlarms(this, 'Alarms', { functions: this.functions, api: http.api });
 
     // Findings on the custom resource function that CDK itself adds for the bucket deployment.

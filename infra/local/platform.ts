@@ -19,6 +19,7 @@ import { createDocumentClient } from '../../functions/platform/dynamodb/client';
 import { seedMunicipality, type SeedOutcome } from '../../functions/apps/wiring/seed';
 import { Repository } from '../../functions/platform/dynamodb/repository';
 import { TABLE } from '../../functions/platform/dynamodb/table-definition';
+import { relyingPartyFor } from '../../functions/platform/config/relying-party';
 import { servicesOn } from '../../functions/apps/wiring/services';
 import { CLIENT_ADDRESS_HEADER, localClient } from '../../functions/platform/http/rate-limit';
 import { safetyNet } from '../../functions/apps/safety-net/run';
@@ -48,6 +49,8 @@ export const LOCAL_SWEEP_INTERVAL_MS = LOCAL_SWEEP_EVERY_MINUTES * 60_000;
 
 export interface Platform {
   url: string;
+  /** Where staff sign in: the same server by host name, since passkeys refuse an IP address. */
+  staffUrl: string;
   dynamoDbEndpoint: string;
   tableName: string;
   seed: SeedOutcome;
@@ -78,7 +81,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     // Intake records the request in one write; the first offer follows at once, off the request's path,
     // as the table stream does in AWS (and the sweep below catches anything this misses).
     const linkKey = options.linkKey ?? localLinkKey(options.dataDir);
+    // Passkeys need a host name: staff pages are served on http://localhost:<port> (known once listening).
+    let localOrigin = '';
     const services = servicesOn(repo, municipality.id, {
+      relyingParty: () => relyingPartyFor(localOrigin),
       matching: 'deferred',
       linkKey: () => Promise.resolve(linkKey),
       onMatchDue: (requestId) =>
@@ -137,10 +143,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
+    localOrigin = `http://localhost:${port}`;
 
     let stopped: Promise<void> | undefined;
     return {
       url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+      staffUrl: localOrigin,
       dynamoDbEndpoint: dynamo.endpoint,
       tableName,
       seed,

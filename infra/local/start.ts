@@ -35,7 +35,9 @@ Wijkloket ${m.name} is running.
   Mijn vraag       ${platform.url}/mijn-vraag/
   In de buurt      ${platform.url}/in-de-buurt/
   Initiatieven     ${platform.url}/initiatieven/
-  Inloggen         ${platform.url}/inloggen/   (volunteers and staff; try fatima@vrijwilliger.example, the code is in the outbox)
+  Inloggen         ${platform.url}/inloggen/   (volunteers; try fatima@vrijwilliger.example, the code is in the outbox)
+  Wijkteam         ${platform.staffUrl}/inloggen/   (staff, with a passkey after the code: on localhost, as browsers
+                   refuse passkeys on an IP address; try anouk.devries@zaanstad.example)
   API health       ${platform.url}/api/v1/health
   OpenAPI          ${platform.url}/api/v1/openapi.json
   Doorverwijzing   ${platform.url}/doorverwijzing/?t=…   (an initiative's signed link; it arrives in the outbox)

@@ -55,6 +55,8 @@ const PAGE_TABLE: Record<PageId, Record<Role, Outcome>> = {
   becomeVolunteer: all('ok'),
   signIn: all('ok'),
   signOut: all('ok'),
+  // The passkey step is for staff; volunteers go home, and without a session one signs in first.
+  passkey: signedIn('volunteer-home', 'ok', 'ok'),
   volunteer: signedIn('ok', 'staff-home'),
   claimed: { ...signedIn('volunteer-home', 'staff-home'), claimer: 'ok' },
   staff: signedIn('volunteer-home', 'ok'),
@@ -98,8 +100,12 @@ let residentReference = '';
 beforeAll(async () => {
   services = servicesFor(store);
   const accounts = new AccountStore(services.repo);
-  const session = async (kind: 'volunteer' | 'staff', id: string, role?: StaffRole) =>
-    `__Host-wk-session=${(await accounts.startSession({ kind, id, ...(role ? { role } : {}) })).token}`;
+  // Staff sessions as after the passkey (the ceremony itself is proven in sign-in.test.ts with a virtual authenticator).
+  const session = async (kind: 'volunteer' | 'staff', id: string, role?: StaffRole) => {
+    const { token } = await accounts.startSession({ kind, id, ...(role ? { role } : {}) });
+    if (kind === 'staff') await accounts.elevateSession(token);
+    return `__Host-wk-session=${token}`;
+  };
   const resident = await services.desk.submit(intake({ contact: { method: 'email', email: 'matrix@example.nl' } }));
   const held = await services.desk.submit(intake({ description: 'Voor de toegangstest.' }));
   for (let i = 0; i < 100 && (await services.requests.head(held.requestId))?.due?.kind === 'match'; i++) await new Promise((r) => setTimeout(r, 50));

@@ -1,6 +1,8 @@
 // Debian's Chromium driven by Playwright (playwright-core never downloads a browser of its own).
 // Playwright gives every launch a fresh, temporary profile directory.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
@@ -60,4 +62,57 @@ export async function signIn(page: Page, base: string, email: string, lang: 'nl'
   await page.getByRole('button', { name: lang === 'nl' ? 'Stuur mij een code' : 'Send me a code' }).click();
   await page.fill('#code', await codeFor(page.context(), base, email));
   await page.getByRole('button', { name: lang === 'nl' ? 'Inloggen' : 'Sign in' }).click();
+}
+
+/**
+ * A virtual authenticator on a page, through the DevTools protocol's WebAuthn domain: a platform passkey
+ * (like a laptop's or phone's) that verifies the user and is present at once. The ceremony itself is real.
+ */
+export async function virtualAuthenticator(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable', { enableUI: false });
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return {
+    credentials: async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials,
+    add: async (credential: Awaited<ReturnType<typeof cdp.send<'WebAuthn.getCredentials'>>>['credentials'][number]) =>
+      cdp.send('WebAuthn.addCredential', { authenticatorId, credential }),
+  };
+}
+
+type StoredCredentials = Record<string, Awaited<ReturnType<Awaited<ReturnType<typeof virtualAuthenticator>>['credentials']>>>;
+
+/** Each person's passkeys across the test files of one run (as a person keeps their phone): a file per platform. */
+function passkeyFile(staffBase: string, runId: string): string {
+  return join(tmpdir(), `wijkloket-e2e-passkeys-${new URL(staffBase).port}-${runId.replace(/\W/g, '')}.json`);
+}
+
+/** The passkeys people made in this run, by e-mail address. */
+export function storedCredentials(staffBase: string, runId: string): StoredCredentials {
+  const file = passkeyFile(staffBase, runId);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StoredCredentials) : {};
+}
+
+/**
+ * Signs a staff member in like a person: the e-mail code, then their passkey with a virtual authenticator
+ * (created at their first sign-in, kept for later tests). Staff pages live on `staffBase` (localhost).
+ */
+export async function signInStaff(page: Page, staffBase: string, runId: string, email: string, lang: 'nl' | 'en' = 'nl'): Promise<void> {
+  const authenticator = await virtualAuthenticator(page);
+  const file = passkeyFile(staffBase, runId);
+  for (const credential of storedCredentials(staffBase, runId)[email] ?? []) await authenticator.add(credential);
+  await signIn(page, staffBase, email, lang);
+  const passkeyPath = lang === 'nl' ? '/inloggen/sleutel/' : '/en/sign-in/passkey/';
+  if (new URL(page.url()).pathname !== passkeyPath) throw new Error(`expected the passkey step, got ${page.url()}`);
+  await page.locator('#passkey-start').click();
+  await page.waitForURL((url) => url.pathname !== passkeyPath);
+  writeFileSync(file, JSON.stringify({ ...storedCredentials(staffBase, runId), [email]: await authenticator.credentials() }));
 }

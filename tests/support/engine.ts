@@ -29,7 +29,11 @@ export async function engineOnFreshTable(start = new Date('2026-11-24T09:00:00Z'
 export async function deskOnFreshTable(start = new Date('2026-11-24T09:00:00Z')) {
   const repo = await freshRepository();
   const clock = new TestClock(start);
-  const services = servicesOn(repo, 'zaanstad', { clock: clock.read, linkKey: () => Promise.resolve(TEST_LINK_KEY) });
+  const services = servicesOn(repo, 'zaanstad', {
+    clock: clock.read,
+    linkKey: () => Promise.resolve(TEST_LINK_KEY),
+    relyingParty: () => ({ id: 'localhost', name: 'Wijkloket', origins: ['http://localhost'] }),
+  });
   await seedMunicipality(repo, services.municipality);
   return { ...services, clock };
 }

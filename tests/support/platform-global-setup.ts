@@ -7,6 +7,7 @@ export default async function setup(project: TestProject) {
   // The tests post many forms from one address; the rate limits have their own tests.
   const platform = await startPlatform({ port: 0, rateLimits: { apiRequestsPerMinute: 100_000, sitePostsPerMinute: 100_000 } });
   project.provide('platformUrl', platform.url);
+  project.provide('staffUrl', platform.staffUrl);
   project.provide('platformStore', { endpoint: platform.dynamoDbEndpoint, tableName: platform.tableName });
   return () => platform.stop();
 }

@@ -2,6 +2,7 @@
 import { handle } from 'hono/aws-lambda';
 import { render } from '#astro-entry';
 import { linkKeyFromEnv } from '../../platform/config/link-key';
+import { relyingPartyFromEnv } from '../../platform/config/relying-party';
 import { createLogger } from '../../platform/http/logger';
 import { createServices } from '../wiring/services';
 import { storeConfigFromEnv } from '../../platform/dynamodb/client';
@@ -9,7 +10,11 @@ import { createSiteApp } from './app';
 
 const app = createSiteApp({
   render,
-  services: createServices(storeConfigFromEnv(), undefined, { matching: 'deferred', linkKey: linkKeyFromEnv() }),
+  services: createServices(storeConfigFromEnv(), undefined, {
+    matching: 'deferred',
+    linkKey: linkKeyFromEnv(),
+    relyingParty: relyingPartyFromEnv(),
+  }),
   logger: createLogger('wijkloket-site'),
   trustForwardedHost: true,
 });

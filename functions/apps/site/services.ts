@@ -1,7 +1,7 @@
 // What on-demand pages may use, passed in as Astro.locals.services by the site host: each context's public
 // desks and registers, never a table or a key.
 import type { TeamDesk } from '../../district-team/index';
-import type { SignInDesk } from '../../identity/index';
+import type { PasskeyDesk, SignInDesk } from '../../identity/index';
 import type { InitiativeDesk, ReferralDesk } from '../../initiatives/index';
 import type { ResidentDesk } from '../../stepped-care/index';
 import type { ClaimDesk, VolunteerDesk, VolunteerFeed, VolunteerRegister } from '../../volunteers/index';
@@ -9,6 +9,7 @@ import type { ClaimDesk, VolunteerDesk, VolunteerFeed, VolunteerRegister } from 
 export interface SiteServices {
   desk: ResidentDesk;
   signIn: SignInDesk;
+  passkeys: PasskeyDesk;
   volunteers: VolunteerRegister;
   volunteering: VolunteerDesk;
   feed: VolunteerFeed;

@@ -1,8 +1,8 @@
 // Every service on in-memory adapters, seeded from the municipality's file: the engine's and desks' rules
 // without Java, for unit tests and simulations. The maps stand in for the one table the DynamoDB adapters
 // share, so a request's commit changes a volunteer's load here exactly as its transaction does there.
-import { MemoryAccounts } from '../../identity/store/memory';
-import { SignInDesk } from '../../identity/index';
+import { MemoryAccounts, MemoryPasskeys } from '../../identity/store/memory';
+import { PasskeyDesk, SignInDesk, type RelyingParty } from '../../identity/index';
 import { InitiativeDesk, ReferralDesk, ReferralLinks, type KeySource, type StoredInitiative } from '../../initiatives/index';
 import { MemoryInitiativeRegister } from '../../initiatives/store/memory';
 import type { Municipality } from '../../kernel/municipality';
@@ -21,6 +21,7 @@ export interface MemoryServiceOptions {
   matching?: EngineDeps['matching'];
   onMatchDue?: EngineDeps['onMatchDue'];
   linkKey?: KeySource;
+  relyingParty?: () => RelyingParty;
 }
 
 export function memoryServices(municipality: Municipality = currentMunicipality(), options: MemoryServiceOptions = {}) {
@@ -56,6 +57,7 @@ export function memoryServices(municipality: Municipality = currentMunicipality(
   });
   const desk = new ResidentDesk({ engine, requests, residents, municipality, clock });
   const signIn = new SignInDesk(accounts, clock);
+  const passkeyStore = new MemoryPasskeys(accounts);
   const links = new ReferralLinks(options.linkKey ?? (() => Promise.resolve('memory-link-key-for-tests-only')));
   /** Where the notifier finds addressees (platform/dynamodb/address-book.ts), over the same maps. */
   const addressBook: AddressBook = {
@@ -78,6 +80,13 @@ export function memoryServices(municipality: Municipality = currentMunicipality(
     engine,
     desk,
     signIn,
+    passkeyStore,
+    passkeys: new PasskeyDesk({
+      accounts,
+      passkeys: passkeyStore,
+      relyingParty: options.relyingParty ?? (() => ({ id: 'localhost', name: 'Wijkloket', origins: ['http://localhost'] })),
+      clock,
+    }),
     team: new TeamDesk({ engine, requests, residents, residentDesk: desk, staff: signIn, municipality, clock }),
     volunteering: new VolunteerDesk({ volunteers, accounts, outbox, engine, municipality, clock }),
     feed: new VolunteerFeed({ volunteers, municipality, clock }),

@@ -14,13 +14,21 @@ import { Repository } from '../../platform/dynamodb/repository';
 import { InitiativeStore } from '../../initiatives/store/directory-store';
 import { coreServicesOn, type ServiceOptions } from './core-services';
 import { TeamDesk } from '../../district-team/index';
+import { PasskeyDesk, type RelyingParty } from '../../identity/index';
+import { PasskeyStore } from '../../identity/store/passkey-store';
 
 export { createCoreServices, coreServicesOn, type ServiceOptions } from './core-services';
 
 export interface AllServiceOptions extends ServiceOptions {
   /** The key that signs initiatives' referral links (see config/link-key.ts). */
   linkKey?: KeySource;
+  /** Who staff passkeys are for: the site's host name and origins (SITE_URL in AWS; localhost locally). */
+  relyingParty?: () => RelyingParty;
 }
+
+const NO_RELYING_PARTY = (): RelyingParty => {
+  throw new Error('no passkey relying party was configured for these services');
+};
 
 const NO_LINK_KEY: KeySource = () => Promise.reject(new Error('no referral link key was configured for these services'));
 
@@ -44,8 +52,15 @@ export function servicesOn(repo: Repository, municipalityId?: string, options: A
   const initiatives = new InitiativeDesk({ initiatives: register, municipality });
   const links = new ReferralLinks(options.linkKey ?? NO_LINK_KEY);
   const referrals = new ReferralDesk({ initiatives: register, engine, requests, residents, links, ...(clock ? { clock } : {}) });
+  const passkeyStore = new PasskeyStore(repo, accounts);
+  const passkeys = new PasskeyDesk({
+    accounts,
+    passkeys: passkeyStore,
+    relyingParty: options.relyingParty ?? NO_RELYING_PARTY,
+    ...(clock ? { clock } : {}),
+  });
   const team = new TeamDesk({ engine, requests, residents, residentDesk: core.desk, staff: signIn, municipality, ...(clock ? { clock } : {}) });
-  return { ...core, outbox, signIn, volunteering, feed, claims, initiatives, links, referrals, team };
+  return { ...core, outbox, accounts, passkeyStore, signIn, passkeys, volunteering, feed, claims, initiatives, links, referrals, team };
 }
 
 export type Services = ReturnType<typeof servicesOn>;

@@ -6,7 +6,7 @@ import type { StaffRole } from '../../kernel/access';
 import { REFERENCE_ALPHABET } from '../../kernel/reference';
 
 export { SESSION_HOURS, SIGN_IN_CODE_MINUTES } from '../../kernel/durations';
-import { HOUR_MS, SIGN_IN_CODE_MINUTES } from '../../kernel/durations';
+import { HOUR_MS, SIGN_IN_CODE_MINUTES, STAFF_IDLE_MINUTES } from '../../kernel/durations';
 /** Wrong tries on one code before it stops working. */
 export const SIGN_IN_MAX_ATTEMPTS = 5;
 /** Codes one address may ask for per hour. */
@@ -101,6 +101,24 @@ export interface Session {
   account: Account;
   csrf: string;
   expiresAt: string;
+  /** Signed in with a passkey after the e-mail code (staff need this for every page with personal data). */
+  secondFactor: boolean;
+  /** The last time the session was used: staff sessions end after STAFF_IDLE_MINUTES without use. */
+  lastSeenAt: string;
+  /** The challenge of a passkey ceremony in progress, and until when it works. */
+  challenge?: { value: string; until: string };
+}
+
+/** A session works until it expires, and a staff member's only while it is in use (idle time, BIO). */
+export function sessionAlive(session: Pick<Session, 'account' | 'expiresAt' | 'lastSeenAt'>, now: Date): boolean {
+  if (session.expiresAt <= now.toISOString()) return false;
+  if (session.account.kind !== 'staff') return true;
+  return Date.parse(session.lastSeenAt) + STAFF_IDLE_MINUTES * 60_000 > now.getTime();
+}
+
+/** Whether to record the session's use again: at most once a minute, so a page view is not always a write. */
+export function sessionNeedsTouch(session: Pick<Session, 'lastSeenAt'>, now: Date): boolean {
+  return now.getTime() - Date.parse(session.lastSeenAt) >= 60_000;
 }
 
 /** The state after asking for a new code, or 'too-many' past SIGN_IN_CODES_PER_HOUR in the hour. */

@@ -1,7 +1,7 @@
 // Sign-in and sessions on DynamoDB. Addresses appear in keys only as hashes; codes and session tokens are
 // stored only as hashes. Every item carries a TTL, and the code checks expiry itself as TTL may lag.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   codeTryable,
   emailKey,
@@ -9,6 +9,8 @@ import {
   newCsrfToken,
   newSessionToken,
   SESSION_HOURS,
+  sessionAlive,
+  sessionNeedsTouch,
   stateWithNewCode,
   type Account,
   type CodeCheck,
@@ -25,6 +27,14 @@ import { AlreadyExistsError, type Item, type Key, type Repository } from '../../
 import type { Notification } from '../../platform/outbox/notifications';
 
 type SignInItem = Item & CodeState & { version: number; expiresAt: number };
+type SessionItem = Item & {
+  account: Account;
+  csrf: string;
+  validUntil: string;
+  secondFactor?: boolean;
+  lastSeenAt?: string;
+  challenge?: { value: string; until: string };
+};
 
 export type { CodeCheck, CodeRequest, Session } from '../domain/sign-in';
 
@@ -173,15 +183,30 @@ export class AccountStore implements Accounts {
   async startSession(account: Account): Promise<{ token: string; session: Session }> {
     const token = newSessionToken();
     const tokenHash = hashSecret(token);
-    const expires = this.clock().getTime() + SESSION_HOURS * HOUR;
-    const session: Session = { account, csrf: newCsrfToken(), expiresAt: new Date(expires).toISOString() };
+    const now = this.clock().getTime();
+    const expires = now + SESSION_HOURS * HOUR;
+    const session: Session = {
+      account,
+      csrf: newCsrfToken(),
+      expiresAt: new Date(expires).toISOString(),
+      secondFactor: false,
+      lastSeenAt: new Date(now).toISOString(),
+    };
     await this.repo.client.send(
       new TransactWriteCommand({
         TransactItems: [
           {
             Put: {
               TableName: this.repo.tableName,
-              Item: { ...keys.session(tokenHash), type: 'session', account, csrf: session.csrf, ...ttl(expires) },
+              Item: {
+                ...keys.session(tokenHash),
+                type: 'session',
+                account,
+                csrf: session.csrf,
+                secondFactor: false,
+                lastSeenAt: session.lastSeenAt,
+                ...ttl(expires),
+              },
             },
           },
           {
@@ -196,11 +221,52 @@ export class AccountStore implements Accounts {
     return { token, session };
   }
 
+  /** The live session of a token: not expired, and for staff not idle; its use is recorded once a minute. */
   async session(token: string | undefined): Promise<Session | undefined> {
     if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-    const item = await this.repo.get<Item & { account: Account; csrf: string; validUntil: string }>(keys.session(hashSecret(token)));
-    if (!item || item.validUntil <= this.clock().toISOString()) return undefined;
-    return { account: item.account, csrf: item.csrf, expiresAt: item.validUntil };
+    const key = keys.session(hashSecret(token));
+    const item = await this.repo.get<SessionItem>(key);
+    const now = this.clock();
+    if (!item) return undefined;
+    const session: Session = {
+      account: item.account,
+      csrf: item.csrf,
+      expiresAt: item.validUntil,
+      secondFactor: item.secondFactor === true,
+      lastSeenAt: item.lastSeenAt ?? item.validUntil,
+      ...(item.challenge ? { challenge: item.challenge } : {}),
+    };
+    if (!sessionAlive(session, now)) return undefined;
+    if (sessionNeedsTouch(session, now)) {
+      await this.update(key, 'SET lastSeenAt = :now', { ':now': now.toISOString() });
+      session.lastSeenAt = now.toISOString();
+    }
+    return session;
+  }
+
+  async setChallenge(token: string, challenge: string, until: string): Promise<void> {
+    await this.update(keys.session(hashSecret(token)), 'SET challenge = :challenge', { ':challenge': { value: challenge, until } });
+  }
+
+  async elevateSession(token: string): Promise<void> {
+    await this.update(keys.session(hashSecret(token)), 'SET secondFactor = :yes REMOVE challenge', { ':yes': true });
+  }
+
+  /** An update of an existing session (never creates one: an ended session stays ended). */
+  private async update(key: Key, expression: string, values: Record<string, unknown>): Promise<void> {
+    try {
+      await this.repo.client.send(
+        new UpdateCommand({
+          TableName: this.repo.tableName,
+          Key: key,
+          UpdateExpression: expression,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: values,
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async endSession(token: string): Promise<void> {

@@ -1,6 +1,7 @@
 // In-memory adapter of the identity ports: accounts, sign-in codes and sessions, with the same rules as the
 // DynamoDB adapter (hashed codes and tokens, the hourly limit, single use). For unit tests and simulations.
 import { HOUR_MS } from '../../kernel/durations';
+import { DomainError } from '../../kernel/errors';
 import type { Notification, Outbox } from '../../platform/outbox/notifications';
 import type { Accounts } from '../app/ports';
 import {
@@ -15,9 +16,13 @@ import {
   type CodeCheck,
   type CodeRequest,
   type CodeState,
+  sessionAlive,
+  sessionNeedsTouch,
   type Session,
   type StaffMember,
 } from '../domain/sign-in';
+import type { Passkey, PasskeyState } from '../domain/passkey';
+import type { Passkeys } from '../app/ports';
 
 export class MemoryAccounts implements Accounts {
   private readonly accounts = new Map<string, Account>();
@@ -80,15 +85,37 @@ export class MemoryAccounts implements Accounts {
 
   async startSession(account: Account): Promise<{ token: string; session: Session }> {
     const token = newSessionToken();
-    const session: Session = { account, csrf: newCsrfToken(), expiresAt: new Date(this.clock().getTime() + SESSION_HOURS * HOUR_MS).toISOString() };
+    const now = this.clock();
+    const session: Session = {
+      account,
+      csrf: newCsrfToken(),
+      expiresAt: new Date(now.getTime() + SESSION_HOURS * HOUR_MS).toISOString(),
+      secondFactor: false,
+      lastSeenAt: now.toISOString(),
+    };
     this.sessions.set(hashSecret(token), session);
-    return { token, session };
+    return { token, session: structuredClone(session) };
   }
 
   async session(token: string | undefined): Promise<Session | undefined> {
     if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
     const session = this.sessions.get(hashSecret(token));
-    return session && session.expiresAt > this.clock().toISOString() ? { ...session } : undefined;
+    const now = this.clock();
+    if (!session || !sessionAlive(session, now)) return undefined;
+    if (sessionNeedsTouch(session, now)) session.lastSeenAt = now.toISOString();
+    return structuredClone(session);
+  }
+
+  async setChallenge(token: string, challenge: string, until: string): Promise<void> {
+    const session = this.sessions.get(hashSecret(token));
+    if (session) session.challenge = { value: challenge, until };
+  }
+
+  async elevateSession(token: string): Promise<void> {
+    const session = this.sessions.get(hashSecret(token));
+    if (!session) return;
+    session.secondFactor = true;
+    delete session.challenge;
   }
 
   async endSession(token: string): Promise<void> {
@@ -104,5 +131,54 @@ export class MemoryAccounts implements Accounts {
       }
     }
     return ended;
+  }
+}
+
+/** Passkeys in memory, with the same rules as the DynamoDB adapter (a credential id belongs to one person). */
+export class MemoryPasskeys implements Passkeys {
+  private readonly byStaff = new Map<string, Passkey[]>();
+  private readonly states = new Map<string, PasskeyState>();
+  private readonly owners = new Map<string, string>();
+
+  constructor(private readonly accounts: MemoryAccounts) {}
+
+  async passkeys(staffId: string): Promise<Passkey[]> {
+    return structuredClone(this.byStaff.get(staffId) ?? []);
+  }
+
+  async passkeyState(staffId: string): Promise<PasskeyState> {
+    return structuredClone(this.states.get(staffId) ?? { everEnrolled: false });
+  }
+
+  async ownerOf(credentialId: string): Promise<string | undefined> {
+    return this.owners.get(credentialId);
+  }
+
+  async addPasskey(staffId: string, passkey: Passkey): Promise<void> {
+    if (this.owners.has(passkey.credentialId)) throw new DomainError('invalid-request', 'this passkey is registered already');
+    this.owners.set(passkey.credentialId, staffId);
+    this.byStaff.set(staffId, [...(this.byStaff.get(staffId) ?? []), structuredClone(passkey)]);
+    this.states.set(staffId, { everEnrolled: true });
+  }
+
+  async usePasskey(staffId: string, credentialId: string, counter: number, at: string): Promise<void> {
+    const key = (this.byStaff.get(staffId) ?? []).find((p) => p.credentialId === credentialId);
+    if (key) Object.assign(key, { counter, lastUsedAt: at });
+  }
+
+  async removePasskey(staffId: string, credentialId: string): Promise<void> {
+    this.byStaff.set(
+      staffId,
+      (this.byStaff.get(staffId) ?? []).filter((p) => p.credentialId !== credentialId),
+    );
+    this.owners.delete(credentialId);
+  }
+
+  async permitRecovery(staffId: string, by: string): Promise<void> {
+    for (const p of this.byStaff.get(staffId) ?? []) this.owners.delete(p.credentialId);
+    this.byStaff.delete(staffId);
+    this.states.set(staffId, { everEnrolled: true, recoveryPermittedBy: by });
+    const member = await this.accounts.staffMember(staffId);
+    if (member) await this.accounts.revokeAll({ kind: 'staff', id: staffId, role: member.role });
   }
 }

@@ -51,6 +51,13 @@ const identityKeys = {
   /** In the account's partition, one per session: how all sessions of an account are found and revoked. */
   sessionRef: (accountPk: string, tokenHash: string) => ({ pk: accountPk, sk: `SESSION#${tokenHash}` }),
   sessionRefPrefix: 'SESSION#',
+  /** A staff member's passkey (public key and counter), in their partition. */
+  passkey: (staffId: string, credentialId: string) => ({ pk: `STAFF#${staffId}`, sk: `PASSKEY#${credentialId}` }),
+  passkeyPrefix: 'PASSKEY#',
+  /** Whose passkey a credential id is: one item per credential, so no id is ever registered twice. */
+  passkeyOwner: (credentialId: string) => ({ pk: `PASSKEY#${credentialId}`, sk: 'OWNER' }),
+  /** Whether a staff member ever enrolled a passkey, and whether the team lead permitted recovery. */
+  passkeyState: (staffId: string) => ({ pk: `STAFF#${staffId}`, sk: 'PASSKEY-STATE' }),
 } as const;
 
 /** A request, its ladder and the resident's data kept apart from it (the stepped-care context). */
@@ -124,7 +131,7 @@ export const keys = { ...directoryKeys, ...volunteerKeys, ...identityKeys, ...re
 export const KEY_SPACES = {
   directory: { builders: directoryKeys, prefixes: ['MUNI#', 'POSTCODE#', 'INITIATIVE#', 'DISTRICT#'] },
   volunteers: { builders: volunteerKeys, prefixes: ['VOLUNTEER#', 'POOL#', 'VOLUNTEERS#', 'CLAIMED#'] },
-  identity: { builders: identityKeys, prefixes: ['STAFF#', 'STAFF-LIST', 'ACCOUNT#', 'SESSION#'] },
+  identity: { builders: identityKeys, prefixes: ['STAFF#', 'STAFF-LIST', 'ACCOUNT#', 'SESSION#', 'PASSKEY#'] },
   'stepped-care': {
     builders: requestKeys,
     prefixes: ['REQUEST#', 'DUE', 'IDEMPOTENCY#', 'RETENTION', 'OPEN#', 'TEAM#', 'CONTACT#', 'CONCERNS#', 'REFERENCE#', 'STATUS#'],

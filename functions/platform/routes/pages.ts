@@ -21,6 +21,8 @@ export const PAGES = {
   becomeVolunteer: { paths: { nl: '/vrijwilliger-worden/', en: '/en/become-a-volunteer/' }, onDemand: true, access: 'public' },
   signIn: { paths: { nl: '/inloggen/', en: '/en/sign-in/' }, onDemand: true, access: 'public' },
   signOut: { paths: { nl: '/uitloggen/', en: '/en/sign-out/' }, onDemand: true, access: 'public' },
+  /** Staff: the passkey after the e-mail code (enrol, sign in, manage); it checks the session itself. */
+  passkey: { paths: { nl: '/inloggen/sleutel/', en: '/en/sign-in/passkey/' }, onDemand: true, access: 'public' },
   volunteer: { paths: { nl: '/vrijwilliger/', en: '/en/volunteer/' }, onDemand: true, access: 'volunteer' },
   claimed: { paths: { nl: '/vrijwilliger/vraag/', en: '/en/volunteer/request/' }, onDemand: true, access: 'claimer' },
   staff: { paths: { nl: '/medewerker/', en: '/en/staff/' }, onDemand: true, access: 'staff' },

@@ -37,7 +37,7 @@ export function widenedDeadline(topic: Topic, urgency: Urgency, from: Date): Dat
   return addHours(from, Math.max(2, topic.responseHours[urgency] / 2));
 }
 
-/** The team's response deadline: its hours count only while the team works (decision 19). */
+/** The team's response deadline: its hours count only while the team works (decision 20). */
 export function teamDeadline(priority: Priority, from: Date, hours: TeamHours): Date {
   return addWorkingTime(hours, from, TEAM_RESPONSE_HOURS[priority] * HOUR);
 }

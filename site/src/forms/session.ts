@@ -2,6 +2,7 @@
 // form of a signed-in person passes. The session itself lives server-side (the identity context).
 import type { AstroCookies } from 'astro';
 import { csrfMatches, SESSION_HOURS, type Account } from '../../../functions/identity/domain/sign-in';
+import { needsSecondFactor } from '../../../functions/identity/domain/passkey';
 import type { Session } from '../../../functions/identity/index';
 import { decide, subjectOf, type Access } from '../../../functions/identity/domain/access-policy';
 import type { Locale } from '../i18n';
@@ -59,6 +60,9 @@ export async function requireAccount(
 ): Promise<{ token: string; session: Session } | { redirect: string }> {
   const current = await currentSession(cookies, services);
   if (!current) return { redirect: pathOf('signIn', locale) };
+  // Staff see personal data: the e-mail code alone is not enough, a passkey must follow (BIO 5.17.01).
+  if (needsSecondFactor(current.session.account) && !current.session.secondFactor && access !== 'public')
+    return { redirect: pathOf('passkey', locale) };
   if (!decide(subjectOf(current.session.account, 'pending'), access).allow) return { redirect: homeOf(current.session.account, locale) };
   return current;
 }

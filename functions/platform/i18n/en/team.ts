@@ -1,4 +1,4 @@
-// The district team's workspace (the queue, a case, a request taken by phone), in English.
+// Staff pages: the passkey, and the district team's workspace (the queue, a case, a request taken by phone), in English.
 import type { team as nl } from '../nl/team';
 
 export const team: Record<keyof typeof nl, string> = {
@@ -184,4 +184,31 @@ export const team: Record<keyof typeof nl, string> = {
   'case.actor.initiative': 'initiative',
   'case.actor.professional': 'district team',
   'case.actor.system': 'Wijkloket',
+  'passkey.title': 'Sign in with your passkey',
+  'passkey.enrol.title': 'Create your passkey',
+  'passkey.manage.title': 'Your passkeys',
+  'passkey.intro': 'Staff who see personal data sign in in two steps: the code from the e-mail, and then a passkey on your phone or computer.',
+  'passkey.enrol.intro': 'You have no passkey yet. Create one now. Your phone or computer asks for your fingerprint, face or PIN.',
+  'passkey.enrol.submit': 'Create passkey',
+  'passkey.sign-in.intro': 'Confirm with the passkey on your phone or computer.',
+  'passkey.sign-in.submit': 'Sign in with passkey',
+  'passkey.lost': 'Lost your passkey? Ask your team lead to permit a new one. Then you can create it here.',
+  'passkey.lost.title': 'Passkey lost',
+  'passkey.no-script': 'Signing in with a passkey only works with JavaScript switched on in your browser.',
+  'passkey.failed': 'That did not work. Try again, or use another passkey.',
+  'passkey.list.created': 'Created on {when}',
+  'passkey.list.used': 'last used on {when}',
+  'passkey.remove': 'Remove',
+  'passkey.add': 'Create another passkey',
+  'passkey.add.intro': 'Create a second passkey, for example on your phone. Then you can always sign in.',
+  'passkey.done': 'Done.',
+  'passkey.continue': 'To your workspace',
+  'passkey.recovery.title': 'Recovery for a colleague',
+  'passkey.recovery.intro':
+    'Has a colleague lost their passkey? Permit a new one. Their old passkeys then stop working, and they are signed out everywhere.',
+  'passkey.recovery.who': 'Colleague',
+  'passkey.recovery.submit': 'Permit a new passkey',
+  'passkey.error.forbidden': 'This is not allowed. Ask your team lead to permit a new passkey.',
+  'passkey.error.other-account': 'This passkey does not belong to your account.',
+  'passkey.error.last': 'Keep at least one passkey.',
 };

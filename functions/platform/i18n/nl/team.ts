@@ -1,4 +1,4 @@
-// The district team's workspace (the queue, a case, a request taken by phone), in Dutch.
+// Staff pages: the passkey, and the district team's workspace (the queue, a case, a request taken by phone), in Dutch.
 export const team = {
   'team.queue.title': 'Wachtrij van het wijkteam',
   'team.districts': 'Uw wijken: {districts}.',
@@ -182,4 +182,32 @@ export const team = {
   'case.actor.initiative': 'initiatief',
   'case.actor.professional': 'wijkteam',
   'case.actor.system': 'Wijkloket',
+  'passkey.title': 'Inloggen met uw inlogsleutel',
+  'passkey.enrol.title': 'Maak uw inlogsleutel',
+  'passkey.manage.title': 'Uw inlogsleutels',
+  'passkey.intro':
+    'Medewerkers die persoonlijke gegevens zien, loggen in met twee stappen: de code uit de e-mail, en daarna een inlogsleutel (passkey) op uw telefoon of computer.',
+  'passkey.enrol.intro': 'U heeft nog geen inlogsleutel. Maak er nu een. Uw telefoon of computer vraagt om uw vingerafdruk, gezicht of pincode.',
+  'passkey.enrol.submit': 'Inlogsleutel maken',
+  'passkey.sign-in.intro': 'Bevestig met de inlogsleutel op uw telefoon of computer.',
+  'passkey.sign-in.submit': 'Inloggen met inlogsleutel',
+  'passkey.lost': 'Heeft u uw inlogsleutel niet meer? Vraag uw teamleider om herstel. Daarna kunt u hier een nieuwe maken.',
+  'passkey.lost.title': 'Inlogsleutel kwijt',
+  'passkey.no-script': 'Inloggen met een inlogsleutel werkt alleen als JavaScript aan staat in uw browser.',
+  'passkey.failed': 'Dat lukte niet. Probeer het opnieuw, of gebruik een andere inlogsleutel.',
+  'passkey.list.created': 'Gemaakt op {when}',
+  'passkey.list.used': 'laatst gebruikt op {when}',
+  'passkey.remove': 'Verwijderen',
+  'passkey.add': 'Nog een inlogsleutel maken',
+  'passkey.add.intro': 'Maak een tweede inlogsleutel, bijvoorbeeld op uw telefoon. Dan kunt u altijd inloggen.',
+  'passkey.done': 'Gelukt.',
+  'passkey.continue': 'Naar uw werkplek',
+  'passkey.recovery.title': 'Herstel voor een collega',
+  'passkey.recovery.intro':
+    'Is een collega de inlogsleutel kwijt? Sta een nieuwe toe. De oude inlogsleutels werken dan niet meer, en de collega wordt overal uitgelogd.',
+  'passkey.recovery.who': 'Collega',
+  'passkey.recovery.submit': 'Nieuwe inlogsleutel toestaan',
+  'passkey.error.forbidden': 'Dit mag niet. Vraag uw teamleider om herstel van uw inlogsleutel.',
+  'passkey.error.other-account': 'Deze inlogsleutel hoort niet bij uw account.',
+  'passkey.error.last': 'Houd minstens één inlogsleutel.',
 } as const;
