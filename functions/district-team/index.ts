@@ -5,3 +5,4 @@ export * from './domain/queue';
 export * from './domain/case';
 export { TeamDesk, QUEUE_PAGE, type CaseView, type Caseload, type QueueRow, type QueueView, type TeamDeskDeps } from './app/team-desk';
 export type { StaffDirectory } from './app/ports';
+export { writeWmoWarnings, type WmoWatchDeps } from './app/wmo-watch';

@@ -26,6 +26,8 @@ export const CONFIRMATION_DAYS = 14;
 /** Wmo 2015: after a melding the municipality investigates within 6 weeks (art. 2.3.2); after an application it decides within 2 (art. 2.3.5). */
 export const WMO_INVESTIGATION_DAYS = 42;
 export const WMO_DECISION_DAYS = 14;
+/** The team is warned this many days before a Wmo deadline, and again when it passes. */
+export const WMO_WARNING_DAYS = 7;
 
 /** Views of one case by the same person within this time show once in the resident's list of who looked. */
 export const REPEATED_VIEW_MINUTES = 30;

@@ -27,6 +27,9 @@ export const initiativeSchema = z.strictObject({
 });
 export type InitiativeInput = z.infer<typeof initiativeSchema>;
 
+/** When a professional uses a standard text: a question to the resident, or a message (contact, closing). */
+export const STANDARD_TEXT_SITUATIONS = ['ask-information', 'after-contact', 'referred-on', 'closing'] as const;
+
 export const municipalitySchema = z
   .strictObject({
     $comment: z.optional(z.string()),
@@ -82,6 +85,21 @@ export const municipalitySchema = z
       }),
     ),
     initiatives: z.array(initiativeSchema),
+    /**
+     * The team's standard texts in plain language (B1), Dutch and English: for a situation, and for some topics
+     * only (none: every topic). Professionals start a message or question from one and make it their own.
+     */
+    standardTexts: z.optional(
+      z.array(
+        z.strictObject({
+          id: slug,
+          situation: z.enum(STANDARD_TEXT_SITUATIONS),
+          topics: z.optional(z.array(slug)),
+          title: translated,
+          text: translated,
+        }),
+      ),
+    ),
   })
   .check(
     z.superRefine((m, ctx) => {
@@ -108,6 +126,12 @@ export const municipalitySchema = z
   );
 
 export type Municipality = z.infer<typeof municipalitySchema>;
+export type StandardText = NonNullable<Municipality['standardTexts']>[number];
+
+/** The standard texts for a case's topic: those for every topic and those for this one. */
+export function standardTextsFor(m: Municipality, topicId: string): StandardText[] {
+  return (m.standardTexts ?? []).filter((s) => !s.topics || s.topics.includes(topicId));
+}
 export type District = Municipality['districts'][number];
 
 export function parseMunicipality(data: unknown): Municipality {

@@ -43,6 +43,8 @@ export interface PlatformOptions {
   linkKey?: string;
   /** Per-client limits (the WAF's job in AWS); tests that post many forms raise them. */
   rateLimits?: { apiRequestsPerMinute?: number; sitePostsPerMinute?: number };
+  /** The platform's clock: tests that need another moment (a Sunday evening) set one; by default the real time. */
+  clock?: () => Date;
 }
 
 export const LOCAL_SWEEP_INTERVAL_MS = LOCAL_SWEEP_EVERY_MINUTES * 60_000;
@@ -85,6 +87,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     let localOrigin = '';
     const services = servicesOn(repo, municipality.id, {
       relyingParty: () => relyingPartyFor(localOrigin),
+      ...(options.clock ? { clock: options.clock } : {}),
       matching: 'deferred',
       linkKey: () => Promise.resolve(linkKey),
       onMatchDue: (requestId) =>
@@ -113,7 +116,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const net = safetyNet({ ...services, logger });
     let lastDigestDay = '';
     const sweeper = setInterval(() => {
-      const now = new Date();
+      const now = options.clock?.() ?? new Date();
       if (net.digestDue(lastDigestDay, now)) {
         lastDigestDay = now.toISOString().slice(0, 10);
         net.digest(now).catch((error: unknown) => logger.error('digest failed', { error: error instanceof Error ? error.message : String(error) }));

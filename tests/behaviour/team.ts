@@ -7,7 +7,9 @@ import type { Account } from '../../functions/identity/index';
 import type { TeamDesk } from '../../functions/district-team/index';
 import type { Outbox } from '../../functions/platform/outbox/notifications';
 import { statusView } from '../../functions/stepped-care/app/status-view';
-import type { ResidentDesk } from '../../functions/stepped-care/index';
+import type { RequestLog, ResidentDesk } from '../../functions/stepped-care/index';
+import type { Municipality } from '../../functions/kernel/municipality';
+import { writeWmoWarnings } from '../../functions/district-team/index';
 import type { ClaimDesk, Volunteer } from '../../functions/volunteers/index';
 import { codeOf, intake, type TestClock } from '../support/fixtures';
 
@@ -18,6 +20,8 @@ export interface TeamWorld {
   volunteers: { get(id: string): Promise<Volunteer | undefined> };
   outbox: Outbox;
   clock: TestClock;
+  requests: RequestLog;
+  municipality: Municipality;
 }
 
 const anouk: Account = { kind: 'staff', id: 'pro-anouk', role: 'professional' };
@@ -180,7 +184,7 @@ export function teamBehaviour(adapter: string, fresh: (start?: Date) => Promise<
       expect(await codeOf(w.team.handOver(anouk, requestId, 'pro-anouk', 'terug'))).toBe('forbidden');
     });
 
-    it("acknowledges a volunteer's concern once; the volunteer is told it was read", async () => {
+    it("acknowledges a volunteer's concern once (the volunteer is told), and closes it with an outcome", async () => {
       const w = await fresh();
       const receipt = await w.desk.submit(intake());
       const fatima = (await w.volunteers.get('vol-fatima'))!;
@@ -189,8 +193,14 @@ export function teamBehaviour(adapter: string, fresh: (start?: Date) => Promise<
       const row = (await w.team.queue(anouk)).rows.find((r) => r.reason === 'concern');
       expect(row?.concern?.text).toContain('verward');
       await w.team.acknowledgeConcern(anouk, receipt.requestId, 'vol-fatima');
-      expect((await w.team.queue(anouk)).rows.some((r) => r.reason === 'concern')).toBe(false);
       expect(await codeOf(w.team.acknowledgeConcern(anouk, receipt.requestId, 'vol-fatima'))).toBe('invalid-request');
+      // Read, it stays in the queue until it is closed with an outcome.
+      expect((await w.team.queue(anouk)).rows.find((r) => r.reason === 'concern')?.concern?.acknowledgedBy).toBe('pro-anouk');
+      await w.team.closeConcern(anouk, receipt.requestId, 'vol-fatima', 'contact-made');
+      expect((await w.team.queue(anouk)).rows.some((r) => r.reason === 'concern')).toBe(false);
+      expect((await w.team.open(anouk, receipt.requestId)).concerns[0]).toMatchObject({ outcome: 'contact-made', closedBy: 'pro-anouk' });
+      expect(await codeOf(w.team.closeConcern(anouk, receipt.requestId, 'vol-fatima', 'no-action-needed'))).toBe('invalid-request');
+      expect(await codeOf(w.team.closeConcern(samir, receipt.requestId, 'vol-fatima', 'no-action-needed'))).toBe('forbidden');
       const mails = await w.outbox.between('0', '~');
       expect(mails.filter((m) => m.template === 'concern-acknowledged').map((m) => m.to)).toEqual([{ kind: 'volunteer', id: 'vol-fatima' }]);
     });
@@ -203,6 +213,10 @@ export function teamBehaviour(adapter: string, fresh: (start?: Date) => Promise<
       expect(again.requestId).toBe(receipt.requestId);
       const seen = statusView(await w.desk.open(receipt.statusToken), 'nl').audit.map((a) => a.text);
       expect(seen).toEqual(['Wijkteam (Anouk): nam uw vraag telefonisch of aan de balie op']);
+      expect((await w.team.open(anouk, receipt.requestId)).personal?.takenBy).toEqual({
+        staffId: 'pro-anouk',
+        consentConfirmedAt: '2026-11-24T09:00:00.000Z',
+      });
       expect(await codeOf(w.team.phoneIntake(samir, debts, 'phone-intake-key-111111111111111111111111111'))).toBe('forbidden');
     });
 
@@ -219,6 +233,33 @@ export function teamBehaviour(adapter: string, fresh: (start?: Date) => Promise<
       expect(await codeOf(w.team.recordWmoStep(anouk, requestId, 'application-received'))).toBe('invalid-request');
       const view = await w.team.open(anouk, requestId);
       expect(view.wmo?.daysLeft).toBe(14);
+    });
+
+    it('never sends a formal Wmo request back to the 0th line, and warns the team before and after its deadline, once each', async () => {
+      const w = await fresh();
+      const melding = await w.desk.submit(
+        intake({ topicId: 'care-at-home', description: 'Ik wil een officiële melding doen voor hulp thuis.', formalWmoRequest: true }),
+      );
+      expect(melding.head.wmo?.investigationDeadline).toBe('2027-01-05T09:00:00.000Z');
+      await w.team.take(anouk, melding.requestId);
+      expect((await w.team.open(anouk, melding.requestId)).can.sendBack).toBe(false);
+      expect(await codeOf(w.team.sendBack(anouk, melding.requestId, 'Een buur kan helpen'))).toBe('invalid-request');
+      const deps = { requests: w.requests, outbox: w.outbox, municipality: w.municipality, newId: () => crypto.randomUUID() };
+      const warnings = async (at: string) => {
+        const written = await writeWmoWarnings(deps, new Date(at));
+        const mails = (await w.outbox.between('0', '~')).filter((m) => m.requestId === melding.requestId && m.template.startsWith('wmo-'));
+        return [written, mails.map((m) => `${m.template} to ${m.to.kind} ${m.to.id}`)];
+      };
+      expect(await warnings('2026-12-20T07:00:00Z')).toEqual([0, []]);
+      expect(await warnings('2026-12-30T07:00:00Z')).toEqual([1, ['wmo-deadline-near to team zaandam-zuid']]);
+      expect(await warnings('2026-12-31T07:00:00Z')).toEqual([0, ['wmo-deadline-near to team zaandam-zuid']]);
+      expect(await warnings('2027-01-06T07:00:00Z')).toEqual([
+        1,
+        ['wmo-deadline-near to team zaandam-zuid', 'wmo-deadline-passed to team zaandam-zuid'],
+      ]);
+      // The report is sent: the investigation's clock stops, and no more warnings come.
+      await w.team.recordWmoStep(anouk, melding.requestId, 'report-sent');
+      expect((await warnings('2027-01-07T07:00:00Z'))[0]).toBe(0);
     });
 
     it('gives the team lead the caseload, and nobody else', async () => {

@@ -93,13 +93,16 @@ describe("the district team's workspace", () => {
 
     await anouk.fill('#how', 'Gebeld, samen een veiligheidsplan gemaakt.');
     await anouk.getByRole('button', { name: 'Contact vastleggen' }).click();
-    await anouk.fill('#ask-text', 'Mogen wij u morgen weer bellen?');
+    // A standard text of the municipality (B1, in the resident's language) starts the question.
+    await anouk.getByRole('link', { name: 'Vraag wanneer wij kunnen bellen' }).click();
+    expect(await anouk.inputValue('#ask-text')).toBe('Wanneer kunnen wij u het beste bellen? Noem een dag en een tijd die u goed uitkomt.');
+    await anouk.fill('#ask-text', 'Wanneer kunnen wij u morgen het beste bellen?');
     await anouk.getByRole('button', { name: 'Vraag versturen' }).click();
     expect(await anouk.textContent('[role="status"]')).toContain('Gelukt');
 
     // The resident answers on the status page; the reply appears in the workspace.
     await resident.goto(statusUrl);
-    expect(await resident.textContent('main')).toContain('Mogen wij u morgen weer bellen?');
+    expect(await resident.textContent('main')).toContain('Wanneer kunnen wij u morgen het beste bellen?');
     expect(await resident.textContent('main')).toContain('Wijkteam (Anouk): bekeek uw gegevens');
     await resident.fill('#reply', 'Ja, na tienen graag.');
     await resident
@@ -155,12 +158,19 @@ describe("the district team's workspace", () => {
     expect(await marieke.textContent('#intake-done')).toMatch(/Give the resident this reference: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]/);
     expect(await axeViolations(marieke)).toEqual([]);
 
-    // The concern stands in the queue with its request; acknowledged, it leaves the queue.
+    // The concern stands in the queue with its request; read (the volunteer is told), then closed with an outcome.
     await marieke.goto(staffBase + '/en/district-team/?reden=concern');
-    await marieke.locator('#queue > li a').first().click();
+    await marieke.locator(`#queue > li[data-request="${helped.requestId}"] a`).click();
     expect(await marieke.textContent('#concerns-heading')).toBe('Concerns');
     await marieke.getByRole('button', { name: 'Concern read' }).click();
     expect(await marieke.textContent('main')).toContain('Read on');
+    await marieke.getByRole('button', { name: 'Close concern' }).click();
+    expect(await marieke.textContent('#error-summary')).toBe('Choose an outcome.');
+    await marieke.getByLabel('in touch with the resident').check();
+    await marieke.getByRole('button', { name: 'Close concern' }).click();
+    expect(await marieke.textContent('main')).toContain(': in touch with the resident.');
+    await marieke.goto(staffBase + '/en/district-team/?reden=concern');
+    expect(await marieke.locator(`[data-request="${helped.requestId}"]`).count()).toBe(0);
     const mails = await services.outbox.between('0', '~');
     expect(mails.some((m) => m.template === 'concern-acknowledged' && m.requestId === helped.requestId)).toBe(true);
 

@@ -91,6 +91,8 @@ describe('transition table', () => {
     ['closed', 'wmo-step-recorded', 'professional', 'closed'],
     ['closed', 'concern-acknowledged', 'professional', 'closed'],
     ['claimed', 'concern-acknowledged', 'volunteer', 'refused'],
+    ['closed', 'concern-closed', 'professional', 'closed'],
+    ['offered', 'concern-closed', 'system', 'refused'],
     ['escalated', 'accepted-by-team', 'professional', 'accepted-by-team'],
     ['escalated', 'accepted-by-team', 'volunteer', 'refused'],
     ['offered', 'accepted-by-team', 'professional', 'refused'],
@@ -143,9 +145,15 @@ describe('transition table', () => {
         if ((TRANSITIONS[type].from as readonly string[]).includes(state)) {
           // What may still be recorded on a closed request: erasure, feedback, a concern and the team's reading
           // of it, the team's notes, and the Wmo procedure (a melding outlives the request that started it).
-          expect(['personal-data-erased', 'feedback-given', 'concern-raised', 'concern-acknowledged', 'note-added', 'wmo-step-recorded']).toContain(
-            type,
-          );
+          expect([
+            'personal-data-erased',
+            'feedback-given',
+            'concern-raised',
+            'concern-acknowledged',
+            'concern-closed',
+            'note-added',
+            'wmo-step-recorded',
+          ]).toContain(type);
           expect(TRANSITIONS[type].to).toBeNull();
           continue;
         }

@@ -4,7 +4,8 @@
 //     data past its retention moment (DynamoDB's TTL may lag days);
 //   - by the table stream, for each new request waiting for its first offer (deferred matching): it matches
 //     at once. A failed record is retried by the stream, and the next sweep matches it in any case;
-//   - by a daily schedule with { digest: true }: one e-mail per volunteer with the day's non-urgent offers.
+//   - by a daily schedule with { digest: true }: one e-mail per volunteer with the day's non-urgent offers,
+//     and the team's warnings of Wmo deadlines within a week or past.
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { storeConfigFromEnv } from '../../platform/dynamodb/client';
 import { OutboxStore } from '../../platform/dynamodb/outbox';
@@ -13,8 +14,8 @@ import { createCoreServices } from '../wiring/core-services';
 import { safetyNet } from './run';
 
 const logger = createLogger('wijkloket-safety-net');
-const { engine, desk, repo, volunteers } = createCoreServices(storeConfigFromEnv());
-const net = safetyNet({ engine, desk, outbox: new OutboxStore(repo), volunteers, logger });
+const { engine, desk, repo, volunteers, requests, municipality } = createCoreServices(storeConfigFromEnv());
+const net = safetyNet({ engine, desk, outbox: new OutboxStore(repo), volunteers, requests, municipality, logger });
 
 type Result = { actions: number; erased: number } | { digests: number } | { batchItemFailures: { itemIdentifier: string }[] };
 

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { decide, subjectOf, type Account, type StaffMember } from '../../identity/index';
 import { DomainError } from '../../kernel/errors';
-import { teamHours, type Municipality } from '../../kernel/municipality';
+import { standardTextsFor, teamHours, type Municipality, type StandardText } from '../../kernel/municipality';
 import { isOpen, workingMinutesBetween } from '../../kernel/working-time';
 import {
   accessFacts,
@@ -29,7 +29,7 @@ import {
   type WmoClock,
   type WmoStep,
 } from '../../stepped-care/index';
-import { OUTCOMES_ASKING_THE_RESIDENT, queueReasonOf, TEAM_TEXT_MAX, type CaseOutcome, type QueueFilter } from '../domain/case';
+import { OUTCOMES_ASKING_THE_RESIDENT, queueReasonOf, TEAM_TEXT_MAX, type CaseOutcome, type ConcernOutcome, type QueueFilter } from '../domain/case';
 import { compareQueueEntries, lateness, type Lateness, type QueueEntry, type QueueReason } from '../domain/queue';
 import type { StaffDirectory } from './ports';
 
@@ -73,6 +73,8 @@ export interface CaseView {
   wmo?: WmoClock & { daysLeft?: number };
   coordinator?: StaffMember;
   colleagues: StaffMember[];
+  /** The municipality's standard texts for this case's topic. */
+  standardTexts: StandardText[];
   /** What this person may do with the case now. */
   can: { take: boolean; handOver: boolean; contact: boolean; message: boolean; sendBack: boolean; finish: boolean; wmo: boolean };
 }
@@ -124,8 +126,8 @@ export class TeamDesk {
     ]);
     const byId = new Map(staff.map((s) => [s.id, s]));
     const rows: QueueRow[] = pages.flat().map((head) => this.row(head, now, byId));
-    // A concern stands in the queue until the team read it; it carries the request's context.
-    const open = concernPages.flat().filter((c) => !c.acknowledgedAt);
+    // A concern stands in the queue until the team closed it; it carries the request's context.
+    const open = concernPages.flat().filter((c) => !c.closedAt);
     if (open.length > 0) {
       const heads = await this.deps.requests.heads([...new Set(open.map((c) => c.requestId))]);
       const headOf = new Map(heads.map((h) => [h.requestId, h]));
@@ -190,6 +192,7 @@ export class TeamDesk {
       earlier,
       ...(head.wmo ? { wmo: { ...head.wmo, ...wmoDaysLeft(head.wmo, now) } } : {}),
       ...(head.coordinator && byId.get(head.coordinator) ? { coordinator: byId.get(head.coordinator)! } : {}),
+      standardTexts: standardTextsFor(this.deps.municipality, head.topicId),
       colleagues: staff.filter(
         (s) => s.id !== head.coordinator && s.districts.includes(head.districtId) && (s.role === 'professional' || s.role === 'team-lead'),
       ),
@@ -198,7 +201,7 @@ export class TeamDesk {
         handOver: (head.state === 'accepted-by-team' || head.state === 'referred') && (holds || isLead),
         contact: inTeam,
         message: !FINAL_STATES.has(head.state) && personal !== undefined,
-        sendBack: head.state === 'accepted-by-team' && holds,
+        sendBack: head.state === 'accepted-by-team' && holds && runningWmoDeadlines(head.wmo).length === 0,
         finish: (head.state === 'accepted-by-team' || head.state === 'referred') && (holds || isLead),
         wmo: !FINAL_STATES.has(head.state),
       },
@@ -271,6 +274,15 @@ export class TeamDesk {
     return this.act(account, requestId, (me) => this.deps.engine.acknowledgeConcern(requestId, me.id, volunteerId));
   }
 
+  /** A concern ends with an outcome (it leaves the queue); read first, so the volunteer was told. */
+  closeConcern(account: Account, requestId: string, volunteerId: string, outcome: ConcernOutcome): Promise<RequestHead> {
+    return this.act(account, requestId, async (me) => {
+      const concern = (await this.deps.requests.concernsOf(requestId)).find((c) => c.volunteerId === volunteerId);
+      if (concern && !concern.acknowledgedAt) await this.deps.engine.acknowledgeConcern(requestId, me.id, volunteerId);
+      return this.deps.engine.closeConcern(requestId, me.id, volunteerId, outcome);
+    });
+  }
+
   /**
    * A request taken by phone or at the desk: the same intake as the form, with the resident's consent as
    * they gave it on the phone; the resident gets the same reference, and the staff member's name is audited.
@@ -279,7 +291,7 @@ export class TeamDesk {
     const me = await this.member(account);
     const district = this.deps.municipality.districts.find((d) => d.postcodes.includes(intake.postcode.slice(0, 4)));
     if (district && !me.districts.includes(district.id)) throw new DomainError('forbidden', 'this address is not in your districts');
-    const receipt = await this.deps.residentDesk.submit(intake, { idempotencyKey });
+    const receipt = await this.deps.residentDesk.submit(intake, { idempotencyKey, takenBy: me.id });
     if (receipt.created) await this.audit(receipt.requestId, me, 'entered-by-phone');
     return receipt;
   }

@@ -39,6 +39,14 @@ export function isCaseOutcome(value: unknown): value is CaseOutcome {
   return (CASE_OUTCOMES as readonly unknown[]).includes(value);
 }
 
+/** How the team closes a volunteer's concern. */
+export const CONCERN_OUTCOMES = ['contact-made', 'already-known', 'referred-on', 'no-action-needed'] as const;
+export type ConcernOutcome = (typeof CONCERN_OUTCOMES)[number];
+
+export function isConcernOutcome(value: unknown): value is ConcernOutcome {
+  return (CONCERN_OUTCOMES as readonly unknown[]).includes(value);
+}
+
 /** "Could not reach" is only an outcome after three attempts to make contact (recorded as such). */
 export const CONTACT_ATTEMPTS_BEFORE_NOT_REACHED = 3;
 

@@ -25,6 +25,8 @@ export const NOTIFICATION_TEMPLATES = [
   'concern-received',
   'concern-acknowledged',
   'team-message',
+  'wmo-deadline-near',
+  'wmo-deadline-passed',
   'offers-digest',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];

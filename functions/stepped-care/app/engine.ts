@@ -81,6 +81,8 @@ export class SteppedCareEngine {
   recordWmoStep = (requestId: string, professionalId: string, step: WmoStep) => this.team.recordWmoStep(requestId, professionalId, step);
   acknowledgeConcern = (requestId: string, professionalId: string, volunteerId: string) =>
     this.team.acknowledgeConcern(requestId, professionalId, volunteerId);
+  closeConcern = (requestId: string, professionalId: string, volunteerId: string, outcome: string) =>
+    this.team.closeConcern(requestId, professionalId, volunteerId, outcome);
   sendBackToZerothLine = (requestId: string, professionalId: string, advice: string) =>
     this.team.sendBackToZerothLine(requestId, professionalId, advice);
   refer = (requestId: string, professionalId: string, to: string) => this.team.refer(requestId, professionalId, to);

@@ -59,6 +59,8 @@ export type Effect =
     }
   /** The team read a volunteer's concern. */
   | { kind: 'concern-acknowledged'; requestId: string; volunteerId: string; by: string; at: string }
+  /** The team closed a volunteer's concern with an outcome: it leaves the queue. */
+  | { kind: 'concern-closed'; requestId: string; volunteerId: string; by: string; at: string; outcome: string }
   /** The resident's personal data, reference code and first status link, with the intake. */
   | { kind: 'personal-data-written'; record: PersonalRecord; tokenHash: string }
   /** A message to or from the resident (personal, erasable). */
@@ -105,6 +107,9 @@ export interface Concern {
   text: string;
   acknowledgedBy?: string;
   acknowledgedAt?: string;
+  closedBy?: string;
+  closedAt?: string;
+  outcome?: string;
 }
 
 /** The resident's personal data and the lookups that lead to it. */

@@ -66,7 +66,7 @@ export class ResidentDesk {
     this.clock = deps.clock ?? (() => new Date());
   }
 
-  async submit(intake: ResidentIntake, options: { idempotencyKey?: string } = {}): Promise<Receipt> {
+  async submit(intake: ResidentIntake, options: { idempotencyKey?: string; takenBy?: string } = {}): Promise<Receipt> {
     const statusToken = options.idempotencyKey ? statusTokenFor(options.idempotencyKey) : newStatusToken();
     const idempotencyKey = options.idempotencyKey ? hashToken(options.idempotencyKey) : undefined;
     let result: SubmitResult | undefined;
@@ -74,7 +74,7 @@ export class ResidentDesk {
     // A reference code that is already taken (one in 5 * 10^11) fails the transaction: try a fresh one.
     for (let attempt = 0; !result; attempt++) {
       try {
-        result = await this.submitOnce(intake, referenceCode, statusToken, idempotencyKey);
+        result = await this.submitOnce(intake, referenceCode, statusToken, idempotencyKey, options.takenBy);
       } catch (error) {
         if (attempt > 0 || !(error instanceof DomainError) || error.code !== 'concurrent-change') throw error;
         referenceCode = newReferenceCode();
@@ -97,7 +97,7 @@ export class ResidentDesk {
     };
   }
 
-  private submitOnce(intake: ResidentIntake, referenceCode: string, statusToken: string, idempotencyKey: string | undefined) {
+  private submitOnce(intake: ResidentIntake, referenceCode: string, statusToken: string, idempotencyKey: string | undefined, takenBy?: string) {
     const now = this.clock();
     const retainUntil = new Date(now.getTime() + PERSONAL_DATA_RETENTION_DAYS * DAY_MS).toISOString();
     const summary = redactIn(intake.description, intake.language).text;
@@ -122,6 +122,7 @@ export class ResidentDesk {
           language: intake.language,
           consent: intake.consent,
           createdAt: now.toISOString(),
+          ...(takenBy ? { takenBy: { staffId: takenBy, consentConfirmedAt: now.toISOString() } } : {}),
           retainUntil,
         };
         const effects: Effect[] = [{ kind: 'personal-data-written', record, tokenHash: hashToken(statusToken) }];

@@ -82,6 +82,7 @@ export const TRANSITIONS = {
   // A step of the Wmo procedure (conversation held, report sent, application received, decision).
   'wmo-step-recorded': { from: STATES, to: null, by: ['professional'] },
   'concern-acknowledged': { from: STATES, to: null, by: ['professional'] },
+  'concern-closed': { from: STATES, to: null, by: ['professional'] },
   'resident-replied': { from: OPEN_STATES, to: null, by: ['resident'] },
   'feedback-given': { from: ['closed'], to: null, by: ['resident'] },
   // Erasure may follow a final state: the personal data goes, the anonymous facts stay.

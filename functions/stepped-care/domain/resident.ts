@@ -19,6 +19,8 @@ export interface PersonalRecord {
   language: Locale;
   consent: ResidentIntake['consent'];
   createdAt: string;
+  /** Taken by phone or at the desk: by whom; the resident's consent to record it was confirmed then. */
+  takenBy?: { staffId: string; consentConfirmedAt: string };
   /** When the personal data goes at the latest (ISO); `expiresAt` is the same moment for DynamoDB's TTL. */
   retainUntil: string;
 }

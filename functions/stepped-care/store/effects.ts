@@ -143,6 +143,17 @@ export function writesOf(effect: Effect): TableWrite[] {
           onConditionFailed: new DomainError('invalid-request', 'this concern was acknowledged already, or does not exist'),
         },
       ];
+    case 'concern-closed':
+      return [
+        {
+          kind: 'update',
+          key: keys.concern(effect.requestId, effect.volunteerId),
+          update: 'SET closedBy = :by, closedAt = :at, outcome = :outcome',
+          condition: 'attribute_exists(pk) AND attribute_not_exists(closedAt)',
+          values: { ':by': effect.by, ':at': effect.at, ':outcome': effect.outcome },
+          onConditionFailed: new DomainError('invalid-request', 'this concern was closed already, or does not exist'),
+        },
+      ];
     case 'personal-data-written':
       return personalItems(effect.record, effect.tokenHash);
     case 'resident-message-written':

@@ -211,6 +211,12 @@ export class MemoryRequestLog implements RequestLog {
         )
           throw new DomainError('invalid-request', 'this concern was acknowledged already, or does not exist');
         return;
+      case 'concern-closed': {
+        const concern = this.concernItems.get(`${effect.requestId}#${effect.volunteerId}`);
+        if (!concern || concern.closedAt !== undefined)
+          throw new DomainError('invalid-request', 'this concern was closed already, or does not exist');
+        return;
+      }
       case 'personal-data-written':
         if (this.residents.references.has(effect.record.referenceCode) || this.residents.tokens.has(effect.tokenHash)) {
           throw new DomainError('concurrent-change', 'an item written with this change already exists');
@@ -273,6 +279,11 @@ export class MemoryRequestLog implements RequestLog {
       case 'concern-acknowledged': {
         const key = `${effect.requestId}#${effect.volunteerId}`;
         this.concernItems.set(key, { ...this.concernItems.get(key)!, acknowledgedBy: effect.by, acknowledgedAt: effect.at });
+        return;
+      }
+      case 'concern-closed': {
+        const key = `${effect.requestId}#${effect.volunteerId}`;
+        this.concernItems.set(key, { ...this.concernItems.get(key)!, closedBy: effect.by, closedAt: effect.at, outcome: effect.outcome });
         return;
       }
       case 'personal-data-written': {

@@ -171,6 +171,17 @@ function headOf(item: Item): RequestHead {
 }
 
 function concernOf(item: Item): Concern {
-  const { requestId, volunteerId, districtId, topicId, state, at, text, acknowledgedBy, acknowledgedAt } = item as unknown as Concern;
-  return { requestId, volunteerId, districtId, topicId, state, at, text, ...(acknowledgedBy ? { acknowledgedBy, acknowledgedAt } : {}) };
+  const { requestId, volunteerId, districtId, topicId, state, at, text, acknowledgedBy, acknowledgedAt, closedBy, closedAt, outcome } =
+    item as unknown as Concern;
+  return {
+    requestId,
+    volunteerId,
+    districtId,
+    topicId,
+    state,
+    at,
+    text,
+    ...(acknowledgedBy ? { acknowledgedBy, acknowledgedAt } : {}),
+    ...(closedBy ? { closedBy, closedAt, outcome } : {}),
+  };
 }

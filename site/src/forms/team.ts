@@ -3,7 +3,15 @@
 // by phone. Every refusal of the desk becomes a translated message on the page; nothing changes then.
 import type { AstroCookies } from 'astro';
 import { isDomainError } from '../../../functions/kernel/errors';
-import { isCaseOutcome, isQueueReason, type CaseView, type Caseload, type QueueFilter, type QueueView } from '../../../functions/district-team/index';
+import {
+  isCaseOutcome,
+  isConcernOutcome,
+  isQueueReason,
+  type CaseView,
+  type Caseload,
+  type QueueFilter,
+  type QueueView,
+} from '../../../functions/district-team/index';
 import { WMO_STEPS, type Receipt, type WmoStep } from '../../../functions/stepped-care/index';
 import { PAGES, pathOf } from '../../../functions/platform/routes/pages';
 import type { SiteServices } from '../../../functions/apps/site/services';
@@ -19,7 +27,16 @@ export type QueueState =
   | ({ view: 'page'; status: Status; filter: QueueFilter; queue: QueueView; caseload: Caseload | null } & Signed);
 
 export type CaseState =
-  { view: 'redirect'; location: string } | ({ view: 'page'; status: Status; error: string | null; done: boolean; case: CaseView | null } & Signed);
+  | { view: 'redirect'; location: string }
+  | ({
+      view: 'page';
+      status: Status;
+      error: string | null;
+      done: boolean;
+      case: CaseView | null;
+      /** A standard text chosen by link, put in the question's or the message's field, in the resident's language. */
+      prefill: { ask: string; message: string };
+    } & Signed);
 
 export type IntakeState =
   | { view: 'redirect'; location: string }
@@ -83,7 +100,7 @@ export async function handleQueue(request: Request, cookies: AstroCookies, local
   return { view: 'page', status, filter, queue, caseload, name: queue.me.name, csrf: current.session.csrf };
 }
 
-const ACTIONS = ['take', 'contact', 'ask', 'message', 'note', 'hand-over', 'send-back', 'close', 'wmo', 'acknowledge'] as const;
+const ACTIONS = ['take', 'contact', 'ask', 'message', 'note', 'hand-over', 'send-back', 'close', 'wmo', 'acknowledge', 'close-concern'] as const;
 
 export async function handleCase(request: Request, cookies: AstroCookies, locale: Locale, services: SiteServices): Promise<CaseState> {
   const current = await requireAccount(cookies, services, locale, PAGES.teamCase.access);
@@ -112,6 +129,8 @@ export async function handleCase(request: Request, cookies: AstroCookies, locale
         const step = text('step');
         if (action === 'close' && !isCaseOutcome(outcome)) throw new InputError('case.error.outcome');
         if (action === 'wmo' && !(WMO_STEPS as readonly string[]).includes(step)) throw new InputError('problem.bad-request.detail');
+        const concernOutcome = text('concernOutcome');
+        if (action === 'close-concern' && !isConcernOutcome(concernOutcome)) throw new InputError('case.error.outcome');
         await {
           take: () => team.take(account, requestId),
           contact: () => team.recordContact(account, requestId, text('how')),
@@ -123,6 +142,8 @@ export async function handleCase(request: Request, cookies: AstroCookies, locale
           close: () => team.close(account, requestId, outcome as Parameters<typeof team.close>[2]),
           wmo: () => team.recordWmoStep(account, requestId, step as WmoStep),
           acknowledge: () => team.acknowledgeConcern(account, requestId, text('volunteerId')),
+          'close-concern': () =>
+            team.closeConcern(account, requestId, text('volunteerId'), concernOutcome as Parameters<typeof team.closeConcern>[3]),
         }[action]();
         return { view: 'redirect', location: `${page}&gedaan=1#${action === 'take' ? 'case-actions' : 'case-top'}` };
       } catch (e) {
@@ -138,7 +159,19 @@ export async function handleCase(request: Request, cookies: AstroCookies, locale
     [status, error] = isDomainError(e, 'forbidden') ? [403, t('case.error.forbidden')] : [404, t('case.error.not-found')];
   }
   const me = found?.me ?? (await services.team.member(account));
-  return { view: 'page', status, error, done: url.searchParams.get('gedaan') === '1', case: found, name: me.name, csrf: current.session.csrf };
+  const chosen = found?.standardTexts.find((s) => s.id === url.searchParams.get('tekst'));
+  const text = chosen?.text[found?.personal?.language ?? locale] ?? '';
+  const prefill = { ask: chosen?.situation === 'ask-information' ? text : '', message: chosen && chosen.situation !== 'ask-information' ? text : '' };
+  return {
+    view: 'page',
+    status,
+    error,
+    done: url.searchParams.get('gedaan') === '1',
+    case: found,
+    prefill,
+    name: me.name,
+    csrf: current.session.csrf,
+  };
 }
 
 export async function handleIntake(request: Request, cookies: AstroCookies, locale: Locale, services: SiteServices): Promise<IntakeState> {

@@ -61,4 +61,10 @@ export const mail: Record<keyof typeof nlMail, string> = {
   'mail.team-message.subject': 'A message from the district team ({reference})',
   'mail.team-message.body':
     'The district team has sent you a message. Go to {statusUrl}, enter your reference {reference} and this e-mail address, and read the message.',
+  'mail.wmo-deadline-near.subject': 'Wmo deadline of request {reference} is near ({district})',
+  'mail.wmo-deadline-near.body':
+    'The legal deadline of request {reference} in {district} ends within a week. Record the conversation, the report or the decision in the workspace: {caseUrl}',
+  'mail.wmo-deadline-passed.subject': 'Wmo deadline of request {reference} has passed ({district})',
+  'mail.wmo-deadline-passed.body':
+    'The legal deadline of request {reference} in {district} has passed. Contact the resident today and record what happens: {caseUrl}',
 };

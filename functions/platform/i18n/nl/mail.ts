@@ -61,4 +61,10 @@ export const mail = {
   'mail.team-message.subject': 'Een bericht van het wijkteam ({reference})',
   'mail.team-message.body':
     'Het wijkteam heeft u een bericht gestuurd. Ga naar {statusUrl}, vul uw vraagnummer {reference} en dit e-mailadres in, en lees het bericht.',
+  'mail.wmo-deadline-near.subject': 'Wmo-termijn van vraag {reference} loopt bijna af ({district})',
+  'mail.wmo-deadline-near.body':
+    'De wettelijke termijn van vraag {reference} in {district} loopt binnen een week af. Leg het gesprek, het verslag of het besluit vast in de werkplek: {caseUrl}',
+  'mail.wmo-deadline-passed.subject': 'Wmo-termijn van vraag {reference} is voorbij ({district})',
+  'mail.wmo-deadline-passed.body':
+    'De wettelijke termijn van vraag {reference} in {district} is voorbij. Neem vandaag contact op met de inwoner en leg vast wat er gebeurt: {caseUrl}',
 };

@@ -2,7 +2,7 @@
 // contact, write to the resident, note, send it back to the 0th line with advice, refer it on, finish or close
 // it, keep the Wmo clocks. The team's workspace (district-team/) calls these; each is one event.
 import { DomainError } from '../../../kernel/errors';
-import { confirmationDeadline, wmoStepRecorded, type WmoStep } from '../../domain/deadlines';
+import { confirmationDeadline, runningWmoDeadlines, wmoStepRecorded, type WmoStep } from '../../domain/deadlines';
 import type { Actor } from '../../domain/lifecycle';
 import type { RequestHead } from '../../domain/request';
 import type { Effect } from '../ports';
@@ -82,6 +82,9 @@ export class TeamCommands {
 
   sendBackToZerothLine(requestId: string, professionalId: string, advice: string): Promise<RequestHead> {
     return this.run.command(requestId, (step) => {
+      // No 0th-line match may swallow a formal Wmo request: it stays with the team until its clocks are done.
+      if (runningWmoDeadlines(step.head.wmo).length > 0)
+        throw new DomainError('invalid-request', 'a formal Wmo request stays with the team until it is decided', { reason: 'wmo' });
       const next = this.run.then(
         step,
         'sent-back-to-zeroth-line',
@@ -131,6 +134,19 @@ export class TeamCommands {
         return this.run.then(step, 'wmo-step-recorded', professional(professionalId), wmoStep, { step: wmoStep }, { wmo });
       },
       // The Wmo procedure outlives the request: a decision may come after the team closed the case.
+      { allowFinal: true },
+    );
+  }
+
+  /** The team closes a volunteer's concern with an outcome; the volunteer hears nothing of the case. */
+  closeConcern(requestId: string, professionalId: string, volunteerId: string, outcome: string): Promise<RequestHead> {
+    return this.run.command(
+      requestId,
+      (step) => {
+        const next = this.run.then(step, 'concern-closed', professional(professionalId), outcome, { volunteerId, outcome }, {});
+        next.effects.push({ kind: 'concern-closed', requestId, volunteerId, by: professionalId, at: this.run.clock().toISOString(), outcome });
+        return next;
+      },
       { allowFinal: true },
     );
   }
