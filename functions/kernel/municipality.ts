@@ -151,14 +151,20 @@ export function districtForPostcode(municipality: Municipality, postcode: string
   return municipality.districts.find((d) => d.postcodes.includes(area));
 }
 
-/** The team's working hours as the working-time functions take them. */
+/** The team's working hours as the working-time functions take them (one object per municipality). */
+const hoursOf = new WeakMap<Municipality, TeamHours>();
 export function teamHours(m: Municipality): TeamHours {
-  const { timeZone, week, holidays } = m.team.workingHours;
-  return {
-    timeZone,
-    week: Object.fromEntries(Object.entries(week).flatMap(([day, openings]) => (openings ? [[Number(day), openings]] : []))) as TeamHours['week'],
-    holidays,
-  };
+  let hours = hoursOf.get(m);
+  if (!hours) {
+    const { timeZone, week, holidays } = m.team.workingHours;
+    hours = {
+      timeZone,
+      week: Object.fromEntries(Object.entries(week).flatMap(([day, openings]) => (openings ? [[Number(day), openings]] : []))) as TeamHours['week'],
+      holidays,
+    };
+    hoursOf.set(m, hours);
+  }
+  return hours;
 }
 
 function validTimeZone(zone: string): boolean {

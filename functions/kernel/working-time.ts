@@ -18,6 +18,7 @@ export interface TeamHours {
 }
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 interface LocalDay {
   date: string;
@@ -38,26 +39,43 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
-      weekday: 'short',
     });
     formatters.set(timeZone, f);
   }
   return f;
 }
 
-const WEEKDAYS: Record<string, LocalDay['weekday']> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+/**
+ * The zone's offset from UTC (minutes) during one UTC hour, asked of Intl once and remembered: offsets change
+ * only on hour boundaries, and a queue of 200 requests would otherwise ask Intl hundreds of times per page.
+ */
+const offsets = new Map<string, number>();
+function offsetMinutes(at: Date, timeZone: string): number {
+  const hour = Math.floor(at.getTime() / HOUR);
+  const key = `${timeZone}|${hour}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const probe = new Date(hour * HOUR);
+    const parts = Object.fromEntries(
+      formatter(timeZone)
+        .formatToParts(probe)
+        .map((p) => [p.type, p.value]),
+    );
+    const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+    offset = Math.round((wall - probe.getTime()) / MINUTE);
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
 
 /** The local date, weekday and minute of a moment in a time zone. */
 export function localDay(at: Date, timeZone: string): LocalDay {
-  const parts = Object.fromEntries(
-    formatter(timeZone)
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
+  const local = new Date(at.getTime() + offsetMinutes(at, timeZone) * MINUTE);
   return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday: WEEKDAYS[parts.weekday!]!,
-    minute: Number(parts.hour) * 60 + Number(parts.minute),
+    date: local.toISOString().slice(0, 10),
+    weekday: (((local.getUTCDay() + 6) % 7) + 1) as LocalDay['weekday'],
+    minute: local.getUTCHours() * 60 + local.getUTCMinutes(),
   };
 }
 
@@ -131,22 +149,36 @@ export function addWorkingTime(hours: TeamHours, from: Date, ms: number): Date {
   throw new Error(`no working time within ${SEARCH_DAYS} days: check the team's opening hours`);
 }
 
-/** Working minutes between two moments (0 when `to` is not after `from`). */
+/**
+ * Working minutes between two moments (0 when `to` is not after `from`). Two time-zone lookups in all: the
+ * days in between are counted by date arithmetic (openings are in the daytime, never across a DST change).
+ */
 export function workingMinutesBetween(hours: TeamHours, from: Date, to: Date): number {
-  let total = 0;
-  let cursor = localDay(from, hours.timeZone);
-  const end = to.getTime();
-  for (let i = 0; i < SEARCH_DAYS * 8 && atLocal(cursor.date, 0, hours.timeZone).getTime() < end; i++) {
-    for (const [open, close] of openings(hours, cursor)) {
-      const a = Math.max(open, cursor.minute);
-      const b = close;
-      if (b <= a) continue;
-      const startAt = atLocal(cursor.date, a, hours.timeZone).getTime();
-      const stopAt = Math.min(atLocal(cursor.date, b, hours.timeZone).getTime(), end);
-      if (stopAt > startAt) total += Math.round((stopAt - startAt) / MINUTE);
-    }
-    const next = nextDate(cursor.date);
-    cursor = { date: next, weekday: weekdayOf(next), minute: 0 };
+  if (to.getTime() <= from.getTime()) return 0;
+  const start = localDay(from, hours.timeZone);
+  const end = localDay(to, hours.timeZone);
+  const within = (day: LocalDay, lower: number, upper: number) =>
+    openings(hours, day).reduce((sum, [open, close]) => sum + Math.max(0, Math.min(close, upper) - Math.max(open, lower)), 0);
+  if (start.date === end.date) return within(start, start.minute, end.minute);
+  let total = within(start, start.minute, 24 * 60);
+  const [first, last] = [dayNumber(start.date) + 1, dayNumber(end.date)];
+  for (let day = first; day < last; day++) total += fullDayMinutes(hours, day);
+  return total + within(end, 0, end.minute);
+}
+
+const DAY = 24 * HOUR;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
+
+/** A whole day's working minutes, remembered per team's hours and day: a queue asks for the same days often. */
+const dayTotals = new WeakMap<TeamHours, Map<number, number>>();
+function fullDayMinutes(hours: TeamHours, day: number): number {
+  let totals = dayTotals.get(hours);
+  if (!totals) dayTotals.set(hours, (totals = new Map()));
+  let total = totals.get(day);
+  if (total === undefined) {
+    const date = new Date(day * DAY).toISOString().slice(0, 10);
+    total = openings(hours, { date, weekday: weekdayOf(date), minute: 0 }).reduce((sum, [open, close]) => sum + (close - open), 0);
+    totals.set(day, total);
   }
   return total;
 }

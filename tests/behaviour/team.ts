@@ -55,6 +55,10 @@ export function teamBehaviour(adapter: string, fresh: (start?: Date) => Promise<
       // The coordinator of volunteers sees no case data at all.
       expect(await codeOf(w.team.queue(jeroen))).toBe('forbidden');
       expect(await codeOf(w.team.open(jeroen, a.requestId))).toBe('forbidden');
+      // The reference goes with the personal data: erased, the request leaves the queue without it.
+      await w.desk.erase(a.statusToken);
+      expect((await w.requests.head(a.requestId))?.referenceCode).toBeUndefined();
+      expect((await w.team.queue(anouk)).rows.map((r) => r.requestId)).toEqual([b.requestId]);
     });
 
     it('filters by reason, lateness, "not taken" and "mine", with counts over the whole queue', async () => {

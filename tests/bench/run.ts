@@ -4,8 +4,9 @@
 //     hono and the DynamoDB client, bundled the same way, measured interleaved in the same run.
 // Targets (issue #2): API bundles <= 650 KB minified and <= 200 KB gzipped; cold import <= 1.3 x floor.
 // Then the engine's benchmarks (issue #3, tests/bench/engine.ts) and the front door's (issue #4,
-// tests/bench/front-door.ts) and the volunteers' (issue #5, tests/bench/volunteers.ts).
-// BENCH_ONLY=bundles|engine|front-door|volunteers runs one part.
+// tests/bench/front-door.ts) and the volunteers' (issue #5, tests/bench/volunteers.ts) and the district
+// team's queue (issue #11, tests/bench/team.ts).
+// BENCH_ONLY=bundles|engine|front-door|volunteers|team runs one part.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { LAMBDA_FUNCTIONS, REPO_ROOT, type LambdaFunctionSpec } from '../../infr
 import { engineBenchmarks } from './engine';
 import { frontDoorBenchmarks } from './front-door';
 import { volunteerBenchmarks } from './volunteers';
+import { teamBenchmarks } from './team';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const OUT = join(REPO_ROOT, '.bench');
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
     const volunteersOk = await volunteerBenchmarks(line);
     failed ||= !volunteersOk;
   }
+  if (!ONLY || ONLY === 'team') failed = !(await teamBenchmarks(line)) || failed;
   if (failed) process.exitCode = 1;
 }
 

@@ -137,9 +137,6 @@ export class TeamDesk {
       }
     }
     rows.sort(compareQueueEntries);
-    // The reference codes, in one batch read: the team names a request by it on the phone.
-    const references = await this.deps.residents.referenceCodes([...new Set(rows.map((r) => r.requestId))]);
-    for (const row of rows) if (references[row.requestId]) row.referenceCode = references[row.requestId];
     const matches = (row: QueueRow, f: QueueFilter) =>
       (!f.reason || row.reason === f.reason) &&
       (!f.topic || row.topicId === f.topic) &&
@@ -333,6 +330,7 @@ export class TeamDesk {
     const deadline = [entry.responseDeadline, ...(entry.wmoDeadlines ?? [])].filter((d): d is string => Boolean(d)).sort()[0];
     return {
       ...entry,
+      ...(head.referenceCode ? { referenceCode: head.referenceCode } : {}),
       priority: head.priority,
       topicId: head.topicId,
       districtId: head.districtId,

@@ -122,8 +122,6 @@ export interface ResidentData {
   audit(requestId: string): Promise<AuditEntry[]>;
   recordAccess(requestId: string, entry: AuditEntry, id: string): Promise<void>;
   erasurePlan(requestId: string): Promise<ErasurePlan>;
-  /** The reference codes of requests (those whose personal data is kept), for the team's queue. */
-  referenceCodes(requestIds: readonly string[]): Promise<Record<string, string>>;
   /** The requests given with one contact (by its hash: domain/resident.ts contactKey), newest first. */
   requestsOfContact(contactKey: string, limit: number): Promise<string[]>;
   pastRetention(now: Date, limit: number): Promise<string[]>;

@@ -103,6 +103,7 @@ export class ResidentDesk {
     const summary = redactIn(intake.description, intake.language).text;
     return this.deps.engine.submit({
       request: newRequestOf(intake, this.deps.municipality),
+      referenceCode,
       ...(idempotencyKey ? { idempotencyKey } : {}),
       ...(intake.consent.volunteers ? {} : { volunteersMaySee: false }),
       ...(intake.consent.initiatives ? {} : { initiativesMaySee: false }),

@@ -44,6 +44,11 @@ export interface RequestHead {
   escalatedBecause?: string;
   /** When someone of the team first spoke with the resident (stops the team's response clock). */
   teamContactedAt?: string;
+  /**
+   * The resident's reference code, so the team can name the request on the phone: alone it opens nothing (a
+   * lookup needs the contact too), and it goes with the personal data at erasure or retention (decision 20).
+   */
+  referenceCode?: string;
   /** The professional who took it: the household's coordinator while the team holds it. */
   coordinator?: string;
   wmo?: WmoClock;

@@ -64,10 +64,6 @@ export class MemoryResidentData implements ResidentData {
     return { requestId, items: [requestId] };
   }
 
-  async referenceCodes(requestIds: readonly string[]): Promise<Record<string, string>> {
-    return Object.fromEntries(requestIds.flatMap((id) => (this.personals.has(id) ? [[id, this.personals.get(id)!.referenceCode]] : [])));
-  }
-
   async requestsOfContact(key: string, limit: number): Promise<string[]> {
     return [...this.personals.values()]
       .filter((p) => contactKey(p.contact) === key)

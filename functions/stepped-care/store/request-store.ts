@@ -165,6 +165,15 @@ export class RequestStore implements RequestLog {
   }
 }
 
+/** The head as its item: on the due index while a deadline is pending, on the team's queue while the team has it. */
+export function headItemOf(head: RequestHead): Item & { pk: string; sk: string } {
+  const item: Item & { pk: string; sk: string } = { ...keys.requestHead(head.requestId), type: 'request', ...head };
+  if (head.due) Object.assign(item, keys.due(head.due.kind, head.due.at, head.requestId));
+  const inQueue = teamQueuePlacement(head);
+  if (inQueue) Object.assign(item, keys.teamQueueListing(inQueue.districtId, inQueue.crisis, inQueue.deadline, inQueue.since, inQueue.requestId));
+  return item;
+}
+
 function headOf(item: Item): RequestHead {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi3pk: _g3, gsi3sk: _g4, type: _type, ...head } = item;
   return head as unknown as RequestHead;

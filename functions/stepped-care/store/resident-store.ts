@@ -130,11 +130,6 @@ export class ResidentStore implements ResidentData {
     return { requestId, items: deletes };
   }
 
-  async referenceCodes(requestIds: readonly string[]): Promise<Record<string, string>> {
-    const items = await this.repo.getMany<PersonalRecord & Item>(requestIds.map((id) => keys.personal(id)));
-    return Object.fromEntries(items.map((item) => [item.requestId, item.referenceCode]));
-  }
-
   async requestsOfContact(key: string, limit: number): Promise<string[]> {
     const items = await this.repo.queryIndexRange<Item>('gsi2', keys.contactHistoryPartition(key), '0', '9', limit, { newestFirst: true });
     return items.map((item) => String(item.requestId));

@@ -19,6 +19,8 @@ export interface Intake {
   householdKey?: string;
   /** Same key, same request: a double click or a retry creates nothing new. */
   idempotencyKey?: string;
+  /** The resident's reference code (the desk makes it), kept on the head until the personal data goes. */
+  referenceCode?: string;
   /** Effects that belong to the new request (the resident's personal data, a receipt), in the same commit. */
   effects?: (requestId: string) => Effect[];
   /** The resident lets volunteers see the request: its card (the redacted text) for their feed. */
@@ -66,6 +68,7 @@ export class ResidentCommands {
       crisis: decision.crisis,
       language: request.language,
       ...(intake.householdKey ? { householdKey: intake.householdKey } : {}),
+      ...(intake.referenceCode ? { referenceCode: intake.referenceCode } : {}),
       ...(intake.feedCard ? { feedCard: true } : {}),
       ...(intake.volunteersMaySee === false ? { volunteersMaySee: false } : {}),
       ...(intake.initiativesMaySee === false ? { initiativesMaySee: false } : {}),
@@ -218,7 +221,7 @@ export class ResidentCommands {
           { kind: actor },
           reason,
           {},
-          { householdKey: undefined, personalDataErased: true, feedCard: undefined },
+          { householdKey: undefined, referenceCode: undefined, personalDataErased: true, feedCard: undefined },
         );
         next.effects.push(...erasure);
         return next;
