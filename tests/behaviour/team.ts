@@ -176,6 +176,18 @@ export function teamBehaviour(adapter: string, fresh: (start?: Date) => Promise<
       expect((await w.team.note(anouk, receipt.requestId, 'Afgesloten na gesprek.')).state).toBe('closed');
     });
 
+    it('closes as "not reached" only after three attempts to make contact are on record', async () => {
+      const w = await fresh();
+      const { requestId } = await w.desk.submit(debts);
+      await w.team.take(anouk, requestId);
+      expect(await codeOf(w.team.close(anouk, requestId, 'not-reached'))).toBe('invalid-request');
+      for (const how of ['Gebeld, geen gehoor', 'Gebeld, voicemail', 'Gebeld, nummer in gesprek'])
+        await w.team.recordContactAttempt(anouk, requestId, how);
+      const head = await w.team.close(anouk, requestId, 'not-reached');
+      expect(head.state).toBe('closed');
+      expect(head.teamContactedAt).toBeUndefined();
+    });
+
     it('hands a case to a colleague of the same district with a reason; the team lead may too', async () => {
       const w = await fresh();
       const { requestId } = await w.desk.submit(debts);

@@ -80,6 +80,8 @@ describe('transition table', () => {
     ['escalated', 'contact-recorded', 'professional', 'escalated'],
     ['accepted-by-team', 'contact-recorded', 'professional', 'accepted-by-team'],
     ['offered', 'contact-recorded', 'professional', 'refused'],
+    ['accepted-by-team', 'contact-attempted', 'professional', 'accepted-by-team'],
+    ['closed', 'contact-attempted', 'professional', 'refused'],
     ['accepted-by-team', 'team-finished', 'professional', 'done'],
     ['escalated', 'team-finished', 'professional', 'refused'],
     ['accepted-by-team', 'team-finished', 'volunteer', 'refused'],

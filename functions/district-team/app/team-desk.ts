@@ -29,7 +29,15 @@ import {
   type WmoClock,
   type WmoStep,
 } from '../../stepped-care/index';
-import { OUTCOMES_ASKING_THE_RESIDENT, queueReasonOf, TEAM_TEXT_MAX, type CaseOutcome, type ConcernOutcome, type QueueFilter } from '../domain/case';
+import {
+  CONTACT_ATTEMPTS_BEFORE_NOT_REACHED,
+  OUTCOMES_ASKING_THE_RESIDENT,
+  queueReasonOf,
+  TEAM_TEXT_MAX,
+  type CaseOutcome,
+  type ConcernOutcome,
+  type QueueFilter,
+} from '../domain/case';
 import { compareQueueEntries, lateness, type Lateness, type QueueEntry, type QueueReason } from '../domain/queue';
 import type { StaffDirectory } from './ports';
 
@@ -225,6 +233,11 @@ export class TeamDesk {
     return this.act(account, requestId, (me) => this.deps.engine.recordContact(requestId, me.id, text(how, 'how')));
   }
 
+  /** A failed attempt to reach the resident (no answer, wrong number): on record for "not reached". */
+  recordContactAttempt(account: Account, requestId: string, how: string): Promise<RequestHead> {
+    return this.act(account, requestId, (me) => this.deps.engine.recordContactAttempt(requestId, me.id, text(how, 'how')));
+  }
+
   /** A question the resident answers on their status page (and is told of by e-mail). */
   ask(account: Account, requestId: string, question: string): Promise<RequestHead> {
     return this.act(account, requestId, (me) =>
@@ -257,9 +270,8 @@ export class TeamDesk {
     return this.act(account, requestId, (me, head) => {
       if (head.coordinator !== me.id && me.role !== 'team-lead')
         throw new DomainError('forbidden', 'only the coordinator or the team lead closes a case');
-      return OUTCOMES_ASKING_THE_RESIDENT.has(outcome)
-        ? this.deps.engine.finish(requestId, me.id, outcome)
-        : this.deps.engine.close(requestId, me.id, outcome);
+      if (OUTCOMES_ASKING_THE_RESIDENT.has(outcome)) return this.deps.engine.finish(requestId, me.id, outcome);
+      return this.deps.engine.close(requestId, me.id, outcome, outcome === 'not-reached' ? CONTACT_ATTEMPTS_BEFORE_NOT_REACHED : 0);
     });
   }
 

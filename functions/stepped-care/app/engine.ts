@@ -75,6 +75,7 @@ export class SteppedCareEngine {
   acceptByTeam = (requestId: string, professionalId: string) => this.team.acceptByTeam(requestId, professionalId);
   handOver = (requestId: string, byId: string, toId: string, reason: string) => this.team.handOver(requestId, byId, toId, reason);
   recordContact = (requestId: string, professionalId: string, how: string) => this.team.recordContact(requestId, professionalId, how);
+  recordContactAttempt = (requestId: string, professionalId: string, how: string) => this.team.recordContactAttempt(requestId, professionalId, how);
   sendMessage = (requestId: string, professionalId: string, effects: Effect[]) => this.team.sendMessage(requestId, professionalId, effects);
   addNote = (requestId: string, professionalId: string, effects: Effect[]) => this.team.addNote(requestId, professionalId, effects);
   finish = (requestId: string, professionalId: string, outcome: string) => this.team.finish(requestId, professionalId, outcome);
@@ -86,7 +87,8 @@ export class SteppedCareEngine {
   sendBackToZerothLine = (requestId: string, professionalId: string, advice: string) =>
     this.team.sendBackToZerothLine(requestId, professionalId, advice);
   refer = (requestId: string, professionalId: string, to: string) => this.team.refer(requestId, professionalId, to);
-  close = (requestId: string, professionalId: string, outcome: string) => this.team.close(requestId, professionalId, outcome);
+  close = (requestId: string, professionalId: string, outcome: string, attemptsNeeded?: number) =>
+    this.team.close(requestId, professionalId, outcome, attemptsNeeded);
 
   // safety net and matching
   sweep = (limit?: number): Promise<SweepCounts> => this.safetyNet.sweep(limit);

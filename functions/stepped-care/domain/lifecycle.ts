@@ -69,6 +69,8 @@ export const TRANSITIONS = {
   'handed-over': { from: ['accepted-by-team', 'referred'], to: null, by: ['professional'] },
   // The first contact with the resident: the response clock stops.
   'contact-recorded': { from: TEAM_STATES, to: null, by: ['professional'] },
+  // An attempt to reach the resident that failed (no answer): three of them allow closing as "not reached".
+  'contact-attempted': { from: TEAM_STATES, to: null, by: ['professional'] },
   'sent-back-to-zeroth-line': { from: ['accepted-by-team'], to: 'matching', by: ['professional'] },
   referred: { from: ['accepted-by-team'], to: 'referred', by: ['professional'] },
   // The team's help is finished: the resident is asked "was it solved?", as after a volunteer's help.

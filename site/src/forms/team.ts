@@ -100,7 +100,20 @@ export async function handleQueue(request: Request, cookies: AstroCookies, local
   return { view: 'page', status, filter, queue, caseload, name: queue.me.name, csrf: current.session.csrf };
 }
 
-const ACTIONS = ['take', 'contact', 'ask', 'message', 'note', 'hand-over', 'send-back', 'close', 'wmo', 'acknowledge', 'close-concern'] as const;
+const ACTIONS = [
+  'take',
+  'contact',
+  'attempt',
+  'ask',
+  'message',
+  'note',
+  'hand-over',
+  'send-back',
+  'close',
+  'wmo',
+  'acknowledge',
+  'close-concern',
+] as const;
 
 export async function handleCase(request: Request, cookies: AstroCookies, locale: Locale, services: SiteServices): Promise<CaseState> {
   const current = await requireAccount(cookies, services, locale, PAGES.teamCase.access);
@@ -134,6 +147,7 @@ export async function handleCase(request: Request, cookies: AstroCookies, locale
         await {
           take: () => team.take(account, requestId),
           contact: () => team.recordContact(account, requestId, text('how')),
+          attempt: () => team.recordContactAttempt(account, requestId, text('how')),
           ask: () => team.ask(account, requestId, text('text')),
           message: () => team.message(account, requestId, text('text')),
           note: () => team.note(account, requestId, text('text')),
@@ -231,6 +245,8 @@ function refusal(error: unknown, t: (key: TextKey) => string): [Status, string] 
   if (isDomainError(error, 'forbidden')) return [403, t('case.error.forbidden')];
   if (isDomainError(error, 'request-not-found')) return [404, t('case.error.not-found')];
   if (isDomainError(error, 'invalid-request')) {
+    if (error.details.reason === 'attempts') return [409, t('case.error.attempts')];
+    if (error.details.reason === 'wmo') return [409, t('case.error.wmo')];
     return [400, t(error.details.fields ? 'case.error.text' : 'case.error.colleague')];
   }
   if (isDomainError(error, 'request-closed')) return [409, t('case.error.closed')];

@@ -58,6 +58,11 @@ export class TeamCommands {
     });
   }
 
+  /** An attempt to reach the resident that failed; the response clock runs on. */
+  recordContactAttempt(requestId: string, professionalId: string, how: string): Promise<RequestHead> {
+    return this.run.command(requestId, (step) => this.run.then(step, 'contact-attempted', professional(professionalId), how, { how }, {}));
+  }
+
   /** A message to the resident (the text travels as an effect: personal data); they are told by e-mail. */
   sendMessage(requestId: string, professionalId: string, effects: Effect[]): Promise<RequestHead> {
     return this.run.command(requestId, (step) => {
@@ -117,11 +122,21 @@ export class TeamCommands {
     });
   }
 
-  /** Closed with an outcome that asks nothing more of the resident (no help needed, not reached). */
-  close(requestId: string, professionalId: string, outcome: string): Promise<RequestHead> {
-    return this.run.command(requestId, (step) =>
-      this.run.then(step, 'closed', professional(professionalId), outcome, { outcome }, { due: undefined }),
-    );
+  /**
+   * Closed with an outcome that asks nothing more of the resident (no help needed, not reached). "Not
+   * reached" only after CONTACT_ATTEMPTS_BEFORE_NOT_REACHED failed attempts on record.
+   */
+  close(requestId: string, professionalId: string, outcome: string, attemptsNeeded = 0): Promise<RequestHead> {
+    return this.run.command(requestId, async (step) => {
+      if (attemptsNeeded > 0) {
+        const attempts = (await this.run.deps.requests.events(requestId)).filter((e) => e.type === 'contact-attempted').length;
+        if (attempts < attemptsNeeded)
+          throw new DomainError('invalid-request', `not reached: ${attemptsNeeded} attempts to make contact are needed first`, {
+            reason: 'attempts',
+          });
+      }
+      return this.run.then(step, 'closed', professional(professionalId), outcome, { outcome }, { due: undefined });
+    });
   }
 
   /** A step of a formal Wmo request; the first one starts the clocks when the form did not. */
