@@ -502,7 +502,11 @@ export async function runSimulation(options: SimulationOptions, world: Simulatio
   // Melding whose six weeks ended within the simulated period and that the resident did not withdraw.
   const wmoHeads = heads.filter((h) => h.wmo && Date.parse(h.wmo.investigationDeadline) < end && h.state !== 'withdrawn');
   const wmoInTime = wmoHeads.filter((h) => h.wmo!.reportAt && h.wmo!.reportAt <= h.wmo!.investigationDeadline).length;
-  const crisisOutOfHours = crisis.map(([id]) => byId.get(id)!).filter((h) => h.escalatedAt && !isOpen(hours, new Date(h.escalatedAt)));
+  // Crisis requests that reached the team while it was closed (one the resident withdrew before any contact
+  // needs none, as in the deadline count above).
+  const crisisOutOfHours = crisis
+    .map(([id]) => byId.get(id)!)
+    .filter((h) => h.escalatedAt && !isOpen(hours, new Date(h.escalatedAt)) && !(h.state === 'withdrawn' && !h.teamContactedAt));
   const byNextMorning = crisisOutOfHours.filter((h) => {
     const opening = nextOpening(hours, new Date(h.escalatedAt!));
     return h.teamContactedAt !== undefined && Date.parse(h.teamContactedAt) <= opening.getTime() + 3.5 * HOUR;
