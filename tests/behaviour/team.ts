@@ -165,6 +165,18 @@ export function teamBehaviour(adapter: string, fresh: (start?: Date) => Promise<
       expect(back).toMatchObject({ reason: 'not-solved-after-help', state: 'escalated' });
     });
 
+    it('sends a case back to the 0th line with advice that the next volunteer reads', async () => {
+      const w = await fresh();
+      const receipt = await w.desk.submit(intake({ wantsProfessional: true, description: 'Ik wil graag met iemand praten over boodschappen.' }));
+      await w.team.take(anouk, receipt.requestId);
+      const back = await w.team.sendBack(anouk, receipt.requestId, 'Mevrouw hoort slecht: bel niet, ga langs.');
+      expect(['offered', 'matching']).toContain(back.state);
+      expect(back.coordinator).toBeUndefined();
+      const fatima = (await w.volunteers.get('vol-fatima'))!;
+      await w.claims.claim(fatima, receipt.requestId);
+      expect((await w.claims.open(fatima, receipt.requestId)).teamAdvice).toBe('Mevrouw hoort slecht: bel niet, ga langs.');
+    });
+
     it('closes at once when no answer is needed, after which nothing more can be sent', async () => {
       const w = await fresh();
       const receipt = await w.desk.submit(debts);

@@ -26,6 +26,8 @@ export interface ClaimedRequest {
   card: RequestCard | undefined;
   /** Only what a helper needs: first name, the chosen way to reach them, where (a house number only for a visit). */
   contact: HelperContact | undefined;
+  /** The district team's advice for the next helper, when it sent the request back to the 0th line. */
+  teamAdvice?: string;
 }
 
 export type { HelpedRequest } from '../domain/volunteer';
@@ -70,7 +72,12 @@ export class ClaimDesk {
     const subject = subjectOf({ kind: 'volunteer', id: volunteer.volunteerId }, volunteer.status);
     const decision = head ? decide(subject, 'claimer', accessFacts(head)) : undefined;
     if (!head || !decision?.allow) throw new DomainError('forbidden', 'only the volunteer who holds this request may see it');
-    const [card, personal] = await Promise.all([this.deps.requests.feedCard(requestId), this.deps.residents.personal(requestId, this.clock())]);
+    const [card, personal, events] = await Promise.all([
+      this.deps.requests.feedCard(requestId),
+      this.deps.residents.personal(requestId, this.clock()),
+      this.deps.requests.events(requestId),
+    ]);
+    const teamAdvice = events.findLast((e) => e.type === 'sent-back-to-zeroth-line')?.reason;
     if (personal) {
       await this.deps.residents.recordAccess(
         requestId,
@@ -88,6 +95,7 @@ export class ClaimDesk {
       card: card ?? undefined,
       // Only the fields the policy lets the claimer see (and the language to speak).
       contact: personal ? ({ ...visibleFields(personal, decision.fields), language: personal.language } as HelperContact) : undefined,
+      ...(teamAdvice ? { teamAdvice } : {}),
     };
   }
 

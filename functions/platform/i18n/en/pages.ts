@@ -353,6 +353,7 @@ export const pages: Record<keyof typeof nlPages, string> = {
   'helped.intro': 'Still worried about someone you helped? Tell the district team here.',
   'helped.since': 'Taken on {when}',
   'helped.concern': 'Worried about this person?',
+  'claimed.team-advice': 'Advice from the district team',
   'claimed.title': 'A request you took',
   'claimed.contact': 'Contact with the resident',
   'claimed.contact.note': 'You see these details only while you hold this request. The resident sees that you looked at them.',

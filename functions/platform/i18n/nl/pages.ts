@@ -354,6 +354,7 @@ export const pages = {
   'helped.intro': 'Maakt u zich later nog zorgen over iemand die u hielp? Geef het hier door aan het wijkteam.',
   'helped.since': 'Opgepakt op {when}',
   'helped.concern': 'Zorgen over deze persoon?',
+  'claimed.team-advice': 'Advies van het wijkteam',
   'claimed.title': 'Een vraag die u oppakte',
   'claimed.contact': 'Contact met de inwoner',
   'claimed.contact.note': 'Deze gegevens ziet u alleen zolang u deze vraag oppakt. De inwoner ziet dat u ze bekeek.',
