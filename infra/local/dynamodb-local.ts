@@ -24,6 +24,10 @@ export class LocalSetupError extends Error {
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
+  /** The Java process (the fault tests pause and kill it). */
+  pid: number;
+  /** Settles when the emulator ends without being asked to (crashed, killed): with its exit code or signal. */
+  unexpectedExit: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -110,9 +114,16 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
   client.destroy();
 
   let stopping: Promise<void> | undefined;
+  const unexpectedExit = new Promise<string>((done) =>
+    child.once('exit', (code, signal) => {
+      if (!stopping) done(signal ?? `exit code ${code}`);
+    }),
+  );
   return {
     endpoint,
     port,
+    pid: child.pid!,
+    unexpectedExit,
     stop() {
       stopping ??= (async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;

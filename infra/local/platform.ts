@@ -53,6 +53,8 @@ export interface Platform {
   url: string;
   /** Where staff sign in: the same server by host name, since passkeys refuse an IP address. */
   staffUrl: string;
+  /** The DynamoDB Local process under the platform: its pid, and whether it ended on its own. */
+  store: Pick<DynamoDbLocal, 'pid' | 'unexpectedExit'>;
   dynamoDbEndpoint: string;
   tableName: string;
   seed: SeedOutcome;
@@ -152,6 +154,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     return {
       url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
       staffUrl: localOrigin,
+      store: { pid: dynamo.pid, unexpectedExit: dynamo.unexpectedExit },
       dynamoDbEndpoint: dynamo.endpoint,
       tableName,
       seed,

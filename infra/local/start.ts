@@ -58,6 +58,14 @@ Press Ctrl-C to stop.
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
+  // Without its store the platform could only answer errors: say so in one sentence and stop.
+  void platform.store.unexpectedExit.then(async (how) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`\nDynamoDB Local stopped unexpectedly (${how}), so Wijkloket stops too: run \`npm start\` again.\n`);
+    await platform.stop().catch(() => undefined);
+    process.exit(1);
+  });
 }
 
 main().catch((error: unknown) => {

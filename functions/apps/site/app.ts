@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { SiteServices } from './services';
 import { forwardedClient, RateLimiter, type ClientAddress } from '../../platform/http/rate-limit';
-import { SITE_SECURITY_HEADERS } from '../../platform/http/security-headers';
+import { SITE_SECURITY_HEADERS, STORE_UNAVAILABLE_HEADER } from '../../platform/http/security-headers';
 import { t, type MessageKey } from '../../platform/i18n/messages';
 import { pathOf } from '../../platform/routes/pages';
 
@@ -65,13 +65,16 @@ export function createSiteApp(options: SiteAppOptions) {
     options.logger.info('page', {
       requestId: c.get('requestId'),
       method: c.req.method,
-      status: response.status,
+      status: response.headers.has(STORE_UNAVAILABLE_HEADER) ? 503 : response.status,
       durationMs: Math.round(performance.now() - started),
     });
     const headers = new Headers(response.headers);
     for (const [name, value] of Object.entries(SITE_SECURITY_HEADERS)) headers.set(name, value);
+    // The error page said the store could not answer: that is a 503 (with its Retry-After), not a 500.
+    const status = headers.has(STORE_UNAVAILABLE_HEADER) ? 503 : response.status;
+    headers.delete(STORE_UNAVAILABLE_HEADER);
     headers.set('X-Request-Id', c.get('requestId'));
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+    return new Response(response.body, { status, statusText: status === response.status ? response.statusText : 'Service Unavailable', headers });
   });
   return app;
 }

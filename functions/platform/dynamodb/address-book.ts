@@ -39,12 +39,21 @@ export function addressBookOn(repo: Repository): AddressBook {
   };
 }
 
-/** Why the table does not answer (the error's name), or undefined when it does: one read of a key that needs no item. */
-export async function storeProblem(repo: Repository): Promise<string | undefined> {
+/** How long the health check waits for the store before it says the store is unreachable. */
+export const HEALTH_PROBE_DEADLINE_MS = 1500;
+
+/**
+ * Why the table does not answer (the error's name), or undefined when it does: one read of a key that needs
+ * no item, within HEALTH_PROBE_DEADLINE_MS (a stalled store is unreachable too; the read ends on its own timeout).
+ */
+export async function storeProblem(repo: Repository, deadlineMs = HEALTH_PROBE_DEADLINE_MS): Promise<string | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<string>((done) => (timer = setTimeout(() => done('TimeoutError'), deadlineMs)));
   try {
-    await repo.get(keys.healthProbe);
-    return undefined;
+    return await Promise.race([repo.get(keys.healthProbe).then(() => undefined), late]);
   } catch (error) {
     return error instanceof Error ? error.name : String(error);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,5 +1,8 @@
+// The DynamoDB client of every function and the local platform, with the timeouts a request path needs: a
+// stalled or dead store must answer "unavailable" within a few seconds, never hang a resident's page.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 export interface StoreConfig {
   tableName: string;
@@ -7,6 +10,16 @@ export interface StoreConfig {
   endpoint?: string;
   region?: string;
 }
+
+/**
+ * Time limits per call. DynamoDB answers in milliseconds; a call that takes a second to connect or two to
+ * answer will not answer in time for a person waiting. Two attempts in all (the SDK's standard backoff in
+ * between): the worst case for one call is about 2 x 1.5 s (a stalled store accepts connections and never answers), well
+ * within the 10 s of API Gateway and the 5 s a person waits.
+ */
+export const STORE_TIMEOUTS = { connectionTimeoutMs: 1000, requestTimeoutMs: 1500, maxAttempts: 2 } as const;
+/** What a client is told to wait before trying again when the store is unavailable (seconds). */
+export const STORE_RETRY_AFTER_SECONDS = 5;
 
 export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
   const tableName = env.TABLE_NAME;
@@ -17,6 +30,13 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
 export function createDocumentClient(config: StoreConfig): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: config.region ?? 'eu-west-1',
+    maxAttempts: STORE_TIMEOUTS.maxAttempts,
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: STORE_TIMEOUTS.connectionTimeoutMs,
+      requestTimeout: STORE_TIMEOUTS.requestTimeoutMs,
+      // Without this the handler only logs a warning when the time is up, and the call hangs on.
+      throwOnRequestTimeout: true,
+    }),
     ...(config.endpoint
       ? {
           endpoint: config.endpoint,
@@ -26,4 +46,31 @@ export function createDocumentClient(config: StoreConfig): DynamoDBDocumentClien
       : {}),
   });
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+const UNAVAILABLE_NAMES = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'AbortError',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'InternalServerError',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+]);
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * Whether an error means "the store cannot answer now" (a timeout, a refused or reset connection, a 5xx or a
+ * throttle from DynamoDB) rather than a fault in our code: that is a 503 with Retry-After, never a 500.
+ */
+export function isStoreUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { name, code, $metadata } = error as Error & { code?: string; $metadata?: { httpStatusCode?: number } };
+  if (UNAVAILABLE_NAMES.has(name) || (code !== undefined && UNAVAILABLE_CODES.has(code))) return true;
+  if (($metadata?.httpStatusCode ?? 0) >= 500) return true;
+  // Node's own errors of a dead socket sometimes arrive wrapped.
+  return error.cause !== undefined && error.cause !== error && isStoreUnavailable(error.cause);
 }

@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { forwardedClient, RateLimiter, type ClientAddress } from './rate-limit';
 import { negotiateLocale } from '../i18n/negotiate';
 import { ContractRouter, type Authorize } from './contract';
+import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS } from '../dynamodb/client';
 import { DomainError } from '../../kernel/errors';
 import { domainProblem, problem, type ProblemKind } from './problem';
 import type { AppEnv } from './types';
@@ -88,6 +89,12 @@ export function createApi(options: {
   app.notFound((c) => problem(c, 'not-found'));
   app.onError((error, c) => {
     if (error instanceof DomainError) return domainProblem(c, error);
+    // The store cannot answer now (stalled, gone, throttled): 503 with when to try again, never a 500.
+    if (isStoreUnavailable(error)) {
+      options.logger.warn('store unavailable', { requestId: c.get('requestId'), route: c.req.routePath, error: (error as Error).name });
+      c.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
+      return problem(c, 'unavailable');
+    }
     if (error instanceof HTTPException && error.status < 500) {
       const kind: ProblemKind = error.status === 413 ? 'payload-too-large' : error.status === 404 ? 'not-found' : 'bad-request';
       return problem(c, kind);

@@ -32,3 +32,6 @@ export const SITE_SECURITY_HEADERS = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
 } as const;
+
+/** Set by the site's error page when the store could not answer; the site host answers 503 then, and drops it. */
+export const STORE_UNAVAILABLE_HEADER = 'X-Wijkloket-Store-Unavailable';

@@ -71,7 +71,7 @@ export async function handleVolunteerHome(request: Request, cookies: AstroCookie
           return { view: 'redirect', location: `${pathOf('volunteer', locale)}?done=concern` };
         } catch (e) {
           if (isDomainError(e, 'concern-exists')) [status, error] = [409, t('problem.concern-exists.detail')];
-          else if (isDomainError(e, 'forbidden')) [status, error] = [403, t('problem.forbidden.detail')];
+          else if (isDomainError(e, 'forbidden', 'request-not-found')) [status, error] = [403, t('problem.forbidden.detail')];
           else throw e;
         }
       }
@@ -99,6 +99,7 @@ export async function handleVolunteerHome(request: Request, cookies: AstroCookie
   const [feed, mine, helped] = await Promise.all([services.feed.for(volunteer), services.claims.mine(volunteer), services.claims.helped(volunteer)]);
   const holding = new Set(mine.map((card) => card.requestId));
   const done = new URL(request.url).searchParams.get('done');
+  const unknown = new URL(request.url).searchParams.get('onbekend') === '1';
   return {
     view: 'home',
     status,
@@ -107,7 +108,7 @@ export async function handleVolunteerHome(request: Request, cookies: AstroCookie
     feed,
     mine,
     helped: helped.filter((h) => !holding.has(h.requestId)),
-    error,
+    error: error ?? (unknown ? t('claimed.error.unknown') : null),
     done: done === 'concern' ? 'concern' : done ? 'action' : null,
   };
 }
@@ -146,7 +147,9 @@ export async function handleClaimed(request: Request, cookies: AstroCookies, loc
       } catch (e) {
         if (isDomainError(e, 'concern-exists')) [status, error] = [409, { field: 'action', message: t('problem.concern-exists.detail') }];
         else if (isDomainError(e, 'volunteer-not-eligible', 'forbidden')) return { view: 'redirect', location: home };
-        else if (isDomainError(e, 'concurrent-change', 'request-closed', 'illegal-transition'))
+        // A request that does not exist (a stale or edited link): their own page, saying so.
+        else if (isDomainError(e, 'request-not-found')) return { view: 'redirect', location: `${home}?onbekend=1` };
+        else if (isDomainError(e, 'concurrent-change', 'request-closed', 'illegal-transition', 'already-claimed'))
           [status, error] = [409, { field: 'action', message: t('problem.illegal-transition.detail') }];
         else throw e;
       }

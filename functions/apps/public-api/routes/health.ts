@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { ContractRouter } from '../../../platform/http/contract';
 import { problem } from '../../../platform/http/problem';
 import { storeProblem } from '../../../platform/dynamodb/address-book';
+import { STORE_RETRY_AFTER_SECONDS } from '../../../platform/dynamodb/client';
 import type { PublicApiDeps } from '../deps';
 
 const healthSchema = z.object({
@@ -28,7 +29,10 @@ export function registerHealth(router: ContractRouter, deps: PublicApiDeps): voi
       const problemName = await storeProblem(deps.repo);
       if (problemName) deps.logger.warn('store unreachable', { error: problemName });
       const store: 'ok' | 'unreachable' = problemName ? 'unreachable' : 'ok';
-      if (store !== 'ok') return problem(c, 'unavailable', { extensions: { status: 503, checks: { store } } });
+      if (store !== 'ok') {
+        c.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
+        return problem(c, 'unavailable', { extensions: { status: 503, checks: { store } } });
+      }
       const body: z.infer<typeof healthSchema> = { status: 'ok', version: deps.version, checks: { store } };
       return c.json(body);
     },
