@@ -15,6 +15,8 @@ export type DomainErrorCode =
   | 'lookup-failed'
   | 'forbidden'
   | 'concern-exists'
+  /** An idempotency key used again with another body: the first answer belongs to someone else's request. */
+  | 'idempotency-key-reused'
   /** A referral link that is malformed, not signed by us, or expired (details.reason says which). */
   | 'referral-link-invalid'
   /** The referral moved on: answered already, taken by someone else, or the request went elsewhere. */

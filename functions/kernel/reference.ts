@@ -52,3 +52,16 @@ export function tokenMatches(token: string, storedHash: string): boolean {
   const stored = Buffer.from(storedHash, 'hex');
   return presented.length === stored.length && timingSafeEqual(presented, stored);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-([0-9a-f])[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether a client's idempotency key is a random UUID (version 4, or 7 with its random part): the nil UUID,
+ * a counter or a repeated pattern is refused, since a key others can guess would let them meet its request.
+ */
+export function isRandomIdempotencyKey(key: string): boolean {
+  const match = UUID.exec(key);
+  if (!match || !['4', '7'].includes(match[1]!)) return false;
+  const digits = key.replace(/-/g, '').toLowerCase();
+  return new Set(digits).size >= 8 && !/(.)\1{7}/.test(digits);
+}

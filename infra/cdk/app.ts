@@ -29,6 +29,7 @@ export function buildApp(app = new App()) {
     description: 'Wijkloket: functions, HTTP API, site bucket and CloudFront',
     table: stateful.table,
     linkSigningKey: stateful.linkSigningKey,
+    statusTokenKey: stateful.statusTokenKey,
     municipality: app.node.tryGetContext('municipality'),
     senderEmail: app.node.getContext('senderEmail') as string,
   });

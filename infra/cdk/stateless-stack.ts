@@ -33,6 +33,7 @@ export interface StatelessStackProps extends StackProps {
   webAclArn: string;
   /** The key that signs referral links: the notifier signs them into e-mails, the site checks them. */
   linkSigningKey: secretsmanager.ISecret;
+  statusTokenKey: secretsmanager.ISecret;
 }
 
 export class StatelessStack extends Stack {
@@ -56,6 +57,11 @@ export class StatelessStack extends Stack {
     for (const { fn: reader } of [site, notifier]) {
       props.linkSigningKey.grantRead(reader);
       reader.addEnvironment('LINK_SIGNING_SECRET_ARN', props.linkSigningKey.secretArn);
+    }
+    // The intake (form and API) makes status links with the status link key.
+    for (const { fn: intake } of [site, publicApi]) {
+      props.statusTokenKey.grantRead(intake);
+      intake.addEnvironment('STATUS_TOKEN_SECRET_ARN', props.statusTokenKey.secretArn);
     }
 
     new SafetyNetSchedules(this, 'SafetyNetSchedules', { safetyNet: safetyNet.fn });

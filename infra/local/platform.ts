@@ -84,7 +84,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const logger = createLogger('wijkloket-safety-net');
     // Intake records the request in one write; the first offer follows at once, off the request's path,
     // as the table stream does in AWS (and the sweep below catches anything this misses).
-    const linkKey = options.linkKey ?? localLinkKey(options.dataDir);
+    const linkKey = options.linkKey ?? localSecret('LINK_SIGNING_KEY', 'link-signing.key', options.dataDir);
+    const statusTokenKey = localSecret('STATUS_TOKEN_KEY', 'status-token.key', options.dataDir);
     // Passkeys need a host name: staff pages are served on http://localhost:<port> (known once listening).
     let localOrigin = '';
     const services = servicesOn(repo, municipality.id, {
@@ -92,6 +93,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ...(options.clock ? { clock: options.clock } : {}),
       matching: 'deferred',
       linkKey: () => Promise.resolve(linkKey),
+      statusTokenKey: () => Promise.resolve(statusTokenKey),
       onMatchDue: (requestId) =>
         setImmediate(() => {
           services.engine
@@ -177,10 +179,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
  * The referral link key on this machine: LINK_SIGNING_KEY when set; with --persist, kept beside the data so
  * links in the outbox keep working after a restart; otherwise a new one per start (old links then say so).
  */
-function localLinkKey(dataDir: string | undefined): string {
-  if (process.env.LINK_SIGNING_KEY) return process.env.LINK_SIGNING_KEY;
+/** A server secret: from its variable, else kept with persisted data (so links outlive a restart), else new per start. */
+function localSecret(variable: string, fileName: string, dataDir: string | undefined): string {
+  if (process.env[variable]) return process.env[variable]!;
   if (!dataDir) return randomBytes(32).toString('base64url');
-  const file = join(dataDir, 'link-signing.key');
+  const file = join(dataDir, fileName);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32).toString('base64url');

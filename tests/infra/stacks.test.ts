@@ -108,12 +108,17 @@ describe('stateful stack', () => {
 });
 
 describe('referral link key', () => {
-  it('is a generated secret in the stateful stack that outlives deployments', () => {
-    stateful.resourceCountIs('AWS::SecretsManager::Secret', 1);
-    stateful.hasResource('AWS::SecretsManager::Secret', {
-      DeletionPolicy: 'Retain',
-      Properties: Match.objectLike({ GenerateSecretString: Match.objectLike({ PasswordLength: 64 }) }),
-    });
+  it('is a generated secret in the stateful stack that outlives deployments, as is the status link key', () => {
+    stateful.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    const secrets = Object.values(stateful.findResources('AWS::SecretsManager::Secret')) as {
+      DeletionPolicy: string;
+      Properties: { Description: string; GenerateSecretString: { PasswordLength: number } };
+    }[];
+    expect(secrets.map((s) => [s.DeletionPolicy, s.Properties.GenerateSecretString.PasswordLength])).toEqual([
+      ['Retain', 64],
+      ['Retain', 64],
+    ]);
+    expect(secrets.map((s) => s.Properties.Description).join(' ')).toMatch(/referral links.*status link/);
   });
 
   it('is readable by the site (checks links) and the notifier (signs them), and by no other function', () => {
@@ -135,7 +140,17 @@ describe('referral link key', () => {
     const readers = policies.filter((p) =>
       p.Properties.PolicyDocument.Statement.some((st) => [st.Action].flat().includes('secretsmanager:GetSecretValue')),
     );
-    expect(readers).toHaveLength(2);
+    // Site and notifier read the link key; site and API the status link key: three functions' policies.
+    expect(readers).toHaveLength(3);
+    const withStatusKey = Object.values(functions)
+      .filter((f) => 'STATUS_TOKEN_SECRET_ARN' in (f.Properties.Environment?.Variables ?? {}))
+      .map((f) => f.Properties.Description)
+      .sort();
+    expect(withStatusKey).toEqual(
+      LAMBDA_FUNCTIONS.filter((f) => f.id === 'site' || f.id === 'public-api')
+        .map((f) => f.description)
+        .sort(),
+    );
   });
 });
 

@@ -8,7 +8,7 @@ import { servicesOn, type Services } from '../../functions/apps/wiring/services'
 import { CLIENT_ADDRESS_HEADER } from '../../functions/platform/http/rate-limit';
 import { keys } from '../../functions/platform/dynamodb/keys';
 import { seedMunicipality } from '../../functions/apps/wiring/seed';
-import { intake, volunteer } from '../support/fixtures';
+import { intake, volunteer, TEST_KEYS } from '../support/fixtures';
 import { freshRepository, silentLogger } from '../support/store';
 
 let services: Services;
@@ -16,7 +16,7 @@ let api: ReturnType<typeof createPublicApi>;
 
 beforeAll(async () => {
   const repo = await freshRepository();
-  services = servicesOn(repo, 'zaanstad');
+  services = servicesOn(repo, 'zaanstad', TEST_KEYS);
   await seedMunicipality(repo, services.municipality);
   api = createPublicApi({ ...services, logger: silentLogger(), version: 'test' });
 });
@@ -46,6 +46,39 @@ describe('asking for help through the API', () => {
     const again = await ask(intake(), { 'Idempotency-Key': key });
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ reference: receipt.reference, statusToken: receipt.statusToken });
+  });
+
+  it('answers a key replayed with another body with 422, and only the same body with the first request', async () => {
+    const key = randomUUID();
+    const before = await personalItemCount();
+    // Ten different bodies with one key, at once: one makes the request, the nine others are refused.
+    const bodies = Array.from({ length: 10 }, (_, i) => intake({ description: `Vraag nummer ${i}: wie helpt mij met boodschappen?` }));
+    const answers = await Promise.all(bodies.map((body) => ask(body, { 'Idempotency-Key': key })));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([201, 422, 422, 422, 422, 422, 422, 422, 422, 422]);
+    const refused = (await answers.find((a) => a.status === 422)!.json()) as { title: string; statusToken?: string };
+    expect(refused.title).toBe('Deze sleutel is al gebruikt');
+    expect(refused.statusToken).toBeUndefined();
+    expect(await personalItemCount()).toBe(before + 1);
+    // The body that won, again: the same answer.
+    const winner = bodies[answers.findIndex((a) => a.status === 201)]!;
+    const first = (await answers.find((a) => a.status === 201)!.json()) as { reference: string; statusToken: string };
+    const again = await ask(winner, { 'Idempotency-Key': key });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ reference: first.reference, statusToken: first.statusToken });
+  });
+
+  it('refuses keys without enough randomness: the nil UUID, a pattern, another version', async () => {
+    for (const key of [
+      '00000000-0000-0000-0000-000000000000',
+      '00000000-0000-4000-8000-000000000000',
+      '11111111-1111-4111-8111-111111111111',
+      '12345678-1234-1234-1234-123456789012',
+    ]) {
+      const answer = await ask(intake(), { 'Idempotency-Key': key });
+      expect(answer.status, key).toBe(400);
+      expect(JSON.stringify(await answer.json())).toContain('willekeurige UUID');
+    }
   });
 
   it('refuses bad input with a translated problem and stores nothing', async () => {

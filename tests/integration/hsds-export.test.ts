@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPublicApi } from '../../functions/apps/public-api/app';
 import { stableUuid } from '../../functions/initiatives/app/hsds';
+import { TEST_KEYS } from '../support/fixtures';
 import { servicesOn } from '../../functions/apps/wiring/services';
 import { seedMunicipality } from '../../functions/apps/wiring/seed';
 import { freshRepository, silentLogger } from '../support/store';
@@ -15,7 +16,7 @@ let api: ReturnType<typeof createPublicApi>;
 
 beforeAll(async () => {
   const repo = await freshRepository();
-  const services = servicesOn(repo, 'zaanstad');
+  const services = servicesOn(repo, 'zaanstad', TEST_KEYS);
   await seedMunicipality(repo, services.municipality);
   api = createPublicApi({ ...services, logger: silentLogger(), version: 'test' });
 });

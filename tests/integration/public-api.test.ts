@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPublicApi, PUBLIC_API_VERSION } from '../../functions/apps/public-api/app';
 import { currentMunicipality } from '../../functions/platform/config/municipality';
+import { TEST_KEYS } from '../support/fixtures';
 import { servicesOn } from '../../functions/apps/wiring/services';
 import { MAX_BODY_BYTES } from '../../functions/platform/http/create-api';
 import { createDocumentClient } from '../../functions/platform/dynamodb/client';
@@ -19,7 +20,7 @@ let api: ReturnType<typeof createPublicApi>;
 beforeAll(async () => {
   repo = await freshRepository();
   await seedMunicipality(repo, zaanstad);
-  api = createPublicApi({ ...servicesOn(repo, 'zaanstad'), logger: silentLogger(), version: 'test' });
+  api = createPublicApi({ ...servicesOn(repo, 'zaanstad', TEST_KEYS), logger: silentLogger(), version: 'test' });
 });
 
 const lookup = (body: string, headers: Record<string, string> = {}) =>

@@ -32,6 +32,7 @@ export async function deskOnFreshTable(start = new Date('2026-11-24T09:00:00Z'))
   const services = servicesOn(repo, 'zaanstad', {
     clock: clock.read,
     linkKey: () => Promise.resolve(TEST_LINK_KEY),
+    statusTokenKey: () => Promise.resolve('test-status-token-key'),
     relyingParty: () => ({ id: 'localhost', name: 'Wijkloket', origins: ['http://localhost'] }),
   });
   await seedMunicipality(repo, services.municipality);

@@ -94,3 +94,9 @@ export function intakeFor(raw: Record<string, unknown>, municipality: Municipali
 export async function submit(engine: SteppedCareEngine, raw: Record<string, unknown>) {
   return engine.submit(intakeFor(raw));
 }
+
+/** The server secrets of test services: referral links and status links. */
+export const TEST_KEYS = {
+  linkKey: () => Promise.resolve(TEST_LINK_KEY),
+  statusTokenKey: () => Promise.resolve('test-status-token-key'),
+};

@@ -27,6 +27,7 @@ const EXPECTED: Record<DomainErrorCode, number> = {
   forbidden: 403,
   'concern-exists': 409,
   'referral-link-invalid': 403,
+  'idempotency-key-reused': 422,
   'referral-not-open': 409,
 };
 

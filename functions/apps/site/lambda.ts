@@ -1,7 +1,7 @@
 // AWS Lambda entry of the site: on-demand pages and the 404 page, behind CloudFront.
 import { handle } from 'hono/aws-lambda';
 import { render } from '#astro-entry';
-import { linkKeyFromEnv } from '../../platform/config/link-key';
+import { linkKeyFromEnv, statusTokenKeyFromEnv } from '../../platform/config/link-key';
 import { relyingPartyFromEnv } from '../../platform/config/relying-party';
 import { createLogger } from '../../platform/http/logger';
 import { createServices } from '../wiring/services';
@@ -13,6 +13,7 @@ const app = createSiteApp({
   services: createServices(storeConfigFromEnv(), undefined, {
     matching: 'deferred',
     linkKey: linkKeyFromEnv(),
+    statusTokenKey: statusTokenKeyFromEnv(),
     relyingParty: relyingPartyFromEnv(),
   }),
   logger: createLogger('wijkloket-site'),

@@ -9,9 +9,14 @@ import { ResidentStore } from '../../stepped-care/store/resident-store';
 import { VolunteerStore } from '../../volunteers/store/volunteer-store';
 import { helperPoolOn } from './helper-pool';
 import { SteppedCareEngine, type EngineDeps } from '../../stepped-care/app/engine';
+import type { KeySource } from '../../platform/config/link-key';
+
+const NO_STATUS_TOKEN_KEY: KeySource = () => Promise.reject(new Error('no status link key was configured for these services'));
 
 export interface ServiceOptions {
   clock?: () => Date;
+  /** The server secret residents' status links are made with (see config/link-key.ts). */
+  statusTokenKey?: KeySource;
   matching?: EngineDeps['matching'];
   onMatchDue?: EngineDeps['onMatchDue'];
 }
@@ -38,6 +43,13 @@ export function coreServicesOn(repo: Repository, municipalityId?: string, option
     ...(options.matching ? { matching: options.matching } : {}),
     ...(options.onMatchDue ? { onMatchDue: options.onMatchDue } : {}),
   });
-  const desk = new ResidentDesk({ engine, requests, residents, municipality, ...(clock ? { clock } : {}) });
+  const desk = new ResidentDesk({
+    engine,
+    requests,
+    residents,
+    municipality,
+    statusTokenKey: options.statusTokenKey ?? NO_STATUS_TOKEN_KEY,
+    ...(clock ? { clock } : {}),
+  });
   return { repo, requests, residents, volunteers, engine, desk, municipality };
 }

@@ -22,6 +22,7 @@ export interface MemoryServiceOptions {
   onMatchDue?: EngineDeps['onMatchDue'];
   linkKey?: KeySource;
   relyingParty?: () => RelyingParty;
+  statusTokenKey?: KeySource;
 }
 
 export function memoryServices(municipality: Municipality = currentMunicipality(), options: MemoryServiceOptions = {}) {
@@ -55,7 +56,14 @@ export function memoryServices(municipality: Municipality = currentMunicipality(
     ...(options.matching ? { matching: options.matching } : {}),
     ...(options.onMatchDue ? { onMatchDue: options.onMatchDue } : {}),
   });
-  const desk = new ResidentDesk({ engine, requests, residents, municipality, clock });
+  const desk = new ResidentDesk({
+    engine,
+    requests,
+    residents,
+    municipality,
+    clock,
+    statusTokenKey: options.statusTokenKey ?? (() => Promise.resolve('memory-status-token-key-for-tests-only')),
+  });
   const signIn = new SignInDesk(accounts, clock);
   const passkeyStore = new MemoryPasskeys(accounts);
   const links = new ReferralLinks(options.linkKey ?? (() => Promise.resolve('memory-link-key-for-tests-only')));

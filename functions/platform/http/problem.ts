@@ -33,6 +33,7 @@ export type ProblemKind =
   | 'referral-link-invalid'
   | 'referral-not-open'
   | 'honeypot'
+  | 'idempotency-conflict'
   | 'internal'
   | 'unavailable';
 
@@ -64,6 +65,7 @@ const KINDS: Record<ProblemKind, { status: ContentfulStatusCode; title: MessageK
   unauthorized: { status: 401, title: 'problem.unauthorized.title', detail: 'problem.unauthorized.detail' },
   'rate-limited': { status: 429, title: 'problem.rate-limited.title', detail: 'problem.rate-limited.detail' },
   honeypot: { status: 400, title: 'problem.bad-request.title', detail: 'problem.honeypot.detail' },
+  'idempotency-conflict': { status: 422, title: 'problem.idempotency-conflict.title', detail: 'problem.idempotency-conflict.detail' },
   internal: { status: 500, title: 'problem.internal.title', detail: 'problem.internal.detail' },
   unavailable: { status: 503, title: 'problem.unavailable.title', detail: 'problem.unavailable.detail' },
 };
@@ -144,6 +146,7 @@ export const DOMAIN_PROBLEMS: Record<DomainErrorCode, ProblemKind> = {
   'concern-exists': 'concern-exists',
   'referral-link-invalid': 'referral-link-invalid',
   'referral-not-open': 'referral-not-open',
+  'idempotency-key-reused': 'idempotency-conflict',
 };
 
 export function domainProblem(c: Context<AppEnv>, error: DomainError, params: Record<string, string> = {}): Response {

@@ -28,7 +28,7 @@ export interface ErasurePlan {
  */
 export type Effect =
   /** Same key, same request: a retry of an intake finds the first one (fails when the key is taken). */
-  | { kind: 'idempotency-key-claimed'; key: string; requestId: string }
+  | { kind: 'idempotency-key-claimed'; key: string; requestId: string; fingerprint?: string }
   /** An e-mail to send, written to the outbox with the change that causes it. */
   | { kind: 'notification-queued'; notification: Notification }
   /** A volunteer takes one more request: only while approved and below their cap (`volunteer-not-eligible`). */
@@ -82,7 +82,8 @@ export interface RequestLog {
   commit(head: RequestHead, expectedVersion: number, events: RequestEvent[], effects?: Effect[]): Promise<void>;
   /** Requests whose deadline has passed, oldest first. */
   due(now: Date, limit?: number): Promise<{ requestId: string; kind: DueKind; at: string }[]>;
-  requestForIdempotencyKey(key: string): Promise<string | undefined>;
+  /** The request an idempotency key made, with the fingerprint of the body it was made with. */
+  requestForIdempotencyKey(key: string): Promise<{ requestId: string; fingerprint?: string } | undefined>;
   /** Whether this volunteer raised a concern about this request already. */
   hasConcern(requestId: string, volunteerId: string): Promise<boolean>;
   /** The feed card of a request, if it has one. */

@@ -1,12 +1,12 @@
 // The resident's desk: the application service behind the front door (site forms and JSON API alike).
 // It turns an intake into a request with the engine, keeps the resident's personal data apart from the
 // anonymous request, and lets whoever holds the private status link follow, answer, close or erase it.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { DAY_MS, HOUR_MS } from '../../kernel/durations';
 import { DomainError } from '../../kernel/errors';
 import { teamHours, type Municipality } from '../../kernel/municipality';
 import { isOpen } from '../../kernel/working-time';
-import { PERSONAL_DATA_RETENTION_DAYS, sameContact, STATUS_SESSION_HOURS, type ResidentIntake } from '../domain/intake';
+import { intakeFingerprint, PERSONAL_DATA_RETENTION_DAYS, sameContact, STATUS_SESSION_HOURS, type ResidentIntake } from '../domain/intake';
 import { newRequestOf } from '../domain/new-request';
 import type { Actor, RequestEvent } from '../domain/lifecycle';
 import type { TriageDecision } from '../domain/triage';
@@ -22,6 +22,8 @@ export interface ResidentDeskDeps {
   requests: RequestLog;
   residents: ResidentData;
   municipality: Municipality;
+  /** The server secret status links are made with (Secrets Manager in AWS, the local platform's own key). */
+  statusTokenKey: () => Promise<string>;
   clock?: () => Date;
 }
 
@@ -51,12 +53,12 @@ export interface OpenedRequest {
 }
 
 /**
- * The status token for an intake with an idempotency key is derived from that key, so a retry of the same
- * form gets the same private link back while the table holds only hashes of both. Form keys are 32 random
- * bytes made by the server; API clients must send a random UUID.
+ * The status token for an intake with an idempotency key is derived from that key with a server secret
+ * (HMAC), so a retry of the same form gets the same private link back, the table holds only hashes of both,
+ * and nobody who sees the key (a header, a form field the client may choose) can work out the link.
  */
-export function statusTokenFor(idempotencyKey: string): string {
-  return createHash('sha256').update(`wijkloket-status-token:${idempotencyKey}`, 'utf8').digest('base64url');
+export function statusTokenFor(idempotencyKey: string, secret: string): string {
+  return createHmac('sha256', secret).update(`wijkloket-status-token:${idempotencyKey}`, 'utf8').digest('base64url');
 }
 
 export class ResidentDesk {
@@ -67,7 +69,7 @@ export class ResidentDesk {
   }
 
   async submit(intake: ResidentIntake, options: { idempotencyKey?: string; takenBy?: string } = {}): Promise<Receipt> {
-    const statusToken = options.idempotencyKey ? statusTokenFor(options.idempotencyKey) : newStatusToken();
+    const statusToken = options.idempotencyKey ? statusTokenFor(options.idempotencyKey, await this.deps.statusTokenKey()) : newStatusToken();
     const idempotencyKey = options.idempotencyKey ? hashToken(options.idempotencyKey) : undefined;
     let result: SubmitResult | undefined;
     let referenceCode = newReferenceCode();
@@ -104,7 +106,7 @@ export class ResidentDesk {
     return this.deps.engine.submit({
       request: newRequestOf(intake, this.deps.municipality),
       referenceCode,
-      ...(idempotencyKey ? { idempotencyKey } : {}),
+      ...(idempotencyKey ? { idempotencyKey, idempotencyFingerprint: intakeFingerprint(intake) } : {}),
       ...(intake.consent.volunteers ? {} : { volunteersMaySee: false }),
       ...(intake.consent.initiatives ? {} : { initiativesMaySee: false }),
       ...(intake.consent.volunteers ? { feedCard: { summary, expiresAt: Math.floor(Date.parse(retainUntil) / 1000) } } : {}),

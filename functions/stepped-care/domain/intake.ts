@@ -1,5 +1,6 @@
 // What a resident fills in to ask for help (issue #4), validated in one place for the form and the JSON API.
 // Minimum data: no BSN, no date of birth; a house number only when someone must visit; contact only if wanted.
+import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { postcodeSchema } from '../../kernel/municipality';
 import { URGENCIES } from '../../kernel/topics';
@@ -86,4 +87,25 @@ export function sameContact(typed: string, contact: { method: ContactMethod; ema
 export function normalisePhone(phone: string): string {
   const digits = phone.replace(/[^\d+]/g, '');
   return digits.replace(/^(\+31|0031)/, '0').replace(/\+/g, '');
+}
+
+/**
+ * A fingerprint of an intake, for replays with the same idempotency key: the same answers give the same
+ * fingerprint whatever the order of their fields, and a different answer a different one.
+ */
+export function intakeFingerprint(intake: ResidentIntake): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([, v]) => v !== undefined)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
+        : value;
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(intake)), 'utf8')
+    .digest('base64url');
 }

@@ -34,7 +34,18 @@ export function feedIndexKeys(placement: FeedPlacement): { gsi2pk: string; gsi2s
 export function writesOf(effect: Effect): TableWrite[] {
   switch (effect.kind) {
     case 'idempotency-key-claimed':
-      return [{ kind: 'put', item: { ...keys.idempotency(effect.key), type: 'idempotency', requestId: effect.requestId }, ifAbsent: true }];
+      return [
+        {
+          kind: 'put',
+          item: {
+            ...keys.idempotency(effect.key),
+            type: 'idempotency',
+            requestId: effect.requestId,
+            ...(effect.fingerprint ? { fingerprint: effect.fingerprint } : {}),
+          },
+          ifAbsent: true,
+        },
+      ];
     case 'notification-queued':
       return [{ kind: 'put', item: outboxItem(effect.notification) }];
     case 'volunteer-load-taken':

@@ -93,7 +93,7 @@ export class MemoryResidentData implements ResidentData {
 export class MemoryRequestLog implements RequestLog {
   private readonly headsById = new Map<string, RequestHead>();
   private readonly eventsById = new Map<string, RequestEvent[]>();
-  private readonly idempotency = new Map<string, string>();
+  private readonly idempotency = new Map<string, { requestId: string; fingerprint?: string }>();
   private readonly concernItems = new Map<string, Concern>();
 
   constructor(
@@ -137,8 +137,9 @@ export class MemoryRequestLog implements RequestLog {
       .map((h) => ({ requestId: h.requestId, kind: h.due!.kind, at: h.due!.at }));
   }
 
-  async requestForIdempotencyKey(key: string): Promise<string | undefined> {
-    return this.idempotency.get(key);
+  async requestForIdempotencyKey(key: string): Promise<{ requestId: string; fingerprint?: string } | undefined> {
+    const found = this.idempotency.get(key);
+    return found && { ...found };
   }
 
   async hasConcern(requestId: string, volunteerId: string): Promise<boolean> {
@@ -227,7 +228,7 @@ export class MemoryRequestLog implements RequestLog {
     const { volunteers, initiatives, feed, helped, outbox } = this.shared;
     switch (effect.kind) {
       case 'idempotency-key-claimed':
-        this.idempotency.set(effect.key, effect.requestId);
+        this.idempotency.set(effect.key, { requestId: effect.requestId, ...(effect.fingerprint ? { fingerprint: effect.fingerprint } : {}) });
         return;
       case 'notification-queued':
         outbox.push(copy(effect.notification));

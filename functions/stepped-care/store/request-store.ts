@@ -134,8 +134,9 @@ export class RequestStore implements RequestLog {
   }
 
   /** The request an idempotency key created, if any. */
-  async requestForIdempotencyKey(key: string): Promise<string | undefined> {
-    return (await this.repo.get<{ requestId: string }>(keys.idempotency(key)))?.requestId;
+  async requestForIdempotencyKey(key: string): Promise<{ requestId: string; fingerprint?: string } | undefined> {
+    const item = await this.repo.get<{ requestId: string; fingerprint?: string }>(keys.idempotency(key));
+    return item && { requestId: item.requestId, ...(item.fingerprint ? { fingerprint: item.fingerprint } : {}) };
   }
 
   async hasConcern(requestId: string, volunteerId: string): Promise<boolean> {

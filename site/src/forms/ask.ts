@@ -191,6 +191,9 @@ export async function handleAsk(request: Request, locale: Locale, services: Site
   } catch (error) {
     if (isDomainError(error, 'unknown-topic')) return again(400, [{ field: 'topicId', message: t('ask.error.topicId') }]);
     if (isDomainError(error, 'postcode-outside')) return again(422, [{ field: 'postcode', message: t('problem.postcode-outside.detail') }]);
+    // This form was sent before with other answers (its key replayed): a fresh form, nothing was sent.
+    if (isDomainError(error, 'idempotency-key-reused'))
+      return { step: 'form', status: 422, values, formKey: newFormKey(), errors: [{ field: 'description', message: t('ask.error.form-reused') }] };
     throw error;
   }
 }

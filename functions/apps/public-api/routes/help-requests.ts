@@ -2,6 +2,8 @@
 // schema and desk as the site's forms; the private status token travels as a Bearer token.
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
+import { isRandomIdempotencyKey } from '../../../kernel/reference';
+import { t } from '../../../platform/i18n/messages';
 import { FEEDBACK_COMMENT_MAX, intakeSchema, REPLY_MAX } from '../../../stepped-care/domain/intake';
 import { LEVELS } from '../../../kernel/topics';
 import { STATES } from '../../../stepped-care/domain/lifecycle';
@@ -100,9 +102,9 @@ export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps
     },
     async (c, { body }) => {
       const key = c.req.header('idempotency-key');
-      if (key !== undefined && !UUID.test(key))
+      if (key !== undefined && !isRandomIdempotencyKey(key))
         return problem(c, 'validation', {
-          errors: [{ field: 'Idempotency-Key', detail: c.get('locale') === 'en' ? 'Send a random UUID.' : 'Stuur een willekeurige UUID.' }],
+          errors: [{ field: 'Idempotency-Key', detail: t(c.get('locale'), 'problem.idempotency-key.detail') }],
         });
       const receipt = await deps.desk.submit(body, key ? { idempotencyKey: key.toLowerCase() } : {});
       const locale = c.get('locale');

@@ -105,6 +105,7 @@ export const pages: Record<keyof typeof nlPages, string> = {
   'ask.error.contact.email': 'Enter an e-mail address like name@example.com, only if you choose contact by e-mail.',
   'ask.error.contact.phone': 'Enter a phone number like 06 12345678, only if you choose contact by phone.',
   'ask.error.firstName': 'Enter only your first name, at most 40 characters.',
+  'ask.error.form-reused': 'This form was sent before with other answers. Nothing was sent. Check your answers and send again.',
   'ask.error.form': 'This form has expired. Check your details and send again.',
   'preview.title': 'Check your request',
   'preview.intro': 'This is what we will send. Is it right? Then send your request. Want to change something? Choose "Change".',

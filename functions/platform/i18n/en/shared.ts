@@ -53,6 +53,10 @@ export const shared: Record<keyof typeof nlShared, string> = {
   'problem.honeypot.detail': 'Leave the field "Do not fill in" empty. It is only there to stop computer programs.',
   'problem.internal.title': 'Something went wrong on our side',
   'problem.internal.detail': 'Something went wrong on our side. Nothing you sent was saved. Please try again later.',
+  'problem.idempotency-key.detail': 'Send a new random UUID (version 4), not the nil UUID or a sequence.',
+  'problem.idempotency-conflict.title': 'This key has been used already',
+  'problem.idempotency-conflict.detail':
+    'Another request was sent with this Idempotency-Key. Send a new random UUID for a new request. Nothing was changed.',
   'problem.unavailable.title': 'Temporarily unavailable',
   'problem.unavailable.detail': 'Wijkloket cannot be reached right now. Please try again in a few minutes.',
   'history.submitted': 'We received your request.',

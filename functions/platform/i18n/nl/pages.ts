@@ -105,6 +105,8 @@ export const pages = {
   'ask.error.contact.email': 'Vul een e-mailadres in zoals naam@voorbeeld.nl, alleen als u contact per e-mail kiest.',
   'ask.error.contact.phone': 'Vul een telefoonnummer in zoals 06 12345678, alleen als u contact per telefoon kiest.',
   'ask.error.firstName': 'Vul alleen uw voornaam in, hooguit 40 tekens.',
+  'ask.error.form-reused':
+    'Dit formulier was al verstuurd met andere antwoorden. Er is niets verstuurd. Controleer uw antwoorden en verstuur opnieuw.',
   'ask.error.form': 'Dit formulier is verlopen. Controleer uw gegevens en verstuur opnieuw.',
   'preview.title': 'Controleer uw vraag',
   'preview.intro': 'Dit versturen wij. Klopt het? Verstuur dan uw vraag. Wilt u iets veranderen? Kies dan "Aanpassen".',

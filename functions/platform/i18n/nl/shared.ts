@@ -53,6 +53,10 @@ export const shared = {
   'problem.honeypot.detail': 'Laat het veld "Niet invullen" leeg. Dat veld is er alleen om computerprogramma’s tegen te houden.',
   'problem.internal.title': 'Er ging iets mis bij ons',
   'problem.internal.detail': 'Er ging iets mis aan onze kant. Uw gegevens zijn niet opgeslagen. Probeer het later opnieuw.',
+  'problem.idempotency-key.detail': 'Stuur een nieuwe, willekeurige UUID (versie 4), niet de nul-UUID of een reeks.',
+  'problem.idempotency-conflict.title': 'Deze sleutel is al gebruikt',
+  'problem.idempotency-conflict.detail':
+    'Met deze Idempotency-Key is al een andere vraag verstuurd. Stuur een nieuwe, willekeurige UUID voor een nieuwe vraag. Er is niets veranderd.',
   'problem.unavailable.title': 'Tijdelijk niet beschikbaar',
   'problem.unavailable.detail': 'Wijkloket is even niet bereikbaar. Probeer het over een paar minuten opnieuw.',
   'history.submitted': 'Wij ontvingen uw vraag.',

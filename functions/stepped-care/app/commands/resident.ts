@@ -19,6 +19,8 @@ export interface Intake {
   householdKey?: string;
   /** Same key, same request: a double click or a retry creates nothing new. */
   idempotencyKey?: string;
+  /** A fingerprint of what was sent with the key: the same key with another body is refused, never answered. */
+  idempotencyFingerprint?: string;
   /** The resident's reference code (the desk makes it), kept on the head until the personal data goes. */
   referenceCode?: string;
   /** Effects that belong to the new request (the resident's personal data, a receipt), in the same commit. */
@@ -125,14 +127,23 @@ export class ResidentCommands {
       };
       step.effects.push({ kind: 'feed-card-placed', card, placement: feedPlacement(h) });
     }
-    if (intake.idempotencyKey) step.effects.push({ kind: 'idempotency-key-claimed', key: intake.idempotencyKey, requestId });
+    if (intake.idempotencyKey)
+      step.effects.push({
+        kind: 'idempotency-key-claimed',
+        key: intake.idempotencyKey,
+        requestId,
+        ...(intake.idempotencyFingerprint ? { fingerprint: intake.idempotencyFingerprint } : {}),
+      });
     try {
       await this.run.create(step);
     } catch (error) {
       // The same key again (a retry, a double click, or two at once): answer with the request it made.
       if (intake.idempotencyKey && error instanceof DomainError && error.code === 'concurrent-change') {
         const existing = await this.run.deps.requests.requestForIdempotencyKey(intake.idempotencyKey);
-        if (existing) return { requestId: existing, head: (await this.run.deps.requests.head(existing))!, decision, created: false };
+        if (existing?.fingerprint && existing.fingerprint !== intake.idempotencyFingerprint)
+          throw new DomainError('idempotency-key-reused', 'this idempotency key was used with another request body');
+        if (existing)
+          return { requestId: existing.requestId, head: (await this.run.deps.requests.head(existing.requestId))!, decision, created: false };
       }
       throw error;
     }
