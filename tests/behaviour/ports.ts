@@ -118,7 +118,7 @@ export function portBehaviour(adapter: string, makeWorld: () => Promise<PortWorl
           'concurrent-change',
         );
         expect(await requests.head(second)).toBeUndefined();
-        expect(await requests.requestForIdempotencyKey(key)).toBe(first);
+        expect(await requests.requestForIdempotencyKey(key)).toEqual({ requestId: first });
       });
 
       it('counts a volunteer’s load within their cap, and refuses the whole commit past it', async () => {
