@@ -458,12 +458,14 @@ export function portBehaviour(adapter: string, makeWorld: () => Promise<PortWorl
           volunteer(a, { status: 'pending', signedUpAt: '2026-01-01T00:00:00.000Z' }),
         ]);
         expect((await volunteers.byStatus('pending')).map((v) => v.volunteerId).filter((id) => [a, b].includes(id))).toEqual([a, b]);
-        await volunteers.setStatus(a, 'approved');
+        await volunteers.setStatus(a, 'pending', 'approved');
+        // A second change from the status it no longer has is refused: one of two approvals at once wins.
+        expect(await codeOf(volunteers.setStatus(a, 'pending', 'rejected'))).toBe('illegal-transition');
         expect((await volunteers.byStatus('pending')).map((v) => v.volunteerId)).not.toContain(a);
         await volunteers.recordVog(a, '2027-06-30');
         expect(await volunteers.get(a)).toMatchObject({ status: 'approved', vogValidUntil: '2027-06-30' });
         expect((await volunteers.profiles([a, b, 'nobody'])).map((v) => v.volunteerId).sort()).toEqual([a, b].sort());
-        expect(await volunteers.setStatus('nobody', 'approved')).toBeUndefined();
+        expect(await volunteers.setStatus('nobody', 'pending', 'approved')).toBeUndefined();
       });
     });
   });

@@ -31,6 +31,25 @@ describe('sign-in by e-mail code', () => {
     expect(await services.signIn.signIn(FATIMA, code)).toBeNull(); // used up
   });
 
+  it('counts twenty wrong guesses at once: the right code after them no longer works', async () => {
+    const services = await deskOnFreshTable();
+    await services.signIn.requestCode(FATIMA);
+    const code = await codeFromOutbox(services);
+    const wrong = code.startsWith('A') ? 'BBBB-BBBB' : 'AAAA-AAAA';
+    const guesses = await Promise.all(Array.from({ length: 20 }, () => services.signIn.signIn(FATIMA, wrong)));
+    expect(guesses.every((g) => g === null)).toBe(true);
+    expect(await services.signIn.signIn(FATIMA, code)).toBeNull();
+    expect((await services.repo.get<{ attempts: number }>(keys.signIn(emailKey(FATIMA))))!.attempts).toBe(5);
+  });
+
+  it('lets exactly one of two tries with the right code at once sign in', async () => {
+    const services = await deskOnFreshTable();
+    await services.signIn.requestCode(FATIMA);
+    const code = await codeFromOutbox(services);
+    const both = await Promise.all([services.signIn.signIn(FATIMA, code), services.signIn.signIn(FATIMA, code)]);
+    expect(both.filter((b) => b !== null)).toHaveLength(1);
+  });
+
   it('answers an unknown address exactly like a known one, and e-mails nobody', async () => {
     const services = await deskOnFreshTable();
     expect(await services.signIn.requestCode('nobody@example.nl')).toBe('issued');

@@ -50,6 +50,17 @@ describe('volunteer sign-up and approval', () => {
     expect(counts.find((c) => c.districtId === 'zaandam-zuid')!.active).toBeGreaterThanOrEqual(2);
   });
 
+  it('lets exactly one of ten approvals at once succeed: one status change, one e-mail', async () => {
+    const s = await deskOnFreshTable();
+    await s.volunteering.signUp(signUp());
+    const pieter = (await s.volunteering.pending(COORDINATOR)).find((v) => v.email === 'pieter@example.nl')!;
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => s.volunteering.approve(COORDINATOR, pieter.volunteerId)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) expect(r.reason.code).toBe('illegal-transition');
+    const mails = await s.repo.queryPartition<{ template: string; to: { id: string } }>(keys.outboxPartition);
+    expect(mails.filter((m) => m.to.id === pieter.volunteerId && m.template === 'volunteer-approved')).toHaveLength(1);
+  });
+
   it('keeps certificate-bound topics closed until a valid certificate is recorded', async () => {
     const s = await deskOnFreshTable();
     await s.volunteering.signUp(signUp());

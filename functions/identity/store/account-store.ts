@@ -1,11 +1,12 @@
 // Sign-in and sessions on DynamoDB. Addresses appear in keys only as hashes; codes and session tokens are
 // stored only as hashes. Every item carries a TTL, and the code checks expiry itself as TTL may lag.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  codeTryable,
   emailKey,
   hashSecret,
+  secretMatches,
+  SIGN_IN_MAX_ATTEMPTS,
   newCsrfToken,
   newSessionToken,
   SESSION_HOURS,
@@ -136,40 +137,42 @@ export class AccountStore implements Accounts {
   }
 
   /**
-   * Checks a code. A right code is used up at once (deleted under a condition on its hash, so two tries with
-   * it cannot both win); a wrong one counts an attempt, and after too many the code stops working.
+   * Checks a code. Every try, right or wrong, first takes one of the code's tries in one conditional update
+   * (so twenty guesses at once count twenty, and the sixth finds none left); a right code is then used up
+   * under a condition on its hash, so two tries with it cannot both win.
    */
   async checkCode(email: string, code: string): Promise<CodeCheck> {
     const key = keys.signIn(emailKey(email));
-    const item = await this.repo.get<SignInItem>(key);
-    if (!codeTryable(item, this.clock())) return { ok: false };
-    if (hashSecret(code) !== item.codeHash) {
-      await this.repo.client
-        .send(
-          new PutCommand({
-            TableName: this.repo.tableName,
-            Item: { ...item, attempts: (item.attempts ?? 0) + 1, version: item.version + 1 },
-            ConditionExpression: '#version = :version',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':version': item.version },
-          }),
-        )
-        .catch((error: unknown) => {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        });
-      return { ok: false };
+    const now = this.clock().toISOString();
+    let item: SignInItem;
+    try {
+      const taken = await this.repo.client.send(
+        new UpdateCommand({
+          TableName: this.repo.tableName,
+          Key: key,
+          UpdateExpression: 'SET attempts = if_not_exists(attempts, :zero) + :one',
+          ConditionExpression: 'attribute_exists(codeHash) AND codeExpiresAt > :now AND (attribute_not_exists(attempts) OR attempts < :max)',
+          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':now': now, ':max': SIGN_IN_MAX_ATTEMPTS },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      item = taken.Attributes as SignInItem;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return { ok: false };
+      throw error;
     }
+    if (!secretMatches(code, item.codeHash!)) return { ok: false };
     const account = await this.accountFor(email);
     if (!account) return { ok: false };
     try {
       // Used up: the code goes, the hour's count stays.
-      const { codeHash: _c, codeExpiresAt: _e, attempts: _a, ...rest } = item;
       await this.repo.client.send(
-        new PutCommand({
+        new UpdateCommand({
           TableName: this.repo.tableName,
-          Item: { ...rest, version: item.version + 1 },
+          Key: key,
+          UpdateExpression: 'REMOVE codeHash, codeExpiresAt, attempts SET version = version + :one',
           ConditionExpression: 'codeHash = :code',
-          ExpressionAttributeValues: { ':code': item.codeHash },
+          ExpressionAttributeValues: { ':code': item.codeHash, ':one': 1 },
         }),
       );
     } catch (error) {

@@ -13,7 +13,11 @@ export interface VolunteerRegister extends VolunteerProfiles {
   put(volunteers: Volunteer[]): Promise<void>;
   /** Volunteers with a status, oldest sign-up first. */
   byStatus(status: VolunteerStatus): Promise<Volunteer[]>;
-  setStatus(volunteerId: string, status: VolunteerStatus): Promise<Volunteer | undefined>;
+  /**
+   * Moves a volunteer from one status to the next, only if they are still in `from` (a conditional write):
+   * of two coordinators approving at once exactly one wins; the other gets `illegal-transition`.
+   */
+  setStatus(volunteerId: string, from: VolunteerStatus, to: VolunteerStatus): Promise<Volunteer | undefined>;
   /** A certificate of conduct (VOG) valid until a date: topics that need one open up in matching. */
   recordVog(volunteerId: string, validUntil: string): Promise<void>;
   /** The cards of the requests this volunteer holds now. */

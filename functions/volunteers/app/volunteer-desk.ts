@@ -95,14 +95,16 @@ export class VolunteerDesk {
   async approve(by: Account, volunteerId: string): Promise<void> {
     this.assertCoordinator(by);
     const v = await this.deps.volunteers.get(volunteerId);
-    await this.deps.volunteers.setStatus(volunteerId, nextVolunteerStatus(v?.status, 'approve'));
+    const next = nextVolunteerStatus(v?.status, 'approve');
+    await this.deps.volunteers.setStatus(volunteerId, v!.status, next);
     await this.mail('volunteer-approved', { kind: 'volunteer', id: volunteerId });
   }
 
   async reject(by: Account, volunteerId: string): Promise<void> {
     this.assertCoordinator(by);
     const v = await this.deps.volunteers.get(volunteerId);
-    await this.deps.volunteers.setStatus(volunteerId, nextVolunteerStatus(v?.status, 'reject'));
+    const next = nextVolunteerStatus(v?.status, 'reject');
+    await this.deps.volunteers.setStatus(volunteerId, v!.status, next);
   }
 
   /**
@@ -112,7 +114,8 @@ export class VolunteerDesk {
   async withdraw(by: Account, volunteerId: string): Promise<number> {
     this.assertCoordinator(by);
     const v = await this.deps.volunteers.get(volunteerId);
-    await this.deps.volunteers.setStatus(volunteerId, nextVolunteerStatus(v?.status, 'withdraw'));
+    const next = nextVolunteerStatus(v?.status, 'withdraw');
+    await this.deps.volunteers.setStatus(volunteerId, v!.status, next);
     await this.deps.accounts.revokeAll({ kind: 'volunteer', id: volunteerId });
     const held = await this.deps.volunteers.held(volunteerId);
     for (const { requestId } of held) await this.deps.engine.release(requestId, volunteerId, 'the volunteer’s approval was withdrawn');
@@ -122,7 +125,8 @@ export class VolunteerDesk {
   /** A volunteer pauses themselves (no offers, no feed) or comes back. */
   async setPaused(volunteerId: string, paused: boolean): Promise<void> {
     const v = await this.deps.volunteers.get(volunteerId);
-    await this.deps.volunteers.setStatus(volunteerId, nextVolunteerStatus(v?.status, paused ? 'pause' : 'resume'));
+    const next = nextVolunteerStatus(v?.status, paused ? 'pause' : 'resume');
+    await this.deps.volunteers.setStatus(volunteerId, v!.status, next);
   }
 
   /** Records a certificate of conduct valid until `validUntil` (YYYY-MM-DD, not in the past). */

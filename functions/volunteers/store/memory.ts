@@ -1,6 +1,7 @@
 // In-memory adapter of the volunteers' register, over maps the wiring shares with the stepped-care adapter
 // (one table in DynamoDB): for unit tests without Java and for simulations. Same behaviour suite as the
 // DynamoDB adapter (tests/behaviour/).
+import { DomainError } from '../../kernel/errors';
 import type { VolunteerRegister } from '../app/ports';
 import type { HelpedRequest, RequestCard, Volunteer, VolunteerStatus } from '../domain/volunteer';
 
@@ -38,11 +39,12 @@ export class MemoryVolunteerRegister implements VolunteerRegister {
       .map(copy);
   }
 
-  async setStatus(volunteerId: string, status: VolunteerStatus): Promise<Volunteer | undefined> {
+  async setStatus(volunteerId: string, from: VolunteerStatus, to: VolunteerStatus): Promise<Volunteer | undefined> {
     const v = this.memory.volunteers.get(volunteerId);
     if (!v) return undefined;
-    this.memory.volunteers.set(volunteerId, { ...v, status });
-    return copy({ ...v, status });
+    if (v.status !== from) throw new DomainError('illegal-transition', `volunteer ${volunteerId} is no longer ${from}`, { state: from });
+    this.memory.volunteers.set(volunteerId, { ...v, status: to });
+    return copy({ ...v, status: to });
   }
 
   async recordVog(volunteerId: string, validUntil: string): Promise<void> {

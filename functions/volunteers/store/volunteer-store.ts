@@ -2,7 +2,9 @@
 // one small pool item per district x topic makes candidates findable by Query. Reads per match are bounded:
 // at most two pool pages per district and one BatchGet, however many volunteers the municipality has.
 import { randomBytes } from 'node:crypto';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '../../kernel/errors';
 import { keys } from '../../platform/dynamodb/keys';
 import type { Item, Key, Repository } from '../../platform/dynamodb/repository';
 import type { VolunteerRegister } from '../app/ports';
@@ -89,11 +91,28 @@ export class VolunteerStore implements VolunteerRegister {
   }
 
   /** Moves a volunteer to a status: the profile and every pool item (their sort key starts with it). */
-  async setStatus(volunteerId: string, status: VolunteerStatus): Promise<StoredVolunteer | undefined> {
+  async setStatus(volunteerId: string, from: VolunteerStatus, to: VolunteerStatus): Promise<StoredVolunteer | undefined> {
     const current = await this.get(volunteerId);
     if (!current) return undefined;
-    const next = { ...current, status };
-    await this.repo.putMany(volunteerItems(next));
+    const next = { ...current, status: to };
+    const [profile, ...pool] = volunteerItems(next);
+    // The profile decides the race: only a write from the status the caller saw succeeds.
+    try {
+      await this.repo.client.send(
+        new PutCommand({
+          TableName: this.repo.tableName,
+          Item: profile,
+          ConditionExpression: '#status = :from',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':from': from },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException)
+        throw new DomainError('illegal-transition', `volunteer ${volunteerId} is no longer ${from}`, { state: from });
+      throw error;
+    }
+    await this.repo.putMany(pool);
     return next;
   }
 
