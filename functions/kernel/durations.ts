@@ -32,6 +32,12 @@ export const WMO_WARNING_DAYS = 7;
 /** Views of one case by the same person within this time show once in the resident's list of who looked. */
 export const REPEATED_VIEW_MINUTES = 30;
 
+/**
+ * A volunteer's sign-up answers after at least this long, for a known address or a new one alike, so its time
+ * does not tell whether an address has an account (a new one writes more; this covers it with room).
+ */
+export const SIGN_UP_MIN_ANSWER_MS = 400;
+
 // --- how long data is kept ----------------------------------------------------------------------------
 
 /** The resident's personal data, messages and lookups: removed this long after asking (decision 8). */

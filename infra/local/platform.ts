@@ -20,6 +20,8 @@ import { seedMunicipality, type SeedOutcome } from '../../functions/apps/wiring/
 import { Repository } from '../../functions/platform/dynamodb/repository';
 import { TABLE } from '../../functions/platform/dynamodb/table-definition';
 import { relyingPartyFor } from '../../functions/platform/config/relying-party';
+import type { Duplex } from 'node:stream';
+import { t } from '../../functions/platform/i18n/messages';
 import { servicesOn } from '../../functions/apps/wiring/services';
 import { CLIENT_ADDRESS_HEADER, localClient } from '../../functions/platform/http/rate-limit';
 import { safetyNet } from '../../functions/apps/safety-net/run';
@@ -148,6 +150,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const server: ServerType = await new Promise((resolveServer) => {
       const s = serve({ fetch: root.fetch, port: options.port, hostname: host }, () => resolveServer(s));
     });
+    // Requests Node refuses before any app sees them (an over-long URL or header): a translated answer, not
+    // Node's bare 431. In AWS, CloudFront and API Gateway answer these themselves.
+    server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
+      if (!socket.writable) return socket.destroy();
+      const tooLarge = error.code === 'HPE_HEADER_OVERFLOW' || error.code === 'HPE_URI_TOO_LONG';
+      const api = /^[A-Z]+ \/api\//.test(error.rawPacket?.toString('latin1', 0, 64) ?? '');
+      socket.end(refusedRequest(tooLarge ? 431 : 400, api));
+    });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     localOrigin = `http://localhost:${port}`;
@@ -189,4 +199,25 @@ function localSecret(variable: string, fileName: string, dataDir: string | undef
   const key = randomBytes(32).toString('base64url');
   writeFileSync(file, key, { mode: 0o600 });
   return key;
+}
+
+/** The raw HTTP answer to a request Node refused: problem+json for the API, a page otherwise, in both languages. */
+function refusedRequest(status: 400 | 431, api: boolean): string {
+  const [key, reason] =
+    status === 431 ? (['problem.too-large-request', 'Request Header Fields Too Large'] as const) : (['problem.bad-request', 'Bad Request'] as const);
+  const title = `${t('nl', `${key}.title`)} / ${t('en', `${key}.title`)}`;
+  const detail = `${t('nl', `${key}.detail`)} ${t('en', `${key}.detail`)}`;
+  const body = api
+    ? JSON.stringify({ type: `https://wijkloket.nl/problems/${key.slice('problem.'.length)}`, title, status, detail })
+    : `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1><p>${t('nl', `${key}.detail`)}</p><p lang="en">${t('en', `${key}.detail`)}</p><p><a href="/">Wijkloket</a></p></main></body></html>`;
+  const type = api ? 'application/problem+json' : 'text/html; charset=utf-8';
+  const headers = Object.entries({
+    ...(api ? {} : SITE_SECURITY_HEADERS),
+    'Content-Type': type,
+    'Content-Length': String(Buffer.byteLength(body)),
+    Connection: 'close',
+  })
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\r\n');
+  return `HTTP/1.1 ${status} ${reason}\r\n${headers}\r\n\r\n${body}`;
 }

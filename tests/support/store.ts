@@ -5,6 +5,7 @@ import { createDocumentClient } from '../../functions/platform/dynamodb/client';
 import { Repository } from '../../functions/platform/dynamodb/repository';
 import { servicesOn } from '../../functions/apps/wiring/services';
 import { ensureTable } from '../../infra/local/dynamodb-local';
+import { TEST_KEYS } from './fixtures';
 
 export async function freshRepository(): Promise<Repository> {
   const endpoint = inject('dynamoDbEndpoint');
@@ -17,5 +18,5 @@ export { silentLogger } from './logger';
 
 /** Every service on the table of a running platform (the e2e tests' setup writes and reads through them). */
 export function servicesFor(store: { tableName: string; endpoint: string }) {
-  return servicesOn(new Repository(createDocumentClient(store), store.tableName), 'zaanstad');
+  return servicesOn(new Repository(createDocumentClient(store), store.tableName), 'zaanstad', TEST_KEYS);
 }

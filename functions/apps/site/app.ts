@@ -41,8 +41,11 @@ export function createSiteApp(options: SiteAppOptions) {
     const wait = c.req.method === 'POST' ? limiter.take((options.clientAddress ?? forwardedClient)(c.req.raw)) : 0;
     const request =
       wait > 0 ? null : await prepareRequest(c.req.raw, { trustForwardedHost: options.trustForwardedHost ?? false, maxBytes: MAX_FORM_BYTES });
+    const locale = new URL(c.req.url).pathname.startsWith('/en/') ? 'en' : 'nl';
     if (wait > 0) {
-      response = rateLimitedPage(new URL(c.req.url).pathname.startsWith('/en/') ? 'en' : 'nl', wait);
+      response = rateLimitedPage(locale, wait);
+    } else if (request && crossSite(request)) {
+      response = smallPage(locale, 403, 'problem.cross-site.title', 'problem.cross-site.detail');
     } else if (!request) {
       response = new Response(bothLanguages('problem.payload-too-large.detail'), {
         status: 413,
@@ -110,11 +113,30 @@ export async function prepareRequest(request: Request, options: { trustForwarded
   return new Request(url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks) });
 }
 
+/**
+ * A form post from another site (its Origin is not ours, or the browser says it is cross-site): refused with
+ * a page in the visitor's language, before Astro's own check (which answers in English plain text).
+ */
+function crossSite(request: Request): boolean {
+  if (request.method === 'GET' || request.method === 'HEAD') return false;
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i.test(type)) return false;
+  if (request.headers.get('sec-fetch-site') === 'cross-site') return true;
+  const origin = request.headers.get('origin');
+  return origin !== new URL(request.url).origin;
+}
+
 /** A small page in the visitor's language: nothing was sent, wait a minute, the team is reachable by phone. */
 function rateLimitedPage(locale: 'nl' | 'en', waitSeconds: number): Response {
-  const title = t(locale, 'problem.rate-limited.title');
-  const body = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1><p>${t(locale, 'problem.rate-limited.detail')}</p><p><a href="${pathOf('home', locale)}">Wijkloket</a></p></main></body></html>`;
-  return new Response(body, { status: 429, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': String(waitSeconds) } });
+  const response = smallPage(locale, 429, 'problem.rate-limited.title', 'problem.rate-limited.detail');
+  response.headers.set('Retry-After', String(waitSeconds));
+  return response;
+}
+
+function smallPage(locale: 'nl' | 'en', status: number, titleKey: MessageKey, detailKey: MessageKey): Response {
+  const title = t(locale, titleKey);
+  const body = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1><p>${t(locale, detailKey)}</p><p><a href="${pathOf('home', locale)}">Wijkloket</a></p></main></body></html>`;
+  return new Response(body, { status, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 }
 
 /** A plain text in Dutch and English, for answers given before a page (and its language) is known. */

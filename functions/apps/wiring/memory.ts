@@ -96,7 +96,7 @@ export function memoryServices(municipality: Municipality = currentMunicipality(
       clock,
     }),
     team: new TeamDesk({ engine, requests, residents, residentDesk: desk, staff: signIn, municipality, clock }),
-    volunteering: new VolunteerDesk({ volunteers, accounts, outbox, engine, municipality, clock }),
+    volunteering: new VolunteerDesk({ volunteers, accounts, outbox, engine, municipality, clock, signUpFloorMs: 0 }),
     feed: new VolunteerFeed({ volunteers, municipality, clock }),
     claims: new ClaimDesk({ volunteers, engine, requests, residents, clock }),
     initiatives: new InitiativeDesk({ initiatives: register, municipality }),

@@ -10,6 +10,7 @@ import { forwardedClient, RateLimiter, type ClientAddress } from './rate-limit';
 import { negotiateLocale } from '../i18n/negotiate';
 import { ContractRouter, type Authorize } from './contract';
 import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS } from '../dynamodb/client';
+import { SITE_SECURITY_HEADERS } from './security-headers';
 import { DomainError } from '../../kernel/errors';
 import { domainProblem, problem, type ProblemKind } from './problem';
 import type { AppEnv } from './types';
@@ -59,6 +60,8 @@ export function createApi(options: {
       contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
       crossOriginResourcePolicy: 'same-origin',
       referrerPolicy: 'no-referrer',
+      // The same HSTS as the site's pages: one policy for the whole host.
+      strictTransportSecurity: SITE_SECURITY_HEADERS['Strict-Transport-Security'],
     }),
   );
   app.use(async (c, next) => {
@@ -75,6 +78,8 @@ export function createApi(options: {
   // Bodies are JSON only, and malformed JSON is answered here, before any route sees it.
   app.use(async (c, next) => {
     if (!METHODS_WITH_BODY.has(c.req.method)) return next();
+    // No body at all (a withdrawal, whose operation declares none): nothing to check.
+    if (!hasBody(c.req.raw)) return next();
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) return problem(c, 'unsupported-media-type');
     try {
@@ -107,4 +112,11 @@ export function createApi(options: {
     return problem(c, 'internal');
   });
   return new ContractRouter(app, options.basePath, options.authorize);
+}
+
+/** Whether a request carries a body: a length above zero, or one sent in chunks. */
+function hasBody(request: Request): boolean {
+  const length = request.headers.get('content-length');
+  if (length !== null) return Number(length) > 0;
+  return request.headers.has('transfer-encoding') || (request.body !== null && request.method !== 'GET');
 }

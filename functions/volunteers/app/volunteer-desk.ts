@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { decide, subjectOf, type Account } from '../../identity/index';
+import { SIGN_UP_MIN_ANSWER_MS } from '../../kernel/durations';
 import { DomainError } from '../../kernel/errors';
 import { districtForPostcode, type Municipality } from '../../kernel/municipality';
 import type { NotificationTemplate, Outbox } from '../../platform/outbox/notifications';
@@ -45,6 +46,8 @@ export class VolunteerDesk {
       engine: SteppedCareEngine;
       municipality: Municipality;
       clock?: () => Date;
+      /** The least time a sign-up takes to answer (SIGN_UP_MIN_ANSWER_MS; in-memory tests set 0). */
+      signUpFloorMs?: number;
     },
   ) {
     this.clock = deps.clock ?? (() => new Date());
@@ -55,6 +58,17 @@ export class VolunteerDesk {
    * known address gets an e-mail saying so instead of a second account.
    */
   async signUp(input: VolunteerSignUp): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.signUpNow(input);
+    } finally {
+      // Known address or new, valid or not: the answer comes after the same least time.
+      const left = (this.deps.signUpFloorMs ?? SIGN_UP_MIN_ANSWER_MS) - (performance.now() - started);
+      if (left > 0) await new Promise((done) => setTimeout(done, left));
+    }
+  }
+
+  private async signUpNow(input: VolunteerSignUp): Promise<void> {
     const parsed = z.safeParse(volunteerSignUpSchema, input);
     if (!parsed.success)
       throw new DomainError('invalid-request', 'invalid sign-up', {

@@ -57,6 +57,10 @@ export const shared: Record<keyof typeof nlShared, string> = {
   'problem.idempotency-conflict.title': 'This key has been used already',
   'problem.idempotency-conflict.detail':
     'Another request was sent with this Idempotency-Key. Send a new random UUID for a new request. Nothing was changed.',
+  'problem.cross-site.title': 'This form did not come from Wijkloket',
+  'problem.cross-site.detail': 'The form was sent from another website. Nothing was sent. Go to Wijkloket itself and fill it in there.',
+  'problem.too-large-request.title': 'This request is too large',
+  'problem.too-large-request.detail': 'The address or the details of your request are too long. Nothing was sent. Go back and try again.',
   'problem.unavailable.title': 'Temporarily unavailable',
   'problem.unavailable.detail': 'Wijkloket cannot be reached right now. Please try again in a few minutes.',
   'history.submitted': 'We received your request.',

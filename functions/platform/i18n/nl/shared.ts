@@ -57,6 +57,11 @@ export const shared = {
   'problem.idempotency-conflict.title': 'Deze sleutel is al gebruikt',
   'problem.idempotency-conflict.detail':
     'Met deze Idempotency-Key is al een andere vraag verstuurd. Stuur een nieuwe, willekeurige UUID voor een nieuwe vraag. Er is niets veranderd.',
+  'problem.cross-site.title': 'Dit formulier kwam niet van Wijkloket',
+  'problem.cross-site.detail':
+    'Het formulier is verstuurd vanaf een andere website. Er is niets verstuurd. Ga naar Wijkloket zelf en vul het daar in.',
+  'problem.too-large-request.title': 'Dit verzoek is te groot',
+  'problem.too-large-request.detail': 'Het adres of de gegevens van uw verzoek zijn te lang. Er is niets verstuurd. Ga terug en probeer het opnieuw.',
   'problem.unavailable.title': 'Tijdelijk niet beschikbaar',
   'problem.unavailable.detail': 'Wijkloket is even niet bereikbaar. Probeer het over een paar minuten opnieuw.',
   'history.submitted': 'Wij ontvingen uw vraag.',
