@@ -26,15 +26,28 @@ function chunked(bytes: number): ReadableStream<Uint8Array> {
 
 describe('site host', () => {
   it('passes a small form post on, body intact', async () => {
-    const res = await echo.request('http://localhost/in-de-buurt/', { method: 'POST', body: 'postcode=1521' });
+    const res = await echo.request('http://localhost/in-de-buurt/', {
+      method: 'POST',
+      body: 'postcode=1521',
+      headers: { origin: 'http://localhost' },
+    });
     expect(await res.text()).toBe('POST http://localhost/in-de-buurt/ 13');
   });
 
   it('refuses a body over the limit with 413, by declared length and by counting a chunked stream', async () => {
-    const declared = await echo.request('http://localhost/in-de-buurt/', { method: 'POST', body: 'x'.repeat(MAX_FORM_BYTES + 1) });
+    const declared = await echo.request('http://localhost/in-de-buurt/', {
+      method: 'POST',
+      body: 'x'.repeat(MAX_FORM_BYTES + 1),
+      headers: { origin: 'http://localhost' },
+    });
     expect(declared.status).toBe(413);
     const streamed = await echo.request(
-      new Request('http://localhost/in-de-buurt/', { method: 'POST', body: chunked(MAX_FORM_BYTES * 4), duplex: 'half' } as RequestInit),
+      new Request('http://localhost/in-de-buurt/', {
+        method: 'POST',
+        body: chunked(MAX_FORM_BYTES * 4),
+        duplex: 'half',
+        headers: { origin: 'http://localhost' },
+      } as RequestInit),
     );
     expect(streamed.status).toBe(413);
     const text = await streamed.text();
@@ -57,6 +70,22 @@ describe('site host', () => {
 });
 
 describe('rate limit on form posts', () => {
+  it('refuses a form from another site with a page in its language, and passes a same-site one', async () => {
+    const app = createSiteApp({ render: async () => new Response('ok'), services: {} as SiteServices, logger: silentLogger() });
+    const form = (origin: string | null, extra: Record<string, string> = {}) =>
+      app.request('http://localhost/en/ask/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(origin ? { origin } : {}), ...extra },
+        body: 'a=1',
+      });
+    expect((await form('http://localhost')).status).toBe(200);
+    const evil = await form('https://evil.example');
+    expect(evil.status).toBe(403);
+    expect(await evil.text()).toContain('This form did not come from Wijkloket');
+    expect((await form(null)).status).toBe(403);
+    expect((await form('http://localhost', { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+  });
+
   it('answers a client over its limit with a 429 page in its language, and lets reading and other clients through', async () => {
     const limited = createSiteApp({
       render: async () => new Response('ok'),
@@ -72,6 +101,7 @@ describe('rate limit on form posts', () => {
           'x-forwarded-for': `${client}, 10.0.0.9`,
           'x-wijkloket-client': `spoofed-${Math.random()}`,
           'content-type': 'application/x-www-form-urlencoded',
+          origin: 'http://localhost',
         },
         body: 'a=1',
       });
