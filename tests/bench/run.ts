@@ -5,8 +5,8 @@
 // Targets (issue #2): API bundles <= 650 KB minified and <= 200 KB gzipped; cold import <= 1.3 x floor.
 // Then the engine's benchmarks (issue #3, tests/bench/engine.ts) and the front door's (issue #4,
 // tests/bench/front-door.ts) and the volunteers' (issue #5, tests/bench/volunteers.ts) and the district
-// team's queue (issue #11, tests/bench/team.ts).
-// BENCH_ONLY=bundles|engine|front-door|volunteers|team runs one part.
+// team's queue (issue #11, tests/bench/team.ts) and the cost of a request (issue #12, tests/bench/cost.ts).
+// BENCH_ONLY=bundles|engine|front-door|volunteers|team|cost runs one part.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import { engineBenchmarks } from './engine';
 import { frontDoorBenchmarks } from './front-door';
 import { volunteerBenchmarks } from './volunteers';
 import { teamBenchmarks } from './team';
+import { costBenchmarks } from './cost';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const OUT = join(REPO_ROOT, '.bench');
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
     failed ||= !volunteersOk;
   }
   if (!ONLY || ONLY === 'team') failed = !(await teamBenchmarks(line)) || failed;
+  if (!ONLY || ONLY === 'cost') failed = !(await costBenchmarks(line)) || failed;
   if (failed) process.exitCode = 1;
 }
 

@@ -15,6 +15,7 @@ import type { RequestHead } from '../../functions/stepped-care/index';
 import { TOPICS } from '../../functions/kernel/topics';
 import { ensureTable, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { Random } from '../simulation/random';
+import { CapacityMeter, PRICES } from '../simulation/cost';
 
 type Line = (name: string, value: number | string, unit?: string) => void;
 
@@ -79,6 +80,9 @@ export async function teamBenchmarks(line: Line): Promise<boolean> {
     );
 
     const services = servicesOn(repo, municipality.id, { clock: () => new Date('2026-11-24T10:00:00Z') });
+    // The capacity a queue page consumes, as DynamoDB reports it (the cost of a professional's look).
+    const meter = new CapacityMeter();
+    meter.attach(client);
     const anouk = { kind: 'staff' as const, id: 'pro-anouk', role: 'professional' as const };
     const raw = () =>
       client.send(
@@ -103,12 +107,17 @@ export async function teamBenchmarks(line: Line): Promise<boolean> {
       rows = (await services.team.queue(anouk)).rows.length;
       queueMs.push(performance.now() - t);
     }
+    const before = meter.readUnits;
+    await services.team.queue(anouk);
+    const pageUnits = meter.readUnits - before;
     const ratio = median(queueMs) / median(rawMs);
     line('team queue open requests in the municipality', OPEN_REQUESTS, 'requests');
     line('team queue rows of the district (one page)', rows, 'rows');
     line('team queue raw DynamoDB Query median', median(rawMs), 'ms');
     line('team queue one district median', median(queueMs), 'ms');
     line('team queue one district / raw Query', ratio, 'x');
+    line('team queue read units per page', pageUnits, 'RRU');
+    line('team queue cost per 10,000 page views', (pageUnits * 10_000 * PRICES.dynamoDbPerMillionReadUnits) / 1e6, `USD (${PRICES.region})`);
     const ok = ratio <= QUEUE_TARGET_RATIO && rows > 0 && rows === inDistrict;
     line('target team queue', ok ? 'met' : 'MISSED');
     return ok;

@@ -23,6 +23,7 @@ import { RequestStore, type RequestHead } from '../../functions/stepped-care/sto
 import { VolunteerStore, type StoredVolunteer } from '../../functions/volunteers/store/volunteer-store';
 import { ensureTable, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { EventQueue, Random } from './random';
+import { CapacityMeter, monthlyCost } from './cost';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -95,6 +96,8 @@ export interface SimulationResult {
 
 /** Where the simulated year is stored: the same ports on DynamoDB Local or in memory. */
 export interface SimulationWorld {
+  /** On DynamoDB Local: the capacity every call consumed, as DynamoDB reports it. */
+  meter?: CapacityMeter;
   requests: RequestLog;
   helpers: HelperPool;
   volunteers: Pick<VolunteerRegister, 'put' | 'profiles'>;
@@ -105,10 +108,14 @@ export interface SimulationWorld {
 export async function dynamoDbWorld(endpoint: string, tableName: string): Promise<SimulationWorld> {
   await ensureTable(endpoint, tableName);
   const client = createDocumentClient({ tableName, endpoint });
+  const meter = new CapacityMeter();
   const repo = new Repository(client, tableName);
   const municipality = currentMunicipality('zaanstad');
   await seedMunicipality(repo, municipality);
+  // Measured from here on: the seeding is not a request's cost.
+  meter.attach(client);
   return {
+    meter,
     requests: new RequestStore(repo, client),
     helpers: helperPoolOn(repo),
     volunteers: new VolunteerStore(repo),
@@ -209,7 +216,10 @@ export async function runSimulation(options: SimulationOptions, world: Simulatio
     }
   };
 
+  // The site invocations people's actions cause (a form post and the page it leads to), for the cost of a request.
+  const invocations = { site: 0, matching: 0 };
   const run = async (label: string, work: () => Promise<RequestHead>, time: number): Promise<RequestHead | undefined> => {
+    invocations.site += 2;
     try {
       const head = await work();
       react(head, time);
@@ -224,6 +234,7 @@ export async function runSimulation(options: SimulationOptions, world: Simulatio
   const claim =
     (requestId: string, volunteerId: string): Task =>
     async (e, time) => {
+      invocations.site += 3; // the feed, "I will help", the request's page
       let claimed: RequestHead;
       try {
         claimed = await e.claim(requestId, volunteerId);
@@ -294,6 +305,7 @@ export async function runSimulation(options: SimulationOptions, world: Simulatio
   };
 
   const teamRound: Task = async (e, time) => {
+    invocations.site += 1; // a professional opens the queue
     let waiting = 0;
     for (const district of municipality.districts) {
       for (const head of await requests.teamQueue(district.id, QUEUE_PAGE)) {
@@ -408,6 +420,9 @@ export async function runSimulation(options: SimulationOptions, world: Simulatio
         idempotencyKey: `sim-${options.seed}-${i}`,
       };
       const { requestId, head, decision } = await e.submit(intakeFor(raw, municipality));
+      // The form's preview and send, the receipt, and two later looks at the status page; a first offer by stream.
+      invocations.site += 5;
+      if (head.level === 'zeroth-line') invocations.matching += 1;
       tracked.set(requestId, {
         createdAt: time,
         crisis: head.crisis,
@@ -466,6 +481,8 @@ export async function runSimulation(options: SimulationOptions, world: Simulatio
     now = windowEnd;
   }
 
+  // What the simulated period consumed, before the figures below are read.
+  const used = world.meter && { readUnits: world.meter.readUnits, writeUnits: world.meter.writeUnits, outbox: world.meter.outboxItems };
   // Figures, from the stored heads.
   const heads = await requests.heads([...tracked.keys()]);
   const byId = new Map(heads.map((h) => [h.requestId, h]));
@@ -547,6 +564,16 @@ export async function runSimulation(options: SimulationOptions, world: Simulatio
     ['lost claim races (answered "already taken")', lostClaimRaces, ''],
     ['claim counters consistent', openClaims === claimedNow ? 'yes' : `no (${openClaims} counted, ${claimedNow} claimed)`, ''],
     ['wmo clocks started', [...tracked.values()].filter((t) => t.formalWmo).length, ''],
+    ...(used
+      ? monthlyCost({
+          requests: tracked.size,
+          readUnits: used.readUnits,
+          writeUnits: used.writeUnits,
+          invocations: { site: invocations.site, notifier: used.outbox, matching: invocations.matching },
+          emails: used.outbox,
+          months: (options.days + options.tailDays) / 30.44,
+        }).lines
+      : []),
     ['wall time', Math.round((performance.now() - wallStart) / 100) / 10, 's'],
   ];
   return {
