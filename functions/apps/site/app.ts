@@ -7,7 +7,9 @@ import type { SiteServices } from './services';
 import { forwardedClient, RateLimiter, type ClientAddress } from '../../platform/http/rate-limit';
 import { SITE_SECURITY_HEADERS, STORE_UNAVAILABLE_HEADER } from '../../platform/http/security-headers';
 import { t, type MessageKey } from '../../platform/i18n/messages';
+import { currentMunicipality } from '../../platform/config/municipality';
 import { pathOf } from '../../platform/routes/pages';
+import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS } from '../../platform/dynamodb/client';
 
 export type AstroRender = (request: Request, locals: { services: SiteServices }) => Promise<Response>;
 
@@ -47,10 +49,7 @@ export function createSiteApp(options: SiteAppOptions) {
     } else if (request && crossSite(request)) {
       response = smallPage(locale, 403, 'problem.cross-site.title', 'problem.cross-site.detail');
     } else if (!request) {
-      response = new Response(bothLanguages('problem.payload-too-large.detail'), {
-        status: 413,
-        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-      });
+      response = smallPage(locale, 413, 'problem.payload-too-large.title', 'problem.payload-too-large.detail');
     } else {
       try {
         response = await options.render(request, { services: options.services });
@@ -59,10 +58,11 @@ export function createSiteApp(options: SiteAppOptions) {
           requestId: c.get('requestId'),
           error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
         });
-        response = new Response(bothLanguages('problem.internal.detail'), {
-          status: 500,
-          headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-        });
+        // Astro renders its error page itself; this is the last resort when even that failed: still a page.
+        response = isStoreUnavailable(error)
+          ? smallPage(locale, 503, 'problem.unavailable.title', 'problem.unavailable.detail')
+          : smallPage(locale, 500, 'problem.internal.title', 'problem.internal.detail');
+        if (response.status === 503) response.headers.set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
       }
     }
     options.logger.info('page', {
@@ -135,11 +135,10 @@ function rateLimitedPage(locale: 'nl' | 'en', waitSeconds: number): Response {
 
 function smallPage(locale: 'nl' | 'en', status: number, titleKey: MessageKey, detailKey: MessageKey): Response {
   const title = t(locale, titleKey);
-  const body = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1><p>${t(locale, detailKey)}</p><p><a href="${pathOf('home', locale)}">Wijkloket</a></p></main></body></html>`;
+  const { team, crisisLines } = currentMunicipality();
+  const tel = (phone: string) => `<a href="tel:${phone.replace(/[^0-9]/g, '')}">${phone}</a>`;
+  const lines = crisisLines.map((line) => `${line.name[locale]}: ${tel(line.phone)}`).join(' · ');
+  const call = `${t(locale, 'problem.call-team')} ${tel(team.phone)}. ${lines}`;
+  const body = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1><p>${t(locale, detailKey)}</p><p>${call}</p><p><a href="${pathOf('home', locale)}">Wijkloket</a></p></main></body></html>`;
   return new Response(body, { status, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
-}
-
-/** A plain text in Dutch and English, for answers given before a page (and its language) is known. */
-function bothLanguages(key: MessageKey): string {
-  return `${t('nl', key)} / ${t('en', key)}`;
 }

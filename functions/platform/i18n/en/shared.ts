@@ -61,6 +61,7 @@ export const shared: Record<keyof typeof nlShared, string> = {
   'problem.cross-site.detail': 'The form was sent from another website. Nothing was sent. Go to Wijkloket itself and fill it in there.',
   'problem.too-large-request.title': 'This request is too large',
   'problem.too-large-request.detail': 'The address or the details of your request are too long. Nothing was sent. Go back and try again.',
+  'problem.call-team': 'Do you need help now? Call the district team:',
   'problem.unavailable.title': 'Temporarily unavailable',
   'problem.unavailable.detail': 'Wijkloket cannot be reached right now. Please try again in a few minutes.',
   'history.submitted': 'We received your request.',

@@ -62,6 +62,7 @@ export const shared = {
     'Het formulier is verstuurd vanaf een andere website. Er is niets verstuurd. Ga naar Wijkloket zelf en vul het daar in.',
   'problem.too-large-request.title': 'Dit verzoek is te groot',
   'problem.too-large-request.detail': 'Het adres of de gegevens van uw verzoek zijn te lang. Er is niets verstuurd. Ga terug en probeer het opnieuw.',
+  'problem.call-team': 'Heeft u nu hulp nodig? Bel het wijkteam:',
   'problem.unavailable.title': 'Tijdelijk niet beschikbaar',
   'problem.unavailable.detail': 'Wijkloket is even niet bereikbaar. Probeer het over een paar minuten opnieuw.',
   'history.submitted': 'Wij ontvingen uw vraag.',
