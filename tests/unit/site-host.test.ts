@@ -52,7 +52,7 @@ describe('site host', () => {
     expect(streamed.status).toBe(413);
     const text = await streamed.text();
     // A page in the language of the path (Dutch here), not a bare refusal.
-    expect(text).toMatch(/<h1>Te veel gegevens</h1>/);
+    expect(text).toContain('<h1>Te veel gegevens</h1>');
     expect(text).toMatch(/te veel gegevens/i);
   });
 
