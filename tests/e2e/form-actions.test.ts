@@ -111,7 +111,7 @@ const CASES: { what: string; origin: string; path: string; who: keyof typeof sig
   },
   { what: 'passkey: recover', origin: staffBase, path: '/inloggen/sleutel/', who: 'lead', fields: { action: 'recover', staffId: UNKNOWN } },
   // The resident's status page and an initiative's referral, with a token nobody was given.
-  ...['reply', 'solved', 'not-solved', 'feedback', 'withdraw', 'erase', 'erase-confirm'].map((action) => ({
+  ...['reply', 'solved', 'not-solved', 'feedback', 'withdraw', 'withdraw-confirm', 'erase', 'erase-confirm'].map((action) => ({
     what: `status page: ${action}`,
     origin: base,
     path: '/mijn-vraag/',

@@ -300,6 +300,9 @@ describe('the status page', () => {
 
     await page.fill('#reply', 'Only mornings, please.');
     await page.getByRole('button', { name: 'Withdraw my request' }).click();
+    // Withdrawing asks first, as deleting does.
+    expect(await page.textContent('h1')).toBe('Are you sure?');
+    await page.getByRole('button', { name: 'Yes, withdraw my request' }).click();
     expect(await page.textContent('[role="status"]')).toContain('Your request has been withdrawn');
     expect(await page.locator('#reply').count()).toBe(0);
     // A reply posted from an old page is refused with a clear message, nothing changes.
@@ -357,6 +360,9 @@ describe('by keyboard and on a phone', () => {
     await firstOffer(asked.requestId);
     await page.goto(`${base}${status.en}?t=${asked.statusToken}`);
     await tabTo(page, 'button[value="withdraw"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('text=Are you sure?');
+    await tabTo(page, 'button[value="withdraw-confirm"]');
     await page.keyboard.press('Enter');
     await page.waitForURL('**done=withdrawn');
     await tabTo(page, 'button[value="erase"]');

@@ -25,7 +25,8 @@ export type StatusState =
       received: boolean;
       done: string | null;
       errors: StatusFieldError[];
-      confirmErase: boolean;
+      /** A step that cannot be undone asks first: withdrawing, or deleting the data. */
+      confirm: 'withdraw' | 'erase' | null;
       values: { reply: string; reason: string; comment: string };
     }
   | { view: 'erased'; status: 200 }
@@ -93,7 +94,7 @@ export async function handleStatus(request: Request, locale: Locale, services: S
   const token = text('t', 200);
   const back = (done: string) => ({ view: 'redirect', location: `${page}?t=${token}&done=${done}` }) as const;
   const values = { reply: text('reply', REPLY_MAX), reason: text('reason', REPLY_MAX), comment: text('comment', FEEDBACK_COMMENT_MAX) };
-  const again = (status: 400 | 409, errors: StatusFieldError[], extra: { confirmErase?: boolean } = {}) =>
+  const again = (status: 400 | 409, errors: StatusFieldError[], extra: { confirm?: 'withdraw' | 'erase' } = {}) =>
     show(services, locale, token, { status, errors, values, ...extra });
   try {
     switch (action) {
@@ -109,10 +110,12 @@ export async function handleStatus(request: Request, locale: Locale, services: S
         await services.desk.reopen(token, values.reason);
         return back('reopened');
       case 'withdraw':
+        return await show(services, locale, token, { confirm: 'withdraw' });
+      case 'withdraw-confirm':
         await services.desk.withdraw(token);
         return back('withdrawn');
       case 'erase':
-        return await show(services, locale, token, { confirmErase: true });
+        return await show(services, locale, token, { confirm: 'erase' });
       case 'erase-confirm':
         await services.desk.erase(token);
         return { view: 'redirect', location: `${page}?erased=1` };
@@ -142,7 +145,7 @@ async function show(
     received?: boolean;
     done?: string | null;
     errors?: StatusFieldError[];
-    confirmErase?: boolean;
+    confirm?: 'withdraw' | 'erase';
     values?: { reply: string; reason: string; comment: string };
   },
 ): Promise<StatusState> {
@@ -155,7 +158,7 @@ async function show(
     received: options.received ?? false,
     done: options.done ?? null,
     errors: options.errors ?? [],
-    confirmErase: options.confirmErase ?? false,
+    confirm: options.confirm ?? null,
     values: options.values ?? { reply: '', reason: '', comment: '' },
   };
 }

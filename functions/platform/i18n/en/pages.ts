@@ -160,6 +160,10 @@ export const pages: Record<keyof typeof nlPages, string> = {
   'status.erase.text':
     'We delete your question, your name and your contact details. An open request is withdrawn first. We only keep counts without personal data.',
   'status.erase.submit': 'Delete my data',
+  'status.withdraw.confirm.title': 'Are you sure?',
+  'status.withdraw.confirm.text':
+    'If you withdraw your request, nobody will look for help for you or contact you. You cannot undo this. You can always ask a new question.',
+  'status.withdraw.confirm.submit': 'Yes, withdraw my request',
   'status.erase.confirm.title': 'Are you sure?',
   'status.erase.confirm.text': 'If you continue, we delete your data. This cannot be undone. Your private link will stop working.',
   'status.erase.confirm.submit': 'Yes, delete my data',

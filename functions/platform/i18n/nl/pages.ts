@@ -161,6 +161,10 @@ export const pages = {
   'status.erase.text':
     'Wij verwijderen uw vraag, uw naam en uw contactgegevens. Een open vraag trekken wij dan eerst in. Wij bewaren alleen tellingen zonder persoonsgegevens.',
   'status.erase.submit': 'Verwijder mijn gegevens',
+  'status.withdraw.confirm.title': 'Weet u het zeker?',
+  'status.withdraw.confirm.text':
+    'Als u uw vraag intrekt, zoekt niemand meer hulp voor u en neemt niemand contact op. Dit kunt u niet terugdraaien. U kunt wel altijd een nieuwe vraag stellen.',
+  'status.withdraw.confirm.submit': 'Ja, trek mijn vraag in',
   'status.erase.confirm.title': 'Weet u het zeker?',
   'status.erase.confirm.text':
     'Als u doorgaat, verwijderen wij uw gegevens. Dit kan niet ongedaan worden gemaakt. Uw persoonlijke link werkt daarna niet meer.',
