@@ -48,6 +48,8 @@ describe('a volunteer picks up a neighbour request', () => {
       expect(await card.textContent()).toContain('[telefoonnummer]');
       expect(await card.textContent()).not.toContain('06 11223344');
       expect(await card.textContent()).toContain('Past bij u: in uw wijk');
+      // Distances in Dutch, with a decimal comma (never "1.2 km").
+      expect(await card.textContent()).toMatch(/ongeveer \d+(,\d)? km van uw huis/);
     }
     expect(await axeViolations(fatima)).toEqual([]);
 
