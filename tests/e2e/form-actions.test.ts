@@ -94,7 +94,7 @@ const CASES: { what: string; origin: string; path: string; who: keyof typeof sig
     fields: { action: 'close-concern', volunteerId: 'vol-fatima', concernOutcome: 'no-action-needed' },
   },
   // The coordinator's page, for a volunteer that does not exist.
-  ...['approve', 'reject', 'vog', 'withdraw'].map((action) => ({
+  ...['approve', 'reject', 'reject-confirm', 'vog', 'withdraw', 'withdraw-confirm'].map((action) => ({
     what: `coordinator: ${action}`,
     origin: staffBase,
     path: '/medewerker/',

@@ -135,6 +135,50 @@ describe('becoming a volunteer', () => {
   });
 });
 
+describe('the coordinator’s destructive actions', () => {
+  it('ask first, never act on a pre-selected person, tell the person by e-mail, and can be undone by approving again', async () => {
+    const email = `afwijzen-${Date.now()}@example.nl`;
+    const services = servicesFor(store);
+    await services.volunteering.signUp({
+      name: 'Lotte Smit',
+      email,
+      phone: '06 12345678',
+      postcode: '1502 AB',
+      districts: ['zaandam-zuid'],
+      maxDistanceKm: 0,
+      topics: ['groceries-errands'],
+      languages: ['nl'],
+      availableDays: [1, 2, 3],
+      codeOfConduct: true,
+    });
+    const lotte = (await services.volunteers.byStatus('pending')).find((v) => v.email === email)!;
+    // Staff sign in with a passkey, which needs JavaScript; the coordinator's forms themselves use none.
+    const page = await newPage(browser);
+    await signInAsStaff(page, 'jeroen.visser@zaanstad.example');
+    // Reject asks first, naming the person; nothing changes until the confirmation.
+    await page.getByRole('button', { name: 'Afwijzen: Lotte Smit' }).click();
+    expect(await page.textContent('#confirm')).toContain('U wijst de aanmelding van Lotte Smit af');
+    expect((await services.volunteers.get(lotte.volunteerId))?.status).toBe('pending');
+    await page.getByRole('button', { name: 'Ja, wijs de aanmelding van Lotte Smit af' }).click();
+    expect((await services.volunteers.get(lotte.volunteerId))?.status).toBe('rejected');
+    const mails = await services.outbox.between('0', '~');
+    expect(mails.some((m) => m.template === 'volunteer-rejected' && m.to.id === lotte.volunteerId)).toBe(true);
+    // Still findable, and approved after all.
+    await page.getByRole('button', { name: 'Toch goedkeuren: Lotte Smit' }).click();
+    expect((await services.volunteers.get(lotte.volunteerId))?.status).toBe('approved');
+    // Withdrawing: no one is pre-selected; choosing nobody is an error, choosing Lotte asks first.
+    expect(await page.inputValue('#withdraw-volunteer')).toBe('');
+    await page.getByRole('button', { name: 'Trek de goedkeuring in' }).click();
+    expect(await page.textContent('#error-summary')).toBe('Kies eerst een vrijwilliger.');
+    await page.selectOption('#withdraw-volunteer', lotte.volunteerId);
+    await page.getByRole('button', { name: 'Trek de goedkeuring in' }).click();
+    await page.getByRole('button', { name: 'Ja, trek de goedkeuring van Lotte Smit in' }).click();
+    expect((await services.volunteers.get(lotte.volunteerId))?.status).toBe('withdrawn');
+    expect((await services.outbox.between('0', '~')).some((m) => m.template === 'volunteer-withdrawn' && m.to.id === lotte.volunteerId)).toBe(true);
+    await page.context().close();
+  });
+});
+
 describe('the coordinator registers an initiative', () => {
   it('adds one through the staff page; it shows in the public directory and the open data', async () => {
     const page = await newPage(browser);

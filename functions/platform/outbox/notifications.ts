@@ -21,6 +21,8 @@ export const NOTIFICATION_TEMPLATES = [
   'volunteer-welcome',
   'volunteer-known',
   'volunteer-approved',
+  'volunteer-rejected',
+  'volunteer-withdrawn',
   'concern-raised',
   'concern-received',
   'concern-acknowledged',

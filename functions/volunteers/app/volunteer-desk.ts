@@ -32,6 +32,8 @@ export interface CoordinatorOverview {
   pending: (StoredVolunteer & { needsVog: string[] })[];
   /** Approved and paused: those whose approval can be withdrawn. */
   active: StoredVolunteer[];
+  /** Rejected, or approval withdrawn: still findable, and they can be approved (again). */
+  inactive: StoredVolunteer[];
   pool: PoolCounts[];
 }
 
@@ -119,6 +121,7 @@ export class VolunteerDesk {
     const v = await this.deps.volunteers.get(volunteerId);
     const next = nextVolunteerStatus(v?.status, 'reject');
     await this.deps.volunteers.setStatus(volunteerId, v!.status, next);
+    await this.mail('volunteer-rejected', { kind: 'volunteer', id: volunteerId });
   }
 
   /**
@@ -130,6 +133,7 @@ export class VolunteerDesk {
     const v = await this.deps.volunteers.get(volunteerId);
     const next = nextVolunteerStatus(v?.status, 'withdraw');
     await this.deps.volunteers.setStatus(volunteerId, v!.status, next);
+    await this.mail('volunteer-withdrawn', { kind: 'volunteer', id: volunteerId });
     await this.deps.accounts.revokeAll({ kind: 'volunteer', id: volunteerId });
     const held = await this.deps.volunteers.held(volunteerId);
     for (const { requestId } of held) await this.deps.engine.release(requestId, volunteerId, 'the volunteer’s approval was withdrawn');
@@ -159,15 +163,18 @@ export class VolunteerDesk {
    */
   async overview(by: Account): Promise<CoordinatorOverview> {
     this.assertCoordinator(by);
-    const [approved, paused, pending] = await Promise.all([
+    const [approved, paused, pending, withdrawn, rejected] = await Promise.all([
       this.deps.volunteers.byStatus('approved'),
       this.deps.volunteers.byStatus('paused'),
       this.deps.volunteers.byStatus('pending'),
+      this.deps.volunteers.byStatus('withdrawn'),
+      this.deps.volunteers.byStatus('rejected'),
     ]);
     const count = (list: StoredVolunteer[], districtId: string) => list.filter((v) => v.districts.includes(districtId)).length;
     return {
       pending: pending.map((v) => ({ ...v, needsVog: topicsNeedingVog(v.topics) })),
       active: [...approved, ...paused],
+      inactive: [...withdrawn, ...rejected],
       pool: this.deps.municipality.districts.map((d) => ({
         districtId: d.id,
         name: d.name,

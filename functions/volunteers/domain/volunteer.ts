@@ -19,7 +19,8 @@ export interface Volunteer extends VolunteerProfile {
 
 /** What a volunteer may do to their own or someone else's standing, and where it leads (like the request lifecycle). */
 export const VOLUNTEER_TRANSITIONS = {
-  approve: { from: ['pending', 'rejected'], to: 'approved', refusal: 'only a pending sign-up can be approved' },
+  // A rejected sign-up, or a volunteer whose approval was withdrawn, can be approved (again) later.
+  approve: { from: ['pending', 'rejected', 'withdrawn'], to: 'approved', refusal: 'only a pending, rejected or withdrawn volunteer can be approved' },
   reject: { from: ['pending'], to: 'rejected', refusal: 'only a pending sign-up can be rejected' },
   withdraw: { from: ['approved', 'paused'], to: 'withdrawn', refusal: 'only an approved or paused volunteer can lose approval' },
   pause: { from: ['approved'], to: 'paused', refusal: 'only an approved volunteer can pause' },

@@ -53,6 +53,8 @@ export type StaffState =
         | null;
       done: boolean;
       error: string | null;
+      /** A destructive action asks first, naming the person: withdraw approval, or reject a sign-up. */
+      confirm: { action: 'withdraw' | 'reject'; volunteerId: string; name: string } | null;
     };
 
 export async function handleStaff(request: Request, cookies: AstroCookies, locale: Locale, services: SiteServices): Promise<StaffState> {
@@ -66,6 +68,7 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
   let status: 200 | 400 | 403 | 409 = 200;
   let error: string | null = null;
   let posted: InitiativeForm | null = null;
+  let confirm: Extract<StaffState, { view: 'page' }>['confirm'] = null;
 
   if (request.method === 'POST') {
     const form = await request.formData().catch(() => new FormData());
@@ -98,6 +101,12 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
             isNew: text('isNew') === 'yes',
           };
         }
+        // Withdrawing approval and rejecting ask first, for a person chosen (never one pre-selected).
+        if (action === 'withdraw' || action === 'reject') {
+          const person = id ? await services.volunteers.get(id) : undefined;
+          if (!person) [status, error] = [400, t('coordinator.error.choose')];
+          else confirm = { action, volunteerId: person.volunteerId, name: person.name };
+        }
         const act = {
           'save-initiative': () =>
             services.initiatives.save(
@@ -114,15 +123,16 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
               { isNew: posted!.isNew },
             ),
           approve: () => services.volunteering.approve(account, id),
-          reject: () => services.volunteering.reject(account, id),
+          'reject-confirm': () => services.volunteering.reject(account, id),
           vog: () => services.volunteering.recordVog(account, id, text('vogValidUntil')),
-          withdraw: () => services.volunteering.withdraw(account, id),
+          'withdraw-confirm': () => services.volunteering.withdraw(account, id),
         }[action];
-        if (act) {
+        if (action === 'withdraw' || action === 'reject') {
+          // shown below: the confirmation, or the error of an unchosen person
+        } else if (act) {
           await act();
           return { view: 'redirect', location: `${pathOf('staff', locale)}?done=1` };
-        }
-        [status, error] = [400, t('problem.bad-request.detail')];
+        } else [status, error] = [400, t('problem.bad-request.detail')];
       } catch (e) {
         if (isDomainError(e, 'forbidden')) [status, error] = [403, t('problem.forbidden.detail')];
         else if (isDomainError(e, 'illegal-transition', 'volunteer-not-found')) [status, error] = [409, t('problem.illegal-transition.detail')];
@@ -143,6 +153,7 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
     coordinator,
     done: new URL(request.url).searchParams.get('done') === '1',
     error,
+    confirm,
   };
 }
 

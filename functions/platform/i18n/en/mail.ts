@@ -67,4 +67,10 @@ export const mail: Record<keyof typeof nlMail, string> = {
   'mail.wmo-deadline-passed.subject': 'Wmo deadline of request {reference} has passed ({district})',
   'mail.wmo-deadline-passed.body':
     'The legal deadline of request {reference} in {district} has passed. Contact the resident today and record what happens: {caseUrl}',
+  'mail.volunteer-rejected.subject': 'Your sign-up as a volunteer',
+  'mail.volunteer-rejected.body':
+    'Thank you for signing up. The volunteer coordinator has decided that you will not start as a volunteer for now. Questions about this? Call the municipality: {team}.',
+  'mail.volunteer-withdrawn.subject': 'You are no longer a volunteer with Wijkloket',
+  'mail.volunteer-withdrawn.body':
+    'The volunteer coordinator has withdrawn your approval as a volunteer. The requests you held go to other helpers. Questions about this? Call the municipality: {team}.',
 };

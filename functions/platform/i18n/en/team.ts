@@ -2,6 +2,20 @@
 import type { team as nl } from '../nl/team';
 
 export const team: Record<keyof typeof nl, string> = {
+  'coordinator.error.choose': 'Choose a volunteer first.',
+  'coordinator.choose': 'Choose a volunteer',
+  'coordinator.confirm.title': 'Are you sure?',
+  'coordinator.confirm.withdraw':
+    'You withdraw the approval of {name}. {name} is signed out everywhere, the requests {name} held go back to other helpers, and {name} gets an e-mail.',
+  'coordinator.confirm.reject': 'You reject the sign-up of {name}. {name} gets an e-mail. You can still approve {name} later.',
+  'coordinator.confirm.withdraw.submit': 'Yes, withdraw the approval of {name}',
+  'coordinator.confirm.reject.submit': 'Yes, reject the sign-up of {name}',
+  'coordinator.cancel': 'No, go back',
+  'coordinator.inactive': 'Rejected or approval withdrawn',
+  'coordinator.inactive.none': 'Nobody.',
+  'coordinator.status.withdrawn': 'approval withdrawn',
+  'coordinator.status.rejected': 'sign-up rejected',
+  'coordinator.approve-again': 'Approve after all',
   'team.queue.title': 'District team queue',
   'team.districts': 'Your districts: {districts}.',
   'team.open': 'The district team is open now.',

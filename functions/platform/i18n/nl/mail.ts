@@ -67,4 +67,10 @@ export const mail = {
   'mail.wmo-deadline-passed.subject': 'Wmo-termijn van vraag {reference} is voorbij ({district})',
   'mail.wmo-deadline-passed.body':
     'De wettelijke termijn van vraag {reference} in {district} is voorbij. Neem vandaag contact op met de inwoner en leg vast wat er gebeurt: {caseUrl}',
+  'mail.volunteer-rejected.subject': 'Uw aanmelding als vrijwilliger',
+  'mail.volunteer-rejected.body':
+    'Dank u wel voor uw aanmelding. De vrijwilligerscoördinator heeft besloten dat u nu niet als vrijwilliger begint. Vragen hierover? Bel de gemeente: {team}.',
+  'mail.volunteer-withdrawn.subject': 'U bent niet langer vrijwilliger bij Wijkloket',
+  'mail.volunteer-withdrawn.body':
+    'De vrijwilligerscoördinator heeft uw goedkeuring als vrijwilliger ingetrokken. De vragen die u oppakte, gaan naar andere helpers. Vragen hierover? Bel de gemeente: {team}.',
 };

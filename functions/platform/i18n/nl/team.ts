@@ -1,5 +1,19 @@
 // Staff pages: the passkey, and the district team's workspace (the queue, a case, a request taken by phone), in Dutch.
 export const team = {
+  'coordinator.error.choose': 'Kies eerst een vrijwilliger.',
+  'coordinator.choose': 'Kies een vrijwilliger',
+  'coordinator.confirm.title': 'Weet u het zeker?',
+  'coordinator.confirm.withdraw':
+    'U trekt de goedkeuring van {name} in. {name} wordt overal uitgelogd, de vragen die {name} oppakte gaan terug naar andere helpers, en {name} krijgt een e-mail.',
+  'coordinator.confirm.reject': 'U wijst de aanmelding van {name} af. {name} krijgt een e-mail. U kunt {name} later alsnog goedkeuren.',
+  'coordinator.confirm.withdraw.submit': 'Ja, trek de goedkeuring van {name} in',
+  'coordinator.confirm.reject.submit': 'Ja, wijs de aanmelding van {name} af',
+  'coordinator.cancel': 'Nee, terug',
+  'coordinator.inactive': 'Afgewezen of goedkeuring ingetrokken',
+  'coordinator.inactive.none': 'Niemand.',
+  'coordinator.status.withdrawn': 'goedkeuring ingetrokken',
+  'coordinator.status.rejected': 'aanmelding afgewezen',
+  'coordinator.approve-again': 'Toch goedkeuren',
   'team.queue.title': 'Wachtrij van het wijkteam',
   'team.districts': 'Uw wijken: {districts}.',
   'team.open': 'Het wijkteam is nu open.',
