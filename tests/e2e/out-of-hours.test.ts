@@ -45,10 +45,14 @@ describe('out of hours', () => {
         expect(main).toContain('Het wijkteam is nu gesloten');
         expect(main).toContain('uiterlijk maandag 30 november 2026 om 09:30');
         expect(main).not.toMatch(/meteen op|zo snel mogelijk/);
+        // Contact by phone: no e-mails, and how to follow the request instead.
+        expect(main).toContain('U krijgt dus geen e-mails van ons');
+        expect(main).toContain('Met dit nummer en uw telefoonnummer');
       } else {
         expect(main).toContain('The district team is closed right now');
         expect(main).toContain('by Monday, 30 November 2026 at 09:30');
         expect(main).not.toMatch(/straight away|as soon as possible/);
+        expect(main).toContain('you will get no e-mails from us');
       }
       expect(await page.textContent('#crisis-first')).toContain('0800-0113');
       if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([]);
