@@ -60,7 +60,20 @@ describe('a volunteer picks up a neighbour request', () => {
     expect(lost).toHaveLength(1);
     expect(await lost[0]!.textContent('#error-summary')).toContain('Iemand anders heeft deze vraag net opgepakt');
     expect(await won[0]!.textContent('#resident-contact')).toContain('06 11223344');
+    // The helper sees the language to speak and for whom the help is.
+    expect(await won[0]!.textContent('#resident-contact')).toContain('Nederlands');
+    expect(await won[0]!.textContent('#resident-contact')).toContain('Voor zichzelf');
     expect(await axeViolations(won[0]!)).toEqual([]);
+
+    // A note is confirmed and listed with its time.
+    await won[0]!.fill('#text-note', 'Morgen om tien uur langs.');
+    await won[0]!.getByRole('button', { name: 'Notitie opslaan' }).click();
+    expect(await won[0]!.textContent('[role="status"]')).toContain('Uw notitie is opgeslagen');
+    expect(await won[0]!.textContent('#notes')).toContain('Morgen om tien uur langs.');
+    // The resident's reply reaches the helper.
+    await services.desk.reply(receipt.statusToken, 'Na tienen ben ik thuis.');
+    await won[0]!.reload();
+    expect(await won[0]!.textContent('#resident-words')).toContain('Na tienen ben ik thuis.');
 
     // The loser cannot open the winner's request.
     await lost[0]!.goto(`${base}/vrijwilliger/vraag/?id=${receipt.requestId}`);

@@ -22,7 +22,7 @@ export type Decision = { allow: true; fields: readonly string[] } | { allow: fal
 export const FIELDS = {
   resident: ['topic', 'state', 'history', 'reference', 'description', 'contact', 'audit', 'messages'],
   feedCard: ['topic', 'district', 'postcodeArea', 'summary', 'urgency', 'waiting'],
-  claimer: ['topic', 'district', 'postcodeArea', 'summary', 'urgency', 'waiting', 'firstName', 'contact', 'postcode', 'houseNumber'],
+  claimer: ['topic', 'district', 'postcodeArea', 'summary', 'urgency', 'waiting', 'firstName', 'contact', 'postcode', 'houseNumber', 'forWhom'],
   initiative: ['topic', 'district', 'postcodeArea', 'summary', 'urgency'],
   team: [
     'topic',
@@ -38,7 +38,7 @@ export const FIELDS = {
     'history',
     'consent',
   ],
-  initiativeHolder: ['topic', 'district', 'postcodeArea', 'summary', 'urgency', 'firstName', 'contact', 'postcode', 'houseNumber'],
+  initiativeHolder: ['topic', 'district', 'postcodeArea', 'summary', 'urgency', 'firstName', 'contact', 'postcode', 'houseNumber', 'forWhom'],
   none: [],
 } as const;
 

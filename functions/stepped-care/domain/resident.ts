@@ -26,7 +26,7 @@ export interface PersonalRecord {
 }
 
 /** What someone holding the request sees to reach the resident (volunteer or initiative), in their language. */
-export type HelperContact = Pick<PersonalRecord, 'firstName' | 'contact' | 'postcode' | 'houseNumber' | 'language'>;
+export type HelperContact = Pick<PersonalRecord, 'firstName' | 'contact' | 'postcode' | 'houseNumber' | 'language' | 'forWhom'>;
 
 export interface ResidentMessage {
   at: string;

@@ -28,6 +28,10 @@ export interface ClaimedRequest {
   contact: HelperContact | undefined;
   /** The district team's advice for the next helper, when it sent the request back to the 0th line. */
   teamAdvice?: string;
+  /** This volunteer's own notes on the request, oldest first. */
+  notes: { at: string; text: string }[];
+  /** What the resident wrote since asking: replies, and why it was not solved (for whoever holds it now). */
+  residentWords: { at: string; text: string }[];
 }
 
 export type { HelpedRequest } from '../domain/volunteer';
@@ -72,10 +76,11 @@ export class ClaimDesk {
     const subject = subjectOf({ kind: 'volunteer', id: volunteer.volunteerId }, volunteer.status);
     const decision = head ? decide(subject, 'claimer', accessFacts(head)) : undefined;
     if (!head || !decision?.allow) throw new DomainError('forbidden', 'only the volunteer who holds this request may see it');
-    const [card, personal, events] = await Promise.all([
+    const [card, personal, events, messages] = await Promise.all([
       this.deps.requests.feedCard(requestId),
       this.deps.residents.personal(requestId, this.clock()),
       this.deps.requests.events(requestId),
+      this.deps.residents.messages(requestId),
     ]);
     const teamAdvice = events.findLast((e) => e.type === 'sent-back-to-zeroth-line')?.reason;
     if (personal) {
@@ -96,6 +101,13 @@ export class ClaimDesk {
       // Only the fields the policy lets the claimer see (and the language to speak).
       contact: personal ? ({ ...visibleFields(personal, decision.fields), language: personal.language } as HelperContact) : undefined,
       ...(teamAdvice ? { teamAdvice } : {}),
+      notes: events.filter((e) => e.type === 'progress-noted' && e.actor.id === volunteer.volunteerId).map((e) => ({ at: e.at, text: e.reason })),
+      residentWords: personal
+        ? [
+            ...messages.filter((m) => m.kind === 'reply').map((m) => ({ at: m.at, text: m.text })),
+            ...events.filter((e) => e.type === 'reported-not-solved').map((e) => ({ at: e.at, text: e.reason })),
+          ].sort((a, b) => a.at.localeCompare(b.at))
+        : [],
     };
   }
 

@@ -141,7 +141,8 @@ export async function handleClaimed(request: Request, cookies: AstroCookies, loc
         if (!act) [status, error] = [400, { field: 'action', message: t('problem.bad-request.detail') }];
         else {
           await act();
-          if (action === 'note') return { view: 'redirect', location: `${pathOf('claimed', locale)}?id=${encodeURIComponent(requestId)}` };
+          if (action === 'note')
+            return { view: 'redirect', location: `${pathOf('claimed', locale)}?id=${encodeURIComponent(requestId)}&genoteerd=1#notes` };
           return { view: 'redirect', location: `${home}?done=${action === 'concern' ? 'concern' : '1'}` };
         }
       } catch (e) {
