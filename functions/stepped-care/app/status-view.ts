@@ -155,7 +155,8 @@ export function statusView(opened: OpenedRequest, locale: Locale): StatusView {
     createdAt: head.createdAt,
     nextStep: nextStep(head, locale, opened.teamOpen),
     deadline,
-    routeReasons: reasons,
+    // Why it went where it went, while that is still where it is: after an escalation or closing it no longer holds.
+    routeReasons: (open || head.level === 'own-strength') && submitted?.data?.level === head.level ? reasons : [],
     showEmergencyNumbers: head.crisis && open,
     crisisLineFirst: firstCrisisLine(((submitted?.data?.reasons as { code?: string }[] | undefined) ?? []).map((r) => r.code ?? '')),
     teamOpen: opened.teamOpen,
