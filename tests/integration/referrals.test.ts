@@ -96,6 +96,13 @@ describe('an initiative answers a referral through its signed link', () => {
     const mails = await s.repo.queryPartition<Notification & Record<string, unknown>>(keys.outboxPartition);
     expect(mails.filter((n) => n.requestId === receipt.requestId && n.template === 'was-it-solved')).toHaveLength(1);
     expect(await codeOf(s.referrals.open(token))).toBe('referral-not-open');
+    // The resident reads which initiative says it is finished, not "the volunteer".
+    const name = (await s.initiatives.list({ kind: 'staff', id: 'coord-jeroen', role: 'volunteer-coordinator' })).find(
+      (i) => i.initiativeId === initiativeId,
+    )!.name;
+    expect(statusView(await s.desk.open(receipt.statusToken), 'en').nextStep).toBe(
+      `The initiative ${name} says it is finished. Let us know below whether your question is solved.`,
+    );
 
     // The resident answers as after a volunteer's "done".
     await s.desk.confirmSolved(receipt.statusToken);

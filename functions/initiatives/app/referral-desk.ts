@@ -106,7 +106,9 @@ export class ReferralDesk {
     const { requestId, initiativeId } = await this.claims(token);
     if (!REFERRAL_OUTCOMES.includes(outcome as ReferralOutcome)) throw new DomainError('invalid-request', 'choose an outcome', { fields: 'outcome' });
     if (note.length > REPLY_MAX) throw new DomainError('invalid-request', 'the note is too long', { fields: 'note' });
-    return this.deps.engine.closeReferral(requestId, initiativeId, outcome as ReferralOutcome, note);
+    // Its name goes with the event, so the resident reads who helped them ("Buurthuis De Kolk meldt ...").
+    const name = (await this.deps.initiatives.profile(initiativeId))?.name;
+    return this.deps.engine.closeReferral(requestId, initiativeId, outcome as ReferralOutcome, note, name);
   }
 
   /** The request and initiative a genuine, unexpired link names. */

@@ -68,8 +68,8 @@ export class SteppedCareEngine {
   // initiative (through its signed link)
   acceptReferral = (requestId: string, initiativeId: string) => this.initiative.acceptReferral(requestId, initiativeId);
   declineReferral = (requestId: string, initiativeId: string) => this.initiative.declineReferral(requestId, initiativeId);
-  closeReferral = (requestId: string, initiativeId: string, outcome: ReferralOutcome, note: string) =>
-    this.initiative.closeReferral(requestId, initiativeId, outcome, note);
+  closeReferral = (requestId: string, initiativeId: string, outcome: ReferralOutcome, note: string, initiativeName?: string) =>
+    this.initiative.closeReferral(requestId, initiativeId, outcome, note, initiativeName);
 
   // district team
   acceptByTeam = (requestId: string, professionalId: string) => this.team.acceptByTeam(requestId, professionalId);

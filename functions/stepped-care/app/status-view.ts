@@ -153,7 +153,7 @@ export function statusView(opened: OpenedRequest, locale: Locale): StatusView {
     stateText: t(locale, STATE_TEXT[head.state]),
     topic: topicLabel(head.topicId, locale),
     createdAt: head.createdAt,
-    nextStep: nextStep(head, locale, opened.teamOpen),
+    nextStep: nextStep(head, locale, opened.teamOpen, finishedBy(events)),
     deadline,
     // Why it went where it went, while that is still where it is: after an escalation or closing it no longer holds.
     routeReasons: (open || head.level === 'own-strength') && submitted?.data?.level === head.level ? reasons : [],
@@ -186,11 +186,24 @@ export function statusView(opened: OpenedRequest, locale: Locale): StatusView {
   };
 }
 
+/** Who said the help is finished, the last time someone did: a volunteer, an initiative (by name), the team. */
+export type FinishedBy = { kind: 'volunteer' } | { kind: 'initiative'; name?: string } | { kind: 'team' };
+
+function finishedBy(events: readonly { type: EventType; data?: Record<string, unknown> }[]): FinishedBy | undefined {
+  const last = events.findLast((e) => e.type === 'marked-done' || e.type === 'referral-closed' || e.type === 'team-finished');
+  if (!last) return undefined;
+  if (last.type === 'referral-closed') {
+    const name = last.data?.initiativeName;
+    return { kind: 'initiative', ...(typeof name === 'string' ? { name } : {}) };
+  }
+  return { kind: last.type === 'team-finished' ? 'team' : 'volunteer' };
+}
+
 /**
  * What happens next and by when, in words: a promise the team can keep. While the team is closed the page
  * says so and when they will call, never "straight away".
  */
-export function nextStep(head: RequestHead, locale: Locale, teamOpen: boolean): string {
+export function nextStep(head: RequestHead, locale: Locale, teamOpen: boolean, finished?: FinishedBy): string {
   const deadline = nextDeadline(head);
   const by = deadline ? formatMoment(deadline, locale) : '';
   switch (head.state) {
@@ -207,7 +220,9 @@ export function nextStep(head: RequestHead, locale: Locale, teamOpen: boolean): 
     case 'in-progress':
       return t(locale, 'status.next.claimed');
     case 'done':
-      return t(locale, head.level === 'zeroth-line' ? 'status.next.done' : 'status.next.done.team');
+      if (finished?.kind === 'initiative')
+        return finished.name ? t(locale, 'status.next.done.initiative', { name: finished.name }) : t(locale, 'status.next.done.initiative-unnamed');
+      return t(locale, finished?.kind === 'team' || (!finished && head.level !== 'zeroth-line') ? 'status.next.done.team' : 'status.next.done');
     case 'accepted-by-team':
       if (head.teamContactedAt) return t(locale, 'status.next.contacted');
       if (by) return t(locale, teamOpen ? 'status.next.accepted-by-team.by' : 'status.next.escalated.closed', { by });

@@ -105,6 +105,8 @@ export const shared: Record<keyof typeof nlShared, string> = {
     'The district team is closed right now. A professional will contact you when the team is open again, by {by} at the latest.',
   'status.next.contacted': 'The district team has been in touch with you and is working out with you what is needed.',
   'status.next.accepted-by-team.by': 'A professional from the district team is working on your request and will contact you by {by} at the latest.',
+  'status.next.done.initiative': 'The initiative {name} says it is finished. Let us know below whether your question is solved.',
+  'status.next.done.initiative-unnamed': 'The initiative says it is finished. Let us know below whether your question is solved.',
   'status.next.done.team': 'The district team says it is finished. Let us know below whether your question is solved.',
   'status.next.claimed': 'A volunteer is helping you and will contact you.',
   'status.next.done': 'The volunteer says it is finished. Let us know below whether your question is solved.',

@@ -105,6 +105,8 @@ export const shared = {
   'status.next.escalated.closed': 'Het wijkteam is nu gesloten. Een professional neemt contact met u op als het team weer open is, uiterlijk {by}.',
   'status.next.contacted': 'Het wijkteam heeft contact met u gehad en kijkt met u wat nodig is.',
   'status.next.accepted-by-team.by': 'Een professional van het wijkteam werkt aan uw vraag en neemt contact met u op, uiterlijk {by}.',
+  'status.next.done.initiative': 'Initiatief {name} meldt dat het klaar is. Laat ons hieronder weten of uw vraag is opgelost.',
+  'status.next.done.initiative-unnamed': 'Het initiatief meldt dat het klaar is. Laat ons hieronder weten of uw vraag is opgelost.',
   'status.next.done.team': 'Het wijkteam meldt dat het klaar is. Laat ons hieronder weten of uw vraag is opgelost.',
   'status.next.claimed': 'Een vrijwilliger helpt u en neemt contact met u op.',
   'status.next.done': 'De vrijwilliger meldt dat het klaar is. Laat ons hieronder weten of uw vraag is opgelost.',

@@ -65,7 +65,7 @@ export class InitiativeCommands {
    * The initiative closes the referral it holds: the resident is asked "was it solved?", as after a
    * volunteer's "done". "Could not help" returns the request to matching without this initiative.
    */
-  closeReferral(requestId: string, initiativeId: string, outcome: ReferralOutcome, note: string): Promise<RequestHead> {
+  closeReferral(requestId: string, initiativeId: string, outcome: ReferralOutcome, note: string, initiativeName?: string): Promise<RequestHead> {
     return this.run.onFreshHeadOnRace(requestId, (step) => {
       assertReferralStage(step.head, initiativeId, 'held');
       const actor: Actor = { kind: 'initiative', id: initiativeId };
@@ -75,7 +75,7 @@ export class InitiativeCommands {
         'referral-closed',
         actor,
         note || outcome,
-        { initiativeId, outcome },
+        { initiativeId, outcome, ...(initiativeName ? { initiativeName } : {}) },
         {
           heldByInitiative: undefined,
           due: { kind: 'confirmation', at: confirmationDeadline(this.run.clock()).toISOString() },
