@@ -38,6 +38,9 @@ export const REPEATED_VIEW_MINUTES = 30;
  */
 export const SIGN_UP_MIN_ANSWER_MS = 400;
 
+/** Certificates of conduct (VOG) that expire within this many days are on top of the coordinator's list. */
+export const VOG_EXPIRY_NOTICE_DAYS = 31;
+
 // --- how long data is kept ----------------------------------------------------------------------------
 
 /** The resident's personal data, messages and lookups: removed this long after asking (decision 8). */

@@ -166,6 +166,15 @@ describe('the coordinator’s destructive actions', () => {
     // Still findable, and approved after all.
     await page.getByRole('button', { name: 'Toch goedkeuren: Lotte Smit' }).click();
     expect((await services.volunteers.get(lotte.volunteerId))?.status).toBe('approved');
+    // A certificate after approval: without a date the field's error; one that expires soon is on top.
+    await page.selectOption('#vog-volunteer', lotte.volunteerId);
+    await page.locator('#certificates-heading ~ form button[value="vog"]').click();
+    expect(await page.textContent('#error-summary')).toBe('Vul de datum in tot wanneer de VOG geldig is (vandaag of later).');
+    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await page.selectOption('#vog-volunteer', lotte.volunteerId);
+    await page.fill('#vog-renewal', soon);
+    await page.locator('#certificates-heading ~ form button[value="vog"]').click();
+    expect(await page.locator('#certificates li').first().textContent()).toContain(`Lotte Smit: VOG verloopt op ${soon}`);
     // Withdrawing: no one is pre-selected; choosing nobody is an error, choosing Lotte asks first.
     expect(await page.inputValue('#withdraw-volunteer')).toBe('');
     await page.getByRole('button', { name: 'Trek de goedkeuring in' }).click();

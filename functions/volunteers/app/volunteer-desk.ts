@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { decide, subjectOf, type Account } from '../../identity/index';
-import { SIGN_UP_MIN_ANSWER_MS } from '../../kernel/durations';
+import { DAY_MS, SIGN_UP_MIN_ANSWER_MS, VOG_EXPIRY_NOTICE_DAYS } from '../../kernel/durations';
 import { DomainError } from '../../kernel/errors';
 import { districtForPostcode, type Municipality } from '../../kernel/municipality';
 import type { NotificationTemplate, Outbox } from '../../platform/outbox/notifications';
@@ -34,6 +34,8 @@ export interface CoordinatorOverview {
   active: StoredVolunteer[];
   /** Rejected, or approval withdrawn: still findable, and they can be approved (again). */
   inactive: StoredVolunteer[];
+  /** Approved and paused volunteers with a certificate of conduct, the soonest expiry first. */
+  certificates: (StoredVolunteer & { expiresSoon: boolean })[];
   pool: PoolCounts[];
 }
 
@@ -171,10 +173,15 @@ export class VolunteerDesk {
       this.deps.volunteers.byStatus('rejected'),
     ]);
     const count = (list: StoredVolunteer[], districtId: string) => list.filter((v) => v.districts.includes(districtId)).length;
+    const inAMonth = new Date(this.clock().getTime() + VOG_EXPIRY_NOTICE_DAYS * DAY_MS).toISOString().slice(0, 10);
     return {
       pending: pending.map((v) => ({ ...v, needsVog: topicsNeedingVog(v.topics) })),
       active: [...approved, ...paused],
       inactive: [...withdrawn, ...rejected],
+      certificates: [...approved, ...paused]
+        .filter((v) => v.vogValidUntil)
+        .sort((a, b) => a.vogValidUntil!.localeCompare(b.vogValidUntil!))
+        .map((v) => ({ ...v, expiresSoon: v.vogValidUntil! <= inAMonth })),
       pool: this.deps.municipality.districts.map((d) => ({
         districtId: d.id,
         name: d.name,

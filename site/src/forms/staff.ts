@@ -102,6 +102,7 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
           };
         }
         // Withdrawing approval and rejecting ask first, for a person chosen (never one pre-selected).
+        if (action === 'vog' && !id) throw Object.assign(new Error('choose'), { choose: true });
         if (action === 'withdraw' || action === 'reject') {
           const person = id ? await services.volunteers.get(id) : undefined;
           if (!person) [status, error] = [400, t('coordinator.error.choose')];
@@ -134,8 +135,10 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
           return { view: 'redirect', location: `${pathOf('staff', locale)}?done=1` };
         } else [status, error] = [400, t('problem.bad-request.detail')];
       } catch (e) {
-        if (isDomainError(e, 'forbidden')) [status, error] = [403, t('problem.forbidden.detail')];
+        if (e instanceof Error && 'choose' in e) [status, error] = [400, t('coordinator.error.choose')];
+        else if (isDomainError(e, 'forbidden')) [status, error] = [403, t('problem.forbidden.detail')];
         else if (isDomainError(e, 'illegal-transition', 'volunteer-not-found')) [status, error] = [409, t('problem.illegal-transition.detail')];
+        else if (isDomainError(e, 'invalid-request') && e.details.fields === 'vogValidUntil') [status, error] = [400, t('coordinator.vog.error')];
         else if (isDomainError(e, 'invalid-request', 'unknown-topic')) [status, error] = [400, t('problem.validation.detail')];
         else throw e;
       }
