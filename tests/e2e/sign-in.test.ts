@@ -89,6 +89,9 @@ describe('becoming a volunteer', () => {
     const page = await newPage(browser, { javaScriptEnabled: false });
     await page.goto(base + '/');
     await page.getByRole('link', { name: 'Ik wil helpen' }).click();
+    // What happens after signing up, and what a VOG is (who pays, how long), before the form.
+    expect(await page.textContent('#signup-after-heading')).toBe('Wat gebeurt er na uw aanmelding?');
+    expect(await page.textContent('main')).toContain('De gemeente vraagt de VOG voor u aan en betaalt hem.');
     // Nothing filled in: every field says what is missing.
     await page.getByRole('button', { name: 'Meld mij aan' }).click();
     expect(await page.locator('#error-summary li').count()).toBeGreaterThanOrEqual(8);

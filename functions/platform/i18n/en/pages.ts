@@ -233,6 +233,13 @@ export const pages: Record<keyof typeof nlPages, string> = {
   'signup.title': 'Become a volunteer',
   'signup.intro':
     'Help neighbours in your district with shopping, a small job or a chat. You choose where, when and how. The municipality’s volunteer coordinator looks at your sign-up.',
+  'signup.after.title': 'What happens after you sign up?',
+  'signup.after.mail': 'You get an e-mail straight away that we have your sign-up.',
+  'signup.after.coordinator': 'The municipality’s volunteer coordinator looks at your sign-up and tells you by e-mail whether you can start.',
+  'signup.after.start': 'Then you sign in with your e-mail address and see the requests near you that suit you.',
+  'signup.vog.title': 'What is a VOG?',
+  'signup.vog.text':
+    'Helping someone at home needs a certificate of conduct (VOG, Verklaring Omtrent het Gedrag). It shows there is no objection to this work. The municipality applies for it for you and pays for it. It usually takes a few weeks. Until then you can already help with requests that need no VOG.',
   'signup.name': 'Your name',
   'signup.email': 'E-mail address',
   'signup.phone': 'Phone number',

@@ -236,6 +236,13 @@ export const pages = {
   'signup.title': 'Vrijwilliger worden',
   'signup.intro':
     'Help buren in uw wijk met boodschappen, een klusje of een praatje. U kiest zelf waar, wanneer en waarmee. De vrijwilligerscoördinator van de gemeente bekijkt uw aanmelding.',
+  'signup.after.title': 'Wat gebeurt er na uw aanmelding?',
+  'signup.after.mail': 'U krijgt meteen een e-mail dat wij uw aanmelding hebben.',
+  'signup.after.coordinator': 'De vrijwilligerscoördinator van de gemeente bekijkt uw aanmelding en laat u per e-mail weten of u kunt beginnen.',
+  'signup.after.start': 'Daarna logt u in met uw e-mailadres en ziet u de vragen in uw buurt die bij u passen.',
+  'signup.vog.title': 'Wat is een VOG?',
+  'signup.vog.text':
+    'Voor hulp bij iemand thuis is een Verklaring Omtrent het Gedrag (VOG) nodig. Die laat zien dat er geen bezwaar is tegen dit werk. De gemeente vraagt de VOG voor u aan en betaalt hem. Het duurt meestal een paar weken. Tot dan kunt u al helpen bij vragen waarvoor geen VOG nodig is.',
   'signup.name': 'Uw naam',
   'signup.email': 'E-mailadres',
   'signup.phone': 'Telefoonnummer',
