@@ -41,6 +41,8 @@ describe('pages', () => {
       expect(response?.status()).toBe(200);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       expect(await page.textContent('h1')).toBe(h1);
+      // The title names the page, then the site once: never "Wijkloket Zaanstad | Wijkloket Zaanstad".
+      expect(await page.title()).toBe(h1 === 'Wijkloket Zaanstad' ? h1 : `${h1} | Wijkloket Zaanstad`);
       expect(await axeViolations(page)).toEqual([]);
       await page.context().close();
     });
