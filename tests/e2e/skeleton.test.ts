@@ -73,6 +73,17 @@ describe('pages', () => {
     expect(await page.textContent('h1')).toBe('Deze pagina bestaat niet');
     expect(await page.textContent('[lang="en"] h2')).toBe('This page does not exist');
     expect(await axeViolations(page)).toEqual([]);
+    // Under /en/ the page is English, with the Dutch text after it.
+    const english = await page.goto(base + '/en/does-not-exist/');
+    expect(english?.status()).toBe(404);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.textContent('h1')).toBe('This page does not exist');
+    expect(await page.textContent('[lang="nl"] h2')).toBe('Deze pagina bestaat niet');
+    // The footer's crisis numbers are under a heading, and a phone number never breaks inside.
+    expect(await page.evaluate(() => document.getElementById('crisis-footer')?.tagName)).toBe('H2');
+    expect(await page.textContent('#crisis-footer')).toBe('Need help right now?');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('a[href^="tel:"]')!).whiteSpace)).toBe('nowrap');
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 
