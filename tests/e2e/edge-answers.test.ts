@@ -59,6 +59,15 @@ describe('answers at the edges', () => {
     expect(['192.168.1.20', '10.0.0.5', '::ffff:192.168.1.20', undefined].some(isLoopback)).toBe(false);
   });
 
+  it('answers a wrong method on an API path with 405 and the methods it does answer', async () => {
+    const answer = await fetch(`${base}/api/v1/topics`, { method: 'DELETE' });
+    expect(answer.status).toBe(405);
+    expect(answer.headers.get('allow')).toBe('GET');
+    expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    const unknown = await fetch(`${base}/api/v1/no-such-thing`, { method: 'DELETE' });
+    expect(unknown.status).toBe(404);
+  });
+
   it('has one HSTS policy for the site and the API', async () => {
     const site = await fetch(`${base}/vraag/`);
     const api = await fetch(`${base}/api/v1/topics`);

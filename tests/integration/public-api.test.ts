@@ -148,7 +148,9 @@ describe('bad input: a clear translated 4xx, never a 5xx', () => {
     {
       name: 'wrong method',
       send: (h) => api.request('/api/v1/health', { method: 'DELETE', headers: h }),
-      ...notFound,
+      status: 405,
+      nl: /kent deze HTTP-methode niet/,
+      en: /does not answer this HTTP method/,
     },
   ];
 

@@ -74,6 +74,13 @@ export class ContractRouter {
     private readonly authorize: Authorize = publicOnly,
   ) {}
 
+  /** The methods the routes of a path answer (for 405 with Allow when another method is used). */
+  allowedMethods(pathname: string): string[] {
+    return this.contracts
+      .filter((contract) => new RegExp(`^${this.basePath}${contract.path.replace(/\{\w+\}/g, '[^/]+')}/?$`).test(pathname))
+      .map((contract) => contract.method.toUpperCase());
+  }
+
   add<Q extends Schema | undefined, B extends Schema | undefined>(contract: RouteContract<Q, B>, handler: RouteHandler<Q, B>): this {
     this.contracts.push(contract);
     const honoPath = this.basePath + contract.path.replace(/\{(\w+)\}/g, ':$1');

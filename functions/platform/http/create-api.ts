@@ -91,7 +91,14 @@ export function createApi(options: {
     return next();
   });
 
-  app.notFound((c) => problem(c, 'not-found'));
+  // A path the API has, with a method it does not answer: 405 with the methods it does (RFC 9110).
+  const router = new ContractRouter(app, options.basePath, options.authorize);
+  app.notFound((c) => {
+    const allowed = router.allowedMethods(new URL(c.req.url).pathname);
+    if (allowed.length === 0) return problem(c, 'not-found');
+    c.header('Allow', [...new Set(allowed)].join(', '));
+    return problem(c, 'method-not-allowed');
+  });
   app.onError((error, c) => {
     if (error instanceof DomainError) return domainProblem(c, error);
     // The store cannot answer now (stalled, gone, throttled): 503 with when to try again, never a 500.
@@ -111,7 +118,7 @@ export function createApi(options: {
     });
     return problem(c, 'internal');
   });
-  return new ContractRouter(app, options.basePath, options.authorize);
+  return router;
 }
 
 /** Whether a request carries a body: a length above zero, or one sent in chunks. */

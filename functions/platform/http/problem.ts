@@ -33,6 +33,7 @@ export type ProblemKind =
   | 'referral-link-invalid'
   | 'referral-not-open'
   | 'honeypot'
+  | 'method-not-allowed'
   | 'idempotency-conflict'
   | 'internal'
   | 'unavailable';
@@ -65,6 +66,7 @@ const KINDS: Record<ProblemKind, { status: ContentfulStatusCode; title: MessageK
   unauthorized: { status: 401, title: 'problem.unauthorized.title', detail: 'problem.unauthorized.detail' },
   'rate-limited': { status: 429, title: 'problem.rate-limited.title', detail: 'problem.rate-limited.detail' },
   honeypot: { status: 400, title: 'problem.bad-request.title', detail: 'problem.honeypot.detail' },
+  'method-not-allowed': { status: 405, title: 'problem.method-not-allowed.title', detail: 'problem.method-not-allowed.detail' },
   'idempotency-conflict': { status: 422, title: 'problem.idempotency-conflict.title', detail: 'problem.idempotency-conflict.detail' },
   internal: { status: 500, title: 'problem.internal.title', detail: 'problem.internal.detail' },
   unavailable: { status: 503, title: 'problem.unavailable.title', detail: 'problem.unavailable.detail' },

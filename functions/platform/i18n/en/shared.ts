@@ -62,6 +62,8 @@ export const shared: Record<keyof typeof nlShared, string> = {
   'problem.too-large-request.title': 'This request is too large',
   'problem.too-large-request.detail': 'The address or the details of your request are too long. Nothing was sent. Go back and try again.',
   'problem.call-team': 'Do you need help now? Call the district team:',
+  'problem.method-not-allowed.title': 'This method is not allowed here',
+  'problem.method-not-allowed.detail': 'This address does not answer this HTTP method. The Allow header names the methods it does.',
   'problem.unavailable.title': 'Temporarily unavailable',
   'problem.unavailable.detail': 'Wijkloket cannot be reached right now. Please try again in a few minutes.',
   'history.submitted': 'We received your request.',

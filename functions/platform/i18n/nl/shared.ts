@@ -63,6 +63,8 @@ export const shared = {
   'problem.too-large-request.title': 'Dit verzoek is te groot',
   'problem.too-large-request.detail': 'Het adres of de gegevens van uw verzoek zijn te lang. Er is niets verstuurd. Ga terug en probeer het opnieuw.',
   'problem.call-team': 'Heeft u nu hulp nodig? Bel het wijkteam:',
+  'problem.method-not-allowed.title': 'Deze methode kan hier niet',
+  'problem.method-not-allowed.detail': 'Dit adres kent deze HTTP-methode niet. De kop Allow noemt de methoden die wel kunnen.',
   'problem.unavailable.title': 'Tijdelijk niet beschikbaar',
   'problem.unavailable.detail': 'Wijkloket is even niet bereikbaar. Probeer het over een paar minuten opnieuw.',
   'history.submitted': 'Wij ontvingen uw vraag.',
