@@ -56,11 +56,14 @@ describe('resident intake', () => {
     expect(parsed.description).toBe('<script>alert(1)</script> help');
   });
 
-  it('a resident who shows the 0th line nothing is routed to a professional', () => {
+  it('a resident who shows the 0th line nothing is routed to a professional, and told that reason (#13)', () => {
     expect(triage(triageInputOf(valid)).level).toBe('zeroth-line');
-    expect(triage(triageInputOf({ ...valid, consent: { volunteers: false, initiatives: false } }))).toMatchObject({
-      level: 'district-team',
-      rule: 'wish-for-professional',
-    });
+    const decision = triage(triageInputOf({ ...valid, consent: { volunteers: false, initiatives: false } }));
+    expect(decision).toMatchObject({ level: 'district-team', rule: 'no-consent-for-zeroth-line' });
+    expect(decision.reasons.map((r) => r.key)).toEqual(['reason.no-consent']);
+    // Asking for a professional as well keeps that reason: it is the resident's own wish.
+    expect(triage(triageInputOf({ ...valid, wantsProfessional: true, consent: { volunteers: false, initiatives: false } })).rule).toBe(
+      'wish-for-professional',
+    );
   });
 });

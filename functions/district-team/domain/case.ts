@@ -19,6 +19,8 @@ export function queueReasonOf(head: {
       return 'formal-wmo-request';
     case 'topic-risk':
       return 'risk-topic';
+    case 'no-consent-for-zeroth-line':
+      return 'no-consent-for-zeroth-line';
     case 'needs-professional':
       return 'needs-professional';
     case 'not-solved-after-help':

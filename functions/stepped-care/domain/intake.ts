@@ -57,16 +57,16 @@ export type ResidentIntake = z.infer<typeof intakeSchema>;
 
 /**
  * What triage needs from an intake. A resident who lets neither volunteers nor initiatives see their question
- * has, in effect, asked for a professional: the 0th line cannot help without seeing it.
+ * goes to the team (the 0th line cannot help without seeing it), and is told that reason, not another.
  */
 export function triageInputOf(intake: ResidentIntake): TriageInput {
-  const zerothLineMaySee = intake.consent.volunteers || intake.consent.initiatives;
   return {
     topicId: intake.topicId,
     description: intake.description,
     urgency: intake.urgency,
     dangerNow: intake.dangerNow,
-    wantsProfessional: intake.wantsProfessional || !zerothLineMaySee,
+    wantsProfessional: intake.wantsProfessional,
+    zerothLineMaySee: intake.consent.volunteers || intake.consent.initiatives,
     formalWmoRequest: intake.formalWmoRequest,
     ...(intake.onlySelfHelp === undefined ? {} : { onlySelfHelp: intake.onlySelfHelp }),
   };

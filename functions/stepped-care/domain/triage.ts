@@ -21,11 +21,14 @@ export const triageInputSchema = z.strictObject({
   formalWmoRequest: z.boolean(),
   /** "I only want tips, nobody needs to contact me." */
   onlySelfHelp: z.optional(z.boolean()),
+  /** False when the resident lets neither volunteers nor initiatives see the request: only the team can help. */
+  zerothLineMaySee: z.optional(z.boolean()),
 });
 
 export type TriageInput = z.infer<typeof triageInputSchema>;
 
-export type TriageRule = 'safety' | 'wish-for-professional' | 'formal-wmo-request' | 'topic-risk' | 'own-strength' | 'default-zeroth-line';
+export type TriageRule =
+  'safety' | 'wish-for-professional' | 'formal-wmo-request' | 'topic-risk' | 'no-consent-for-zeroth-line' | 'own-strength' | 'default-zeroth-line';
 
 /** The catalogue keys of the reasons (functions/platform/i18n): the domain names a reason, the reader words it. */
 export const REASON_KEYS = [
@@ -35,6 +38,7 @@ export const REASON_KEYS = [
   'reason.crisis.violence',
   'reason.crisis.danger',
   'reason.wish-for-professional',
+  'reason.no-consent',
   'reason.formal-wmo-request',
   'reason.risk.team',
   'reason.risk.collective',
@@ -151,6 +155,17 @@ export function triage(input: TriageInput): TriageDecision {
           params: { topicId: topic.id },
         },
       ],
+    };
+  }
+
+  // 4b. Nobody of the 0th line may see it (the resident's choice): the team, and the reason said as it is.
+  if (input.zerothLineMaySee === false && !input.onlySelfHelp) {
+    return {
+      ...base,
+      level: 'district-team',
+      priority,
+      rule: 'no-consent-for-zeroth-line',
+      reasons: [{ code: 'no-consent-for-zeroth-line', key: 'reason.no-consent' }],
     };
   }
 

@@ -137,6 +137,7 @@ export const shared: Record<keyof typeof nlShared, string> = {
   'reason.crisis.violence': 'Is it about violence at home? Call Veilig Thuis: 0800-2000, free, day and night.',
   'reason.crisis.danger': 'Is there danger right now? Call 112.',
   'reason.wish-for-professional': 'You want to talk to a professional. That is why your question goes to the district team.',
+  'reason.no-consent': 'You do not want volunteers or initiatives to see your request. That is why the district team helps you.',
   'reason.formal-wmo-request': 'You are making a formal Wmo request. The district team looks into what you need within 6 weeks.',
   'reason.risk.team': 'For "{topic}" a professional from the district team can help you best. That way you get the right help.',
   'reason.risk.collective': 'For "{topic}" the municipality has standard services. The district team finds the right one for you.',

@@ -136,6 +136,7 @@ export const shared = {
   'reason.crisis.violence': 'Gaat het om geweld thuis? Bel Veilig Thuis: 0800-2000, gratis en dag en nacht.',
   'reason.crisis.danger': 'Is er nu direct gevaar? Bel 112.',
   'reason.wish-for-professional': 'U wilt met een professional praten. Daarom gaat uw vraag naar het wijkteam.',
+  'reason.no-consent': 'U wilt niet dat vrijwilligers of initiatieven uw vraag zien. Daarom helpt het wijkteam u.',
   'reason.formal-wmo-request': 'U doet een officiële melding voor de Wmo. Het wijkteam onderzoekt binnen 6 weken wat u nodig hebt.',
   'reason.risk.team': 'Bij "{topic}" helpt een professional van het wijkteam u het best. Zo krijgt u de juiste hulp.',
   'reason.risk.collective': 'Voor "{topic}" heeft de gemeente vaste voorzieningen. Het wijkteam zoekt de juiste voor u.',
