@@ -199,6 +199,9 @@ describe('the coordinator registers an initiative', () => {
     expect(await axeViolations(page)).toEqual([]);
     const id = `ini-e2e-${Date.now()}`;
     await page.fill('#id', id);
+    // The initiative form has its own labels, not the volunteer sign-up's.
+    expect(await page.textContent('label[for="name"]')).toBe('Naam van het initiatief');
+    expect(await page.textContent('#sections-heading')).toBe('Op deze pagina');
     await page.fill('#name', 'Repair Café Zuid');
     await page.fill('#descriptionNl', 'Samen spullen repareren, elke eerste zaterdag in het buurthuis.');
     await page.fill('#descriptionEn', 'Repairing things together, every first Saturday in the community centre.');
