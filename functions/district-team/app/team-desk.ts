@@ -5,13 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { decide, subjectOf, type Account, type StaffMember } from '../../identity/index';
 import { DomainError } from '../../kernel/errors';
-import { standardTextsFor, teamHours, type Municipality, type StandardText } from '../../kernel/municipality';
+import { districtForPostcode, standardTextsFor, teamHours, type Municipality, type StandardText } from '../../kernel/municipality';
 import { isOpen, workingMinutesBetween } from '../../kernel/working-time';
 import {
   accessFacts,
   contactKey,
   FINAL_STATES,
-  helpersOf,
+  TEAM_STATES,
   runningWmoDeadlines,
   teamResponseDeadline,
   type Concern,
@@ -30,7 +30,10 @@ import {
   type WmoStep,
 } from '../../stepped-care/index';
 import {
+  caseRights,
   CONTACT_ATTEMPTS_BEFORE_NOT_REACHED,
+  mayCoordinate,
+  type CaseRights,
   OUTCOMES_ASKING_THE_RESIDENT,
   queueReasonOf,
   TEAM_TEXT_MAX,
@@ -38,7 +41,7 @@ import {
   type ConcernOutcome,
   type QueueFilter,
 } from '../domain/case';
-import { compareQueueEntries, lateness, type Lateness, type QueueEntry, type QueueReason } from '../domain/queue';
+import { compareQueueEntries, lateness, nearestDeadline, type Lateness, type QueueEntry, type QueueReason } from '../domain/queue';
 import type { StaffDirectory } from './ports';
 
 /** How many requests of one district the queue reads at once (one Query page). */
@@ -84,7 +87,7 @@ export interface CaseView {
   /** The municipality's standard texts for this case's topic. */
   standardTexts: StandardText[];
   /** What this person may do with the case now. */
-  can: { take: boolean; handOver: boolean; contact: boolean; message: boolean; sendBack: boolean; finish: boolean; wmo: boolean };
+  can: CaseRights;
 }
 
 export interface Caseload {
@@ -182,9 +185,6 @@ export class TeamDesk {
     if (personal) await this.audit(requestId, me, 'viewed-case');
     const earlier = await this.earlierRequests(personal, requestId);
     const byId = new Map(staff.map((s) => [s.id, s]));
-    const inTeam = ['escalated', 'accepted-by-team', 'referred'].includes(head.state);
-    const holds = head.coordinator === me.id;
-    const isLead = me.role === 'team-lead';
     return {
       me,
       head,
@@ -201,15 +201,7 @@ export class TeamDesk {
       colleagues: staff.filter(
         (s) => s.id !== head.coordinator && s.districts.includes(head.districtId) && (s.role === 'professional' || s.role === 'team-lead'),
       ),
-      can: {
-        take: head.state === 'escalated',
-        handOver: (head.state === 'accepted-by-team' || head.state === 'referred') && (holds || isLead),
-        contact: inTeam,
-        message: !FINAL_STATES.has(head.state) && personal !== undefined,
-        sendBack: head.state === 'accepted-by-team' && holds && runningWmoDeadlines(head.wmo).length === 0,
-        finish: (head.state === 'accepted-by-team' || head.state === 'referred') && (holds || isLead),
-        wmo: !FINAL_STATES.has(head.state),
-      },
+      can: this.rights(head, me, personal !== undefined),
     };
   }
 
@@ -220,8 +212,7 @@ export class TeamDesk {
   /** To a colleague of the same district, with a reason; the coordinator or the team lead may do it. */
   handOver(account: Account, requestId: string, toId: string, reason: string): Promise<RequestHead> {
     return this.act(account, requestId, async (me, head) => {
-      if (head.coordinator !== me.id && me.role !== 'team-lead')
-        throw new DomainError('forbidden', 'only the coordinator or the team lead hands a case over');
+      if (!mayCoordinate(head, me)) throw new DomainError('forbidden', 'only the coordinator or the team lead hands a case over');
       const to = await this.deps.staff.staffMember(toId);
       if (!to || !decide(subjectOf({ kind: 'staff', id: to.id, role: to.role }, 'pending', to.districts), 'team', accessFacts(head)).allow)
         throw new DomainError('invalid-request', 'this colleague does not work in the district of the case');
@@ -268,8 +259,7 @@ export class TeamDesk {
   /** Ends the team's part with an outcome: the resident is asked "was it solved?" where that makes sense. */
   close(account: Account, requestId: string, outcome: CaseOutcome): Promise<RequestHead> {
     return this.act(account, requestId, (me, head) => {
-      if (head.coordinator !== me.id && me.role !== 'team-lead')
-        throw new DomainError('forbidden', 'only the coordinator or the team lead closes a case');
+      if (!mayCoordinate(head, me)) throw new DomainError('forbidden', 'only the coordinator or the team lead closes a case');
       if (OUTCOMES_ASKING_THE_RESIDENT.has(outcome)) return this.deps.engine.finish(requestId, me.id, outcome);
       return this.deps.engine.close(requestId, me.id, outcome, outcome === 'not-reached' ? CONTACT_ATTEMPTS_BEFORE_NOT_REACHED : 0);
     });
@@ -298,7 +288,7 @@ export class TeamDesk {
    */
   async phoneIntake(account: Account, intake: ResidentIntake, idempotencyKey: string): Promise<Receipt> {
     const me = await this.member(account);
-    const district = this.deps.municipality.districts.find((d) => d.postcodes.includes(intake.postcode.slice(0, 4)));
+    const district = districtForPostcode(this.deps.municipality, intake.postcode);
     if (district && !me.districts.includes(district.id)) throw new DomainError('forbidden', 'this address is not in your districts');
     const receipt = await this.deps.residentDesk.submit(intake, { idempotencyKey, takenBy: me.id });
     if (receipt.created) await this.audit(receipt.requestId, me, 'entered-by-phone');
@@ -339,7 +329,7 @@ export class TeamDesk {
   private row(head: RequestHead, now: Date, staff: Map<string, StaffMember>): QueueRow {
     const entry = this.entry(head);
     const coordinator = head.coordinator ? staff.get(head.coordinator) : undefined;
-    const deadline = [entry.responseDeadline, ...(entry.wmoDeadlines ?? [])].filter((d): d is string => Boolean(d)).sort()[0];
+    const deadline = nearestDeadline(entry);
     return {
       ...entry,
       ...(head.referenceCode ? { referenceCode: head.referenceCode } : {}),
@@ -367,12 +357,26 @@ export class TeamDesk {
     };
   }
 
+  private rights(head: RequestHead, me: StaffMember, hasPersonalData: boolean): CaseRights {
+    return caseRights(
+      {
+        state: head.state,
+        withTeam: (TEAM_STATES as readonly string[]).includes(head.state),
+        runningWmoDeadlines: runningWmoDeadlines(head.wmo).length,
+        final: FINAL_STATES.has(head.state),
+        ...(head.coordinator ? { coordinator: head.coordinator } : {}),
+      },
+      me,
+      hasPersonalData,
+    );
+  }
+
   /** The member and the case, when the policy lets this member at this case (its district). */
   private async caseFor(account: Account, requestId: string): Promise<{ me: StaffMember; head: RequestHead }> {
     const me = await this.member(account);
     const head = await this.deps.requests.head(requestId);
     if (!head) throw new DomainError('request-not-found', `no request ${requestId}`);
-    const decision = decide(subjectOf(account, 'pending', me.districts), 'team', accessFacts(head, helpersOf([])));
+    const decision = decide(subjectOf(account, 'pending', me.districts), 'team', accessFacts(head));
     if (!decision.allow) throw new DomainError('forbidden', 'this case is not in your districts');
     return { me, head };
   }

@@ -64,3 +64,43 @@ export interface QueueFilter {
   notTaken?: boolean;
   mine?: boolean;
 }
+
+/** What a member of the team may do with a case now, from its state and who coordinates it. */
+export interface CaseRights {
+  take: boolean;
+  handOver: boolean;
+  contact: boolean;
+  message: boolean;
+  sendBack: boolean;
+  finish: boolean;
+  wmo: boolean;
+}
+
+/** The coordinator of a case, or the team lead: who may hand it over and finish or close it. */
+export function mayCoordinate(head: { coordinator?: string }, member: { id: string; role: string }): boolean {
+  return head.coordinator === member.id || member.role === 'team-lead';
+}
+
+/**
+ * The rights of one member on one case. Handing over and finishing are for the coordinator or the team lead;
+ * sending back only for the coordinator, and never while a Wmo clock runs (no 0th-line match may swallow a
+ * melding); messages only while open and the resident's data is kept.
+ */
+export function caseRights(
+  /** `withTeam`: the team has it (waiting, taken or referred on: the stepped-care context says which states). */
+  head: { state: string; withTeam: boolean; coordinator?: string; runningWmoDeadlines: number; final: boolean },
+  member: { id: string; role: string },
+  hasPersonalData: boolean,
+): CaseRights {
+  const coordinates = head.coordinator === member.id;
+  const taken = head.withTeam && head.state !== 'escalated';
+  return {
+    take: head.state === 'escalated',
+    handOver: taken && mayCoordinate(head, member),
+    contact: head.withTeam,
+    message: !head.final && hasPersonalData,
+    sendBack: head.state === 'accepted-by-team' && coordinates && head.runningWmoDeadlines === 0,
+    finish: taken && mayCoordinate(head, member),
+    wmo: !head.final,
+  };
+}
