@@ -50,3 +50,13 @@ describe('deadlines', () => {
     expect(isoWeek(new Date('2027-01-04T12:00:00Z'))).toBe('2027-W01');
   });
 });
+
+describe('the Wmo steps that can be recorded next', () => {
+  it('are the melding first, then every step not recorded yet', async () => {
+    const { openWmoSteps, wmoStepRecorded } = await import('../../functions/stepped-care/domain/deadlines');
+    expect(openWmoSteps(undefined)).toEqual(['melding']);
+    const melding = wmoStepRecorded(undefined, 'melding', t0);
+    expect(openWmoSteps(melding)).toEqual(['conversation-held', 'report-sent', 'application-received', 'decision-recorded']);
+    expect(openWmoSteps(wmoStepRecorded(melding, 'report-sent', t0))).toEqual(['conversation-held', 'application-received', 'decision-recorded']);
+  });
+});

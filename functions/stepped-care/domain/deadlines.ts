@@ -68,6 +68,22 @@ export interface WmoClock {
 export const WMO_STEPS = ['melding', 'conversation-held', 'report-sent', 'application-received', 'decision-recorded'] as const;
 export type WmoStep = (typeof WMO_STEPS)[number];
 
+/** Where each step after the melding is kept on the clock. */
+const WMO_STEP_FIELD = {
+  'conversation-held': 'conversationAt',
+  'report-sent': 'reportAt',
+  'application-received': 'applicationAt',
+  'decision-recorded': 'decisionAt',
+} as const satisfies Record<Exclude<WmoStep, 'melding'>, keyof WmoClock>;
+
+/** The steps that can be recorded next: the melding when there is none, else every step not recorded yet. */
+export function openWmoSteps(clock: WmoClock | undefined): WmoStep[] {
+  if (!clock) return ['melding'];
+  return WMO_STEPS.filter(
+    (step): step is Exclude<WmoStep, 'melding'> => step !== 'melding' && !clock[WMO_STEP_FIELD[step as Exclude<WmoStep, 'melding'>]],
+  );
+}
+
 /**
  * The clock after a step. 'melding' starts it (staff register a melding the form did not make); every other
  * step needs a melding first and happens once; an application starts the decision's two weeks.
