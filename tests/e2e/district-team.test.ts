@@ -4,7 +4,7 @@
 // reassignment by the team lead (en); forged posts and a passkey of another account refused.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { axeViolations, launchChromium, newPage, signIn, signInStaff, storedCredentials, virtualAuthenticator } from '../support/browser';
+import { axeViolations, fillIntake, launchChromium, newPage, signIn, signInStaff, storedCredentials, virtualAuthenticator } from '../support/browser';
 import { intake } from '../support/fixtures';
 import { servicesFor } from '../support/store';
 
@@ -42,17 +42,13 @@ describe("the district team's workspace", () => {
     const resident = await newPage(browser, { javaScriptEnabled: false });
     await services.desk.submit(intake({ topicId: 'money-debts', description: 'Schulden, geen haast.', urgency: 'no-rush' }));
     await resident.goto(base + '/vraag/');
-    await resident.selectOption('#topicId', 'company-loneliness');
-    await resident.fill('#description', 'Ik zie het niet meer zitten en wil er een eind aan maken.');
-    await resident.fill('#postcode', '1502 AB');
-    await resident.check('#visitNeeded-no');
-    await resident.check('#urgency');
-    await resident.check('#dangerNow-no');
-    await resident.check('#forWhom');
-    await resident.check('#language');
-    await resident.check('#contactMethod');
-    await resident.fill('#email', 'crisis@example.nl');
-    await resident.fill('#firstName', 'Sanne');
+    await fillIntake(resident, {
+      topicId: 'company-loneliness',
+      description: 'Ik zie het niet meer zitten en wil er een eind aan maken.',
+      language: 'nl',
+      contact: { email: 'crisis@example.nl' },
+      firstName: 'Sanne',
+    });
     await resident.getByRole('button', { name: 'Bekijk wat u verstuurt' }).click();
     // The preview says what the team sees, never what a volunteer would see; 113 comes first.
     expect(await resident.textContent('#zeroth-line-sees')).toBe('Wie ziet uw vraag?');
@@ -142,17 +138,14 @@ describe("the district team's workspace", () => {
     await marieke.getByRole('link', { name: 'Take a request (phone or desk)' }).click();
     await marieke.getByRole('button', { name: 'Record request' }).click();
     expect(await marieke.textContent('#error-summary')).toContain('Ask the resident for consent');
-    await marieke.selectOption('#topicId', 'paperwork-forms');
-    await marieke.fill('#description', 'Called: needs help with a letter from the tax office.');
-    await marieke.fill('#postcode', '1502 AB');
-    await marieke.check('#visitNeeded-no');
-    await marieke.check('#urgency-this-week');
-    await marieke.check('#dangerNow-no');
-    await marieke.check('#forWhom');
-    await marieke.check('#language-en');
-    await marieke.check('#contactMethod-phone');
-    await marieke.fill('#phone', '06 98765432');
-    await marieke.check('#consentVolunteers');
+    await fillIntake(marieke, {
+      topicId: 'paperwork-forms',
+      description: 'Called: needs help with a letter from the tax office.',
+      urgency: 'this-week',
+      language: 'en',
+      contact: { phone: '06 98765432' },
+      consentVolunteers: true,
+    });
     await marieke.check('#consentRecorded');
     await marieke.getByRole('button', { name: 'Record request' }).click();
     expect(await marieke.textContent('#intake-done')).toMatch(/Give the resident this reference: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]/);

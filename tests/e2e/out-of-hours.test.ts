@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../../infra/local/platform';
-import { axeViolations, launchChromium, newPage } from '../support/browser';
+import { axeViolations, fillIntake, launchChromium, newPage } from '../support/browser';
 
 const SUNDAY_EVENING = Date.parse('2026-11-29T20:00:00Z');
 let platform: Platform;
@@ -27,16 +27,12 @@ describe('out of hours', () => {
     it(`promises Monday morning for a crisis on Sunday evening, with 113 first (${lang}, JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const page = await newPage(browser, { javaScriptEnabled, locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });
       await page.goto(platform.url + (lang === 'nl' ? '/vraag/' : '/en/ask/'));
-      await page.selectOption('#topicId', 'company-loneliness');
-      await page.fill('#description', lang === 'nl' ? 'Ik wil niet meer leven.' : "I don't want to live anymore.");
-      await page.fill('#postcode', '1502 AB');
-      await page.check('#visitNeeded-no');
-      await page.check('#urgency');
-      await page.check('#dangerNow-no');
-      await page.check('#forWhom');
-      await page.check(lang === 'nl' ? '#language' : '#language-en');
-      await page.check('#contactMethod-phone');
-      await page.fill('#phone', '06 12345678');
+      await fillIntake(page, {
+        topicId: 'company-loneliness',
+        description: lang === 'nl' ? 'Ik wil niet meer leven.' : "I don't want to live anymore.",
+        language: lang,
+        contact: { phone: '06 12345678' },
+      });
       await page.getByRole('button', { name: lang === 'nl' ? 'Bekijk wat u verstuurt' : 'See what you will send' }).click();
       await page.getByRole('button', { name: lang === 'nl' ? 'Verstuur mijn vraag' : 'Send my request' }).click();
       await page.waitForURL(lang === 'nl' ? '**/mijn-vraag/?t=*' : '**/en/my-request/?t=*');

@@ -116,3 +116,35 @@ export async function signInStaff(page: Page, staffBase: string, runId: string, 
   await page.waitForURL((url) => url.pathname !== passkeyPath);
   writeFileSync(file, JSON.stringify({ ...storedCredentials(staffBase, runId), [email]: await authenticator.credentials() }));
 }
+
+/** The answers of an intake (the resident's form and the team's phone intake ask the same questions). */
+export interface IntakeAnswers {
+  topicId: string;
+  description: string;
+  urgency?: 'today' | 'this-week' | 'no-rush';
+  language: 'nl' | 'en';
+  contact: { email: string } | { phone: string };
+  firstName?: string;
+  consentVolunteers?: boolean;
+}
+
+/** Fills the intake questions like a person: postcode 1502 AB, no visit, no danger now, for themselves. */
+export async function fillIntake(page: Page, a: IntakeAnswers): Promise<void> {
+  await page.selectOption('#topicId', a.topicId);
+  await page.fill('#description', a.description);
+  await page.fill('#postcode', '1502 AB');
+  await page.check('#visitNeeded-no');
+  await page.check(a.urgency === undefined || a.urgency === 'today' ? '#urgency' : `#urgency-${a.urgency}`);
+  await page.check('#dangerNow-no');
+  await page.check('#forWhom');
+  await page.check(a.language === 'nl' ? '#language' : '#language-en');
+  if ('email' in a.contact) {
+    await page.check('#contactMethod');
+    await page.fill('#email', a.contact.email);
+  } else {
+    await page.check('#contactMethod-phone');
+    await page.fill('#phone', a.contact.phone);
+  }
+  if (a.firstName) await page.fill('#firstName', a.firstName);
+  if (a.consentVolunteers) await page.check('#consentVolunteers');
+}

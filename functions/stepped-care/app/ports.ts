@@ -46,17 +46,7 @@ export type Effect =
   /** On the volunteer's own page for a while, so they can raise a concern after the claim ends. */
   | { kind: 'helped-noted'; volunteerId: string; requestId: string; topicId: string; districtId: string; at: string; until: string }
   /** A volunteer's concern, into the district team's queue (fails when this volunteer raised one already). */
-  | {
-      kind: 'concern-queued';
-      requestId: string;
-      volunteerId: string;
-      districtId: string;
-      topicId: string;
-      state: string;
-      at: string;
-      text: string;
-      until: string;
-    }
+  | ({ kind: 'concern-queued'; until: string } & RaisedConcern)
   /** The team read a volunteer's concern. */
   | { kind: 'concern-acknowledged'; requestId: string; volunteerId: string; by: string; at: string }
   /** The team closed a volunteer's concern with an outcome: it leaves the queue. */
@@ -96,8 +86,8 @@ export interface RequestLog {
   concernsOf(requestId: string): Promise<Concern[]>;
 }
 
-/** A volunteer's concern about a resident they helped, as the team sees it (personal: it expires). */
-export interface Concern {
+/** A volunteer's concern as it is raised (personal: it expires with `until`). */
+export interface RaisedConcern {
   requestId: string;
   volunteerId: string;
   districtId: string;
@@ -106,6 +96,10 @@ export interface Concern {
   state: string;
   at: string;
   text: string;
+}
+
+/** A volunteer's concern about a resident they helped, as the team sees it: read, and closed with an outcome. */
+export interface Concern extends RaisedConcern {
   acknowledgedBy?: string;
   acknowledgedAt?: string;
   closedBy?: string;

@@ -101,13 +101,10 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
             isNew: text('isNew') === 'yes',
           };
         }
-        // Withdrawing approval and rejecting ask first, for a person chosen (never one pre-selected).
-        if (action === 'vog' && !id) throw Object.assign(new Error('choose'), { choose: true });
-        if (action === 'withdraw' || action === 'reject') {
-          const person = id ? await services.volunteers.get(id) : undefined;
-          if (!person) [status, error] = [400, t('coordinator.error.choose')];
-          else confirm = { action, volunteerId: person.volunteerId, name: person.name };
-        }
+        // Withdrawing approval and rejecting ask first, naming a person chosen (never one pre-selected).
+        const asksFirst = action === 'withdraw' || action === 'reject';
+        const person = asksFirst && id ? await services.volunteers.get(id) : undefined;
+        if (asksFirst && person) confirm = { action, volunteerId: person.volunteerId, name: person.name };
         const act = {
           'save-initiative': () =>
             services.initiatives.save(
@@ -128,15 +125,15 @@ export async function handleStaff(request: Request, cookies: AstroCookies, local
           vog: () => services.volunteering.recordVog(account, id, text('vogValidUntil')),
           'withdraw-confirm': () => services.volunteering.withdraw(account, id),
         }[action];
-        if (action === 'withdraw' || action === 'reject') {
-          // shown below: the confirmation, or the error of an unchosen person
+        if ((asksFirst && !confirm) || (action === 'vog' && !id)) [status, error] = [400, t('coordinator.error.choose')];
+        else if (asksFirst) {
+          // The confirmation is shown below; only its own action acts.
         } else if (act) {
           await act();
           return { view: 'redirect', location: `${pathOf('staff', locale)}?done=1` };
         } else [status, error] = [400, t('problem.bad-request.detail')];
       } catch (e) {
-        if (e instanceof Error && 'choose' in e) [status, error] = [400, t('coordinator.error.choose')];
-        else if (isDomainError(e, 'forbidden')) [status, error] = [403, t('problem.forbidden.detail')];
+        if (isDomainError(e, 'forbidden')) [status, error] = [403, t('problem.forbidden.detail')];
         else if (isDomainError(e, 'illegal-transition', 'volunteer-not-found')) [status, error] = [409, t('problem.illegal-transition.detail')];
         else if (isDomainError(e, 'invalid-request') && e.details.fields === 'vogValidUntil') [status, error] = [400, t('coordinator.vog.error')];
         else if (isDomainError(e, 'invalid-request', 'unknown-topic')) [status, error] = [400, t('problem.validation.detail')];
