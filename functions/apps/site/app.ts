@@ -9,7 +9,7 @@ import { SITE_SECURITY_HEADERS, STORE_UNAVAILABLE_HEADER } from '../../platform/
 import { t, type MessageKey } from '../../platform/i18n/messages';
 import { currentMunicipality } from '../../platform/config/municipality';
 import { pathOf } from '../../platform/routes/pages';
-import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS } from '../../platform/dynamodb/client';
+import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS } from '../../platform/dynamodb/store-errors';
 
 export type AstroRender = (request: Request, locals: { services: SiteServices }) => Promise<Response>;
 

@@ -373,8 +373,7 @@ export class TeamDesk {
 
   /** The member and the case, when the policy lets this member at this case (its district). */
   private async caseFor(account: Account, requestId: string): Promise<{ me: StaffMember; head: RequestHead }> {
-    const me = await this.member(account);
-    const head = await this.deps.requests.head(requestId);
+    const [me, head] = await Promise.all([this.member(account), this.deps.requests.head(requestId)]);
     if (!head) throw new DomainError('request-not-found', `no request ${requestId}`);
     const decision = decide(subjectOf(account, 'pending', me.districts), 'team', accessFacts(head));
     if (!decision.allow) throw new DomainError('forbidden', 'this case is not in your districts');

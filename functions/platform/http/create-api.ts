@@ -9,7 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { forwardedClient, RateLimiter, type ClientAddress } from './rate-limit';
 import { negotiateLocale } from '../i18n/negotiate';
 import { ContractRouter, type Authorize } from './contract';
-import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS } from '../dynamodb/client';
+import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS } from '../dynamodb/store-errors';
 import { SITE_SECURITY_HEADERS } from './security-headers';
 import { DomainError } from '../../kernel/errors';
 import { domainProblem, problem, type ProblemKind } from './problem';

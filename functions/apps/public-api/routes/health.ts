@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { ContractRouter } from '../../../platform/http/contract';
 import { problem } from '../../../platform/http/problem';
 import { storeProblem } from '../../../platform/dynamodb/address-book';
-import { STORE_RETRY_AFTER_SECONDS } from '../../../platform/dynamodb/client';
+import { STORE_RETRY_AFTER_SECONDS } from '../../../platform/dynamodb/store-errors';
 import type { PublicApiDeps } from '../deps';
 
 const healthSchema = z.object({
