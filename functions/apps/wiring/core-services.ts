@@ -1,14 +1,14 @@
 // The engine and the resident's desk on a store: what the API and the safety net need, in a module of its
 // own so their bundles do not carry the volunteers' and accounts' code (services.ts builds the rest).
 import { currentMunicipality } from '../../platform/config/municipality';
-import { ResidentDesk } from '../../stepped-care/app/resident-desk';
 import { createDocumentClient, type StoreConfig } from '../../platform/dynamodb/client';
 import { Repository } from '../../platform/dynamodb/repository';
 import { RequestStore } from '../../stepped-care/store/request-store';
 import { ResidentStore } from '../../stepped-care/store/resident-store';
 import { VolunteerStore } from '../../volunteers/store/volunteer-store';
 import { helperPoolOn } from './helper-pool';
-import { SteppedCareEngine, type EngineDeps } from '../../stepped-care/app/engine';
+import type { EngineDeps } from '../../stepped-care/app/engine';
+import { steppedCareOn } from './stepped-care';
 import type { KeySource } from '../../platform/config/link-key';
 
 const NO_STATUS_TOKEN_KEY: KeySource = () => Promise.reject(new Error('no status link key was configured for these services'));
@@ -35,21 +35,15 @@ export function coreServicesOn(repo: Repository, municipalityId?: string, option
   const residents = new ResidentStore(repo);
   const volunteers = new VolunteerStore(repo);
   const municipality = currentMunicipality(municipalityId);
-  const engine = new SteppedCareEngine({
+  const { engine, desk } = steppedCareOn({
     requests,
     helpers: helperPoolOn(repo),
-    municipality,
-    ...(clock ? { clock } : {}),
-    ...(options.matching ? { matching: options.matching } : {}),
-    ...(options.onMatchDue ? { onMatchDue: options.onMatchDue } : {}),
-  });
-  const desk = new ResidentDesk({
-    engine,
-    requests,
     residents,
     municipality,
     statusTokenKey: options.statusTokenKey ?? NO_STATUS_TOKEN_KEY,
     ...(clock ? { clock } : {}),
+    ...(options.matching ? { matching: options.matching } : {}),
+    ...(options.onMatchDue ? { onMatchDue: options.onMatchDue } : {}),
   });
   return { repo, requests, residents, volunteers, engine, desk, municipality };
 }

@@ -9,7 +9,8 @@ import type { Municipality } from '../../kernel/municipality';
 import { currentMunicipality } from '../../platform/config/municipality';
 import type { AddressBook } from '../../platform/dynamodb/address-book';
 import { MemoryOutbox } from '../../platform/outbox/memory';
-import { ResidentDesk, SteppedCareEngine, type EngineDeps } from '../../stepped-care/index';
+import type { EngineDeps } from '../../stepped-care/index';
+import { steppedCareOn } from './stepped-care';
 import { MemoryHelperPool, MemoryRequestLog, MemoryResidentData, type SharedMemory } from '../../stepped-care/store/memory';
 import { ClaimDesk, VolunteerDesk, VolunteerFeed, volunteerFromConfig, type Volunteer } from '../../volunteers/index';
 import { MemoryVolunteerRegister } from '../../volunteers/store/memory';
@@ -47,22 +48,16 @@ export function memoryServices(municipality: Municipality = currentMunicipality(
     accounts.staff.set(p.id, { id: p.id, name: p.name, role: p.role, districts: [...p.districts] });
   }
 
-  const engine = new SteppedCareEngine({
+  const { engine, desk } = steppedCareOn({
     requests,
     helpers,
-    municipality,
-    clock,
-    ...(options.random ? { random: options.random } : {}),
-    ...(options.matching ? { matching: options.matching } : {}),
-    ...(options.onMatchDue ? { onMatchDue: options.onMatchDue } : {}),
-  });
-  const desk = new ResidentDesk({
-    engine,
-    requests,
     residents,
     municipality,
     clock,
     statusTokenKey: options.statusTokenKey ?? (() => Promise.resolve('memory-status-token-key-for-tests-only')),
+    ...(options.random ? { random: options.random } : {}),
+    ...(options.matching ? { matching: options.matching } : {}),
+    ...(options.onMatchDue ? { onMatchDue: options.onMatchDue } : {}),
   });
   const signIn = new SignInDesk(accounts, clock);
   const passkeyStore = new MemoryPasskeys(accounts);
