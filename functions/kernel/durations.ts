@@ -68,3 +68,10 @@ export const STAFF_IDLE_MINUTES = 30;
 export const PASSKEY_CHALLENGE_MINUTES = 5;
 /** An initiative's signed referral link. */
 export const REFERRAL_LINK_DAYS = 30;
+
+/**
+ * An unfinished request for help (the step-by-step form's answers, kept server-side) is kept this long after
+ * its last answer, then gone: long enough to look something up or take a break, short enough not to keep
+ * personal data nobody sent. The first step says so.
+ */
+export const ASK_DRAFT_HOURS = 2;

@@ -20,6 +20,7 @@ export * from './domain/team-queue-placement';
 export * from './domain/triage';
 export { SteppedCareEngine, HeadCache, type EngineDeps, type Intake, type SubmitResult, type SweepCounts } from './app/engine';
 export * from './app/ports';
+export * from './app/intake-drafts';
 export * from './app/resident-desk';
 export * from './app/status-view';
 export * from './app/wording';

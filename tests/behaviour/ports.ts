@@ -6,7 +6,16 @@ import type { Accounts } from '../../functions/identity/index';
 import type { AddressBook } from '../../functions/platform/dynamodb/address-book';
 import type { InitiativeRegister } from '../../functions/initiatives/index';
 import type { Outbox, Notification } from '../../functions/platform/outbox/notifications';
-import type { FeedCard, RequestEvent, RequestHead, RequestLog, ResidentData, PersonalRecord } from '../../functions/stepped-care/index';
+import {
+  IntakeDrafts,
+  type DraftStore,
+  type FeedCard,
+  type RequestEvent,
+  type RequestHead,
+  type RequestLog,
+  type ResidentData,
+  type PersonalRecord,
+} from '../../functions/stepped-care/index';
 import type { Volunteer, VolunteerRegister } from '../../functions/volunteers/index';
 import { codeOf, volunteer as fixtureVolunteer } from '../support/fixtures';
 
@@ -18,6 +27,7 @@ export interface PortWorld {
   register: InitiativeRegister;
   outbox: Outbox;
   accounts: Accounts;
+  draftStore: DraftStore;
 }
 
 const AT = '2026-11-24T10:00:00.000Z';
@@ -466,6 +476,36 @@ export function portBehaviour(adapter: string, makeWorld: () => Promise<PortWorl
         expect(await volunteers.get(a)).toMatchObject({ status: 'approved', vogValidUntil: '2027-06-30' });
         expect((await volunteers.profiles([a, b, 'nobody'])).map((v) => v.volunteerId).sort()).toEqual([a, b].sort());
         expect(await volunteers.setStatus('nobody', 'pending', 'approved')).toBeUndefined();
+      });
+    });
+
+    describe('drafts of the step-by-step form', () => {
+      it('keeps answers under a secret id, refuses other ids, and lets them go when sent or after two hours', async () => {
+        const { draftStore } = await makeWorld();
+        let now = new Date('2026-11-30T10:00:00.000Z');
+        const drafts = new IntakeDrafts({ drafts: draftStore, clock: () => now });
+        const { id, draft } = drafts.start();
+        expect(id).toMatch(/^[A-Za-z0-9_-]{43}$/);
+        expect(draft.answers).toEqual({});
+        await drafts.keep(id, { ...draft, answers: { topicId: 'groceries-errands', description: 'Boodschappen' } });
+        expect(await drafts.open(id)).toEqual({ answers: { topicId: 'groceries-errands', description: 'Boodschappen' }, formKey: draft.formKey });
+        expect(await drafts.open(drafts.start().id)).toBeUndefined();
+        expect(await drafts.open('not-a-draft')).toBeUndefined();
+        expect(await drafts.open(undefined)).toBeUndefined();
+
+        now = new Date('2026-11-30T11:59:00.000Z'); // each answer gives it two hours again
+        await drafts.keep(id, { ...draft, answers: { topicId: 'groceries-errands' } });
+        now = new Date('2026-11-30T13:58:00.000Z');
+        expect((await drafts.open(id))?.answers).toEqual({ topicId: 'groceries-errands' });
+        now = new Date('2026-11-30T14:00:00.000Z');
+        expect(await drafts.open(id)).toBeUndefined();
+
+        now = new Date('2026-11-30T10:00:00.000Z');
+        await drafts.keep(id, { ...draft, answers: { description: 'Boodschappen' } });
+        await drafts.markSent(id, draft);
+        expect(await drafts.open(id)).toEqual({ answers: {}, formKey: draft.formKey, sent: true });
+        await drafts.discard(id);
+        expect(await drafts.open(id)).toBeUndefined();
       });
     });
   });

@@ -28,7 +28,7 @@ const ROLES = [
   'teamLead',
 ] as const;
 type Role = (typeof ROLES)[number];
-type Outcome = 'ok' | 'sign-in' | 'volunteer-home' | 'staff-home' | 'team-home' | 'link-required' | 'forbidden';
+type Outcome = 'ok' | 'sign-in' | 'volunteer-home' | 'staff-home' | 'team-home' | 'link-required' | 'forbidden' | 'ask-first-step' | 'not-found';
 
 /** Page -> outcome per role. Public pages are open to everyone; the rest follow functions/identity/domain/access-policy.ts. */
 const all = (outcome: Outcome) => Object.fromEntries(ROLES.map((r) => [r, outcome])) as Record<Role, Outcome>;
@@ -51,6 +51,16 @@ const PAGE_TABLE: Record<PageId, Record<Role, Outcome>> = {
   nearby: all('ok'),
   initiatives: all('ok'),
   ask: all('ok'),
+  // A later step of the form, or its check page, without answers so far (no draft): back to the first step.
+  askUrgency: all('ask-first-step'),
+  askWhere: all('ask-first-step'),
+  askContact: all('ask-first-step'),
+  askDetails: all('ask-first-step'),
+  askSharing: all('ask-first-step'),
+  askSummary: all('ask-first-step'),
+  askCheck: all('ask-first-step'),
+  // The confirmation opens with the private link only; without it, the lookup form (404).
+  askSent: { ...all('not-found'), resident: 'ok' },
   status: all('ok'),
   becomeVolunteer: all('ok'),
   signIn: all('ok'),
@@ -136,12 +146,14 @@ afterAll(async () => {
 
 function classify(res: Response, locale: 'nl' | 'en', page: PageId): Outcome | string {
   if (res.status === 200) return 'ok';
+  if (res.status === 404 && page === 'askSent') return 'not-found';
   if (res.status === 403 && res.headers.get('content-type')?.startsWith('text/html')) return page === 'referral' ? 'link-required' : 'forbidden';
   const location = res.headers.get('location') ?? '';
   if (res.status === 303 && location === PAGES.signIn.paths[locale]) return 'sign-in';
   if (res.status === 303 && location.startsWith(PAGES.volunteer.paths[locale])) return 'volunteer-home';
   if (res.status === 303 && location.startsWith(PAGES.staff.paths[locale])) return 'staff-home';
   if (res.status === 303 && location === PAGES.teamQueue.paths[locale]) return 'team-home';
+  if (res.status === 303 && location === PAGES.ask.paths[locale]) return 'ask-first-step';
   return `${res.status} ${location}`;
 }
 
@@ -162,7 +174,7 @@ describe('access matrix', () => {
           let path = PAGES[page].paths[locale];
           if (page === 'claimed') path += `?id=${claimedRequestId}`;
           if (page === 'teamCase') path += `?id=${teamRequestId}`;
-          if (page === 'status' && statusToken) path += `?t=${statusToken}`;
+          if ((page === 'status' || page === 'askSent') && statusToken) path += `?t=${statusToken}`;
           if (page === 'referral' && referralQuery) path += referralQuery;
           const res = await fetch(base + path, { redirect: 'manual', headers: cookie ? { cookie } : {} });
           outcomes[role] = classify(res, locale, page);

@@ -4,7 +4,17 @@
 // reassignment by the team lead (en); forged posts and a passkey of another account refused.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { axeViolations, fillIntake, launchChromium, newPage, signIn, signInStaff, storedCredentials, virtualAuthenticator } from '../support/browser';
+import {
+  answerAskSteps,
+  axeViolations,
+  fillIntake,
+  launchChromium,
+  newPage,
+  signIn,
+  signInStaff,
+  storedCredentials,
+  virtualAuthenticator,
+} from '../support/browser';
 import { intake } from '../support/fixtures';
 import { servicesFor } from '../support/store';
 
@@ -42,23 +52,25 @@ describe("the district team's workspace", () => {
     const resident = await newPage(browser, { javaScriptEnabled: false });
     await services.desk.submit(intake({ topicId: 'money-debts', description: 'Schulden, geen haast.', urgency: 'no-rush' }));
     await resident.goto(base + '/vraag/');
-    await fillIntake(resident, {
+    await answerAskSteps(resident, 'nl', {
       topicId: 'company-loneliness',
       description: 'Ik zie het niet meer zitten en wil er een eind aan maken.',
-      language: 'nl',
       contact: { email: 'crisis@example.nl' },
       firstName: 'Sanne',
     });
-    await resident.getByRole('button', { name: 'Bekijk wat u verstuurt' }).click();
-    // The preview says what the team sees, never what a volunteer would see; 113 comes first.
-    expect(await resident.textContent('#zeroth-line-sees')).toBe('Wie ziet uw vraag?');
+    // The check page says what the team sees, never what a volunteer would see; 113 comes first.
+    expect(await resident.textContent('#who-sees')).toBe('Wie ziet uw vraag?');
     expect(await resident.textContent('#crisis-first')).toContain('0800-0113');
     await resident.getByRole('button', { name: 'Verstuur mijn vraag' }).click();
+    await resident.waitForURL('**/vraag/verstuurd/?t=*');
+    expect(await resident.textContent('#crisis-first')).toContain('113 Zelfmoordpreventie');
+    expect(await resident.textContent('main')).not.toContain('meteen op');
+    const reference = (await resident.textContent('.wk-reference'))!.trim();
+    await resident.click('#private-link');
     await resident.waitForURL('**/mijn-vraag/?t=*');
     const statusUrl = resident.url();
     expect(await resident.textContent('#crisis-first')).toContain('113 Zelfmoordpreventie');
     expect(await resident.textContent('main')).not.toContain('meteen op');
-    const reference = (await resident.textContent('.wk-reference'))!.trim();
 
     // Anouk signs in: the e-mail code, then her passkey (created now, with the virtual authenticator).
     const anouk = await newPage(browser);

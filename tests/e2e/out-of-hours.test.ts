@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../../infra/local/platform';
-import { axeViolations, fillIntake, launchChromium, newPage } from '../support/browser';
+import { askForHelp, axeViolations, launchChromium, newPage } from '../support/browser';
 
 const SUNDAY_EVENING = Date.parse('2026-11-29T20:00:00Z');
 let platform: Platform;
@@ -26,16 +26,11 @@ describe('out of hours', () => {
     const javaScriptEnabled = lang === 'en';
     it(`promises Monday morning for a crisis on Sunday evening, with 113 first (${lang}, JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const page = await newPage(browser, { javaScriptEnabled, locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });
-      await page.goto(platform.url + (lang === 'nl' ? '/vraag/' : '/en/ask/'));
-      await fillIntake(page, {
+      await askForHelp(page, platform.url, lang, {
         topicId: 'company-loneliness',
         description: lang === 'nl' ? 'Ik wil niet meer leven.' : "I don't want to live anymore.",
-        language: lang,
         contact: { phone: '06 12345678' },
       });
-      await page.getByRole('button', { name: lang === 'nl' ? 'Bekijk wat u verstuurt' : 'See what you will send' }).click();
-      await page.getByRole('button', { name: lang === 'nl' ? 'Verstuur mijn vraag' : 'Send my request' }).click();
-      await page.waitForURL(lang === 'nl' ? '**/mijn-vraag/?t=*' : '**/en/my-request/?t=*');
       const main = (await page.textContent('main'))!;
       if (lang === 'nl') {
         expect(main).toContain('Het wijkteam is nu gesloten');

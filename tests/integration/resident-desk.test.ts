@@ -28,6 +28,16 @@ describe('asking for help', () => {
     expect(outbox).toContainEqual(expect.objectContaining({ template: 'receipt', to: { kind: 'resident', id: receipt.requestId } }));
   });
 
+  it('shows helpers the resident’s own summary, redacted all the same, and finds a sent form by its key', async () => {
+    const { desk, repo, requests } = await deskOnFreshTable();
+    const key = 'own-summary-'.padEnd(43, 's');
+    expect(await desk.statusTokenForSent(key)).toBeUndefined();
+    const receipt = await desk.submit({ ...intake(), helperSummary: 'Boodschappen halen, bel 06-12345678.' }, { idempotencyKey: key });
+    expect((await requests.feedCard(receipt.requestId))?.summary).toBe('Boodschappen halen, bel [telefoonnummer].');
+    expect(await repo.get(keys.personal(receipt.requestId))).toMatchObject({ summary: 'Boodschappen halen, bel [telefoonnummer].' });
+    expect(await desk.statusTokenForSent(key)).toBe(receipt.statusToken);
+  });
+
   it('answers a retry of the same form with the same reference and private link', async () => {
     const { desk, repo } = await deskOnFreshTable();
     const key = 'retry-key-'.padEnd(43, 'x');

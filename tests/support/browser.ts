@@ -148,3 +148,72 @@ export async function fillIntake(page: Page, a: IntakeAnswers): Promise<void> {
   if (a.firstName) await page.fill('#firstName', a.firstName);
   if (a.consentVolunteers) await page.check('#consentVolunteers');
 }
+
+/** A resident's answers on the step-by-step form; what is left out gets the usual answer of a neighbour's request. */
+export interface AskAnswers {
+  topicId?: string;
+  description: string;
+  dangerNow?: boolean;
+  urgency?: 'today' | 'this-week' | 'no-rush';
+  forWhom?: 'myself' | 'someone-else';
+  postcode?: string;
+  visitNeeded?: boolean;
+  houseNumber?: string;
+  contact?: { email: string } | { phone: string } | 'none';
+  language?: 'nl' | 'en';
+  firstName?: string;
+  sharing?: boolean;
+  wantsProfessional?: boolean;
+  /** What helpers see; left as the form suggests it when absent. */
+  helperSummary?: string;
+}
+
+/** The form's pages by language: the first step, and the check page the walk ends on. */
+export const ASK_PATHS = {
+  nl: { first: '/vraag/', check: '/vraag/controleren/', sent: '/vraag/verstuurd/' },
+  en: { first: '/en/ask/', check: '/en/ask/check/', sent: '/en/ask/sent/' },
+} as const;
+
+/**
+ * Answers the step-by-step form like a person, from the page it is on (a step) to "check your answers":
+ * on each page it answers the questions that page asks, then chooses "Continue". Fails on a page that comes
+ * back with errors, or when the walk does not end.
+ */
+export async function answerAskSteps(page: Page, lang: 'nl' | 'en', a: AskAnswers): Promise<void> {
+  const on = async (selector: string) => (await page.locator(selector).count()) > 0;
+  const radio = (name: string, value: string) => page.check(`input[name="${name}"][value="${value}"]`);
+  const yesNo = (v: boolean) => (v ? 'yes' : 'no');
+  for (let i = 0; i < 10; i++) {
+    if (new URL(page.url()).pathname === ASK_PATHS[lang].check) return;
+    if (await on('input[name="topicId"]')) await radio('topicId', a.topicId ?? 'groceries-errands');
+    if (await on('#description')) await page.fill('#description', a.description);
+    if (await on('input[name="dangerNow"]')) await radio('dangerNow', yesNo(a.dangerNow ?? false));
+    if (await on('input[name="urgency"]')) await radio('urgency', a.urgency ?? 'this-week');
+    if (await on('input[name="forWhom"]')) await radio('forWhom', a.forWhom ?? 'myself');
+    if (await on('#postcode')) await page.fill('#postcode', a.postcode ?? '1502 AB');
+    if (await on('input[name="visitNeeded"]')) await radio('visitNeeded', yesNo(a.visitNeeded ?? false));
+    const contact = a.contact ?? 'none';
+    if (await on('input[name="contactMethod"]')) await radio('contactMethod', contact === 'none' ? 'none' : 'email' in contact ? 'email' : 'phone');
+    if (await on('input[name="language"]')) await radio('language', a.language ?? lang);
+    if (await on('#firstName')) await page.fill('#firstName', a.firstName ?? '');
+    if ((await on('#email')) && contact !== 'none' && 'email' in contact) await page.fill('#email', contact.email);
+    if ((await on('#phone')) && contact !== 'none' && 'phone' in contact) await page.fill('#phone', contact.phone);
+    if (await on('#houseNumber')) await page.fill('#houseNumber', a.houseNumber ?? '12');
+    if (await on('#otherPersonAgreed')) await page.check('#otherPersonAgreed');
+    if (await on('input[name="sharing"]')) await radio('sharing', yesNo(a.sharing ?? true));
+    if ((await on('#wantsProfessional')) && a.wantsProfessional) await page.check('#wantsProfessional');
+    if ((await on('#helperSummary')) && a.helperSummary !== undefined) await page.fill('#helperSummary', a.helperSummary);
+    await page.getByRole('button', { name: lang === 'nl' ? 'Verder' : 'Continue' }).click();
+    if (await on('#error-summary')) throw new Error(`the form came back with errors on ${page.url()}: ${await page.textContent('#error-summary')}`);
+  }
+  throw new Error(`the form did not reach "check your answers" (${page.url()})`);
+}
+
+/** Asks for help from the first step to the confirmation; returns the private status token. */
+export async function askForHelp(page: Page, base: string, lang: 'nl' | 'en', a: AskAnswers): Promise<string> {
+  await page.goto(base + ASK_PATHS[lang].first);
+  await answerAskSteps(page, lang, a);
+  await page.getByRole('button', { name: lang === 'nl' ? 'Verstuur mijn vraag' : 'Send my request' }).click();
+  await page.waitForURL(`**${ASK_PATHS[lang].sent}?t=*`);
+  return new URL(page.url()).searchParams.get('t')!;
+}

@@ -47,8 +47,20 @@ describe('resident intake', () => {
     ['a postcode that is not one', { postcode: '15 AB' }, 'postcode'],
     ['a BSN field', { bsn: '123456782' }, ''],
     ['a date of birth', { dateOfBirth: '1940-01-01' }, ''],
+    [
+      'a summary for helpers when no helper may see the request',
+      { consent: { volunteers: false, initiatives: false }, helperSummary: 'Lamp' },
+      'helperSummary',
+    ],
+    ['an empty summary for helpers', { helperSummary: '  ' }, 'helperSummary'],
+    ['a summary for helpers over the limit', { helperSummary: 'a'.repeat(601) }, 'helperSummary'],
   ])('rejects %s', (_name, change, field) => {
     expect(fieldsOf({ ...valid, ...change })).toContain(field);
+  });
+
+  it('takes the resident’s own summary for helpers when helpers may see the request', () => {
+    expect(fieldsOf({ ...valid, helperSummary: 'Een lamp ophangen.' })).toEqual([]);
+    expect(fieldsOf({ ...valid, consent: { volunteers: false, initiatives: true }, helperSummary: 'Een lamp ophangen.' })).toEqual([]);
   });
 
   it('keeps markup as text: validation does not strip or render it', () => {

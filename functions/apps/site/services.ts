@@ -3,11 +3,13 @@
 import type { TeamDesk } from '../../district-team/index';
 import type { PasskeyDesk, SignInDesk } from '../../identity/index';
 import type { InitiativeDesk, ReferralDesk } from '../../initiatives/index';
-import type { ResidentDesk } from '../../stepped-care/index';
+import type { IntakeDrafts, ResidentDesk } from '../../stepped-care/index';
 import type { ClaimDesk, VolunteerDesk, VolunteerFeed, VolunteerRegister } from '../../volunteers/index';
 
 export interface SiteServices {
   desk: ResidentDesk;
+  /** The step-by-step form's unfinished answers. */
+  drafts: IntakeDrafts;
   signIn: SignInDesk;
   passkeys: PasskeyDesk;
   volunteers: VolunteerRegister;

@@ -11,7 +11,8 @@ import type { AddressBook } from '../../platform/dynamodb/address-book';
 import { MemoryOutbox } from '../../platform/outbox/memory';
 import type { EngineDeps } from '../../stepped-care/index';
 import { steppedCareOn } from './stepped-care';
-import { MemoryHelperPool, MemoryRequestLog, MemoryResidentData, type SharedMemory } from '../../stepped-care/store/memory';
+import { MemoryDraftStore, MemoryHelperPool, MemoryRequestLog, MemoryResidentData, type SharedMemory } from '../../stepped-care/store/memory';
+import { IntakeDrafts } from '../../stepped-care/app/intake-drafts';
 import { ClaimDesk, VolunteerDesk, VolunteerFeed, volunteerFromConfig, type Volunteer } from '../../volunteers/index';
 import { MemoryVolunteerRegister } from '../../volunteers/store/memory';
 import { TeamDesk } from '../../district-team/index';
@@ -60,6 +61,7 @@ export function memoryServices(municipality: Municipality = currentMunicipality(
     ...(options.onMatchDue ? { onMatchDue: options.onMatchDue } : {}),
   });
   const signIn = new SignInDesk(accounts, clock);
+  const draftStore = new MemoryDraftStore();
   const passkeyStore = new MemoryPasskeys(accounts);
   const links = new ReferralLinks(options.linkKey ?? (() => Promise.resolve('memory-link-key-for-tests-only')));
   /** Where the notifier finds addressees (platform/dynamodb/address-book.ts), over the same maps. */
@@ -82,6 +84,8 @@ export function memoryServices(municipality: Municipality = currentMunicipality(
     register,
     engine,
     desk,
+    draftStore,
+    drafts: new IntakeDrafts({ drafts: draftStore, clock }),
     signIn,
     passkeyStore,
     passkeys: new PasskeyDesk({

@@ -1,5 +1,7 @@
 // Builds the engine and the services on top of it from a store configuration: the one place that wires
 // stores to the engine, for Lambda handlers, the local platform and the benchmarks.
+import { IntakeDrafts } from '../../stepped-care/app/intake-drafts';
+import { DynamoDraftStore } from '../../stepped-care/store/draft-store';
 import { SignInDesk } from '../../identity/app/sign-in-desk';
 import { InitiativeDesk } from '../../initiatives/app/initiative-desk';
 import { ReferralDesk } from '../../initiatives/app/referral-desk';
@@ -60,7 +62,25 @@ export function servicesOn(repo: Repository, municipalityId?: string, options: A
     ...(clock ? { clock } : {}),
   });
   const team = new TeamDesk({ engine, requests, residents, residentDesk: core.desk, staff: signIn, municipality, ...(clock ? { clock } : {}) });
-  return { ...core, outbox, accounts, passkeyStore, signIn, passkeys, volunteering, feed, claims, initiatives, links, referrals, team };
+  const draftStore = new DynamoDraftStore(repo);
+  const drafts = new IntakeDrafts({ drafts: draftStore, ...(clock ? { clock } : {}) });
+  return {
+    ...core,
+    draftStore,
+    drafts,
+    outbox,
+    accounts,
+    passkeyStore,
+    signIn,
+    passkeys,
+    volunteering,
+    feed,
+    claims,
+    initiatives,
+    links,
+    referrals,
+    team,
+  };
 }
 
 export type Services = ReturnType<typeof servicesOn>;

@@ -113,6 +113,8 @@ const requestKeys = {
   /** In the request's partition, one per status token: how erasure finds the tokens without a scan. */
   statusTokenRef: (requestId: string, tokenHash: string) => ({ pk: `REQUEST#${requestId}`, sk: `TOKEN#${tokenHash}` }),
   statusTokenRefPrefix: 'TOKEN#',
+  /** An unfinished request (the step-by-step form's answers), by the hash of its id; TTL removes it. */
+  intakeDraft: (idHash: string) => ({ pk: `DRAFT#${idHash}`, sk: 'DRAFT' }),
 } as const;
 
 /** The platform's own items: the outbox. */
@@ -134,7 +136,7 @@ export const KEY_SPACES = {
   identity: { builders: identityKeys, prefixes: ['STAFF#', 'STAFF-LIST', 'ACCOUNT#', 'SESSION#', 'PASSKEY#'] },
   'stepped-care': {
     builders: requestKeys,
-    prefixes: ['REQUEST#', 'DUE', 'IDEMPOTENCY#', 'RETENTION', 'OPEN#', 'TEAM#', 'CONTACT#', 'CONCERNS#', 'REFERENCE#', 'STATUS#'],
+    prefixes: ['REQUEST#', 'DUE', 'IDEMPOTENCY#', 'RETENTION', 'OPEN#', 'TEAM#', 'CONTACT#', 'CONCERNS#', 'REFERENCE#', 'STATUS#', 'DRAFT#'],
   },
   platform: { builders: platformKeys, prefixes: ['OUTBOX', 'ONCE#', 'HEALTH'] },
 } as const;

@@ -17,6 +17,7 @@
 //   REQUEST#<id>       / CONCERN#<volunteer>  a volunteer's concern; gsi1: CONCERNS#<district> / <at>#<id>
 //   REFERENCE#<code>   / REQUEST              reference code -> request (erasable)
 //   STATUS#<hash>      / TOKEN                status-token hash -> request (erasable)
+//   DRAFT#<hash>       / DRAFT                an unfinished request (the form's answers), gone after 2 hours (TTL)
 //   IDEMPOTENCY#<hash> / REQUEST              intake idempotency key -> request
 //   OUTBOX             / <at>#<id>            notifications to send (stream -> notifier)
 import type { AttributeDefinition, CreateTableCommandInput } from '@aws-sdk/client-dynamodb';

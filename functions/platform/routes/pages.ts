@@ -16,7 +16,17 @@ export const PAGES = {
   accessibility: { paths: { nl: '/toegankelijkheid/', en: '/en/accessibility/' }, onDemand: false, access: 'public' },
   nearby: { paths: { nl: '/in-de-buurt/', en: '/en/nearby/' }, onDemand: true, access: 'public' },
   initiatives: { paths: { nl: '/initiatieven/', en: '/en/initiatives/' }, onDemand: true, access: 'public' },
+  /** The first step of asking for help; the further steps live under it (site/src/forms/ask-steps.ts). */
   ask: { paths: { nl: '/vraag/', en: '/en/ask/' }, onDemand: true, access: 'public' },
+  askUrgency: { paths: { nl: '/vraag/spoed/', en: '/en/ask/urgency/' }, onDemand: true, access: 'public' },
+  askWhere: { paths: { nl: '/vraag/wie-en-waar/', en: '/en/ask/who-and-where/' }, onDemand: true, access: 'public' },
+  askContact: { paths: { nl: '/vraag/contact/', en: '/en/ask/contact/' }, onDemand: true, access: 'public' },
+  askDetails: { paths: { nl: '/vraag/gegevens/', en: '/en/ask/details/' }, onDemand: true, access: 'public' },
+  askSharing: { paths: { nl: '/vraag/delen/', en: '/en/ask/sharing/' }, onDemand: true, access: 'public' },
+  askSummary: { paths: { nl: '/vraag/samenvatting/', en: '/en/ask/summary/' }, onDemand: true, access: 'public' },
+  askCheck: { paths: { nl: '/vraag/controleren/', en: '/en/ask/check/' }, onDemand: true, access: 'public' },
+  /** The confirmation after sending: the reference code, the private link, print and save. */
+  askSent: { paths: { nl: '/vraag/verstuurd/', en: '/en/ask/sent/' }, onDemand: true, access: 'public' },
   status: { paths: { nl: '/mijn-vraag/', en: '/en/my-request/' }, onDemand: true, access: 'public' },
   becomeVolunteer: { paths: { nl: '/vrijwilliger-worden/', en: '/en/become-a-volunteer/' }, onDemand: true, access: 'public' },
   signIn: { paths: { nl: '/inloggen/', en: '/en/sign-in/' }, onDemand: true, access: 'public' },

@@ -135,3 +135,18 @@ export type InitiativeCapacity = Omit<InitiativeProfile, 'referralsThisWeek'> & 
   /** Referrals offered per ISO week (see domain/referral.ts). */
   referralsByWeek?: Readonly<Record<string, number>>;
 };
+
+/** An unfinished intake as stored, by the hash of its id; `expiresAt` in epoch milliseconds. */
+export interface StoredDraft {
+  answers: Record<string, string>;
+  formKey: string;
+  sent?: true;
+  expiresAt: number;
+}
+
+/** Drafts of the step-by-step form: read, overwrite, remove; an adapter may keep one past `expiresAt` (TTL lags). */
+export interface DraftStore {
+  read(idHash: string): Promise<StoredDraft | undefined>;
+  write(idHash: string, draft: StoredDraft): Promise<void>;
+  remove(idHash: string): Promise<void>;
+}

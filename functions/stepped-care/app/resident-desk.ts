@@ -102,7 +102,8 @@ export class ResidentDesk {
   private submitOnce(intake: ResidentIntake, referenceCode: string, statusToken: string, idempotencyKey: string | undefined, takenBy?: string) {
     const now = this.clock();
     const retainUntil = new Date(now.getTime() + PERSONAL_DATA_RETENTION_DAYS * DAY_MS).toISOString();
-    const summary = redactIn(intake.description, intake.language).text;
+    // The resident may word what helpers see themselves; it is redacted all the same (a number typed in it).
+    const summary = redactIn(intake.helperSummary ?? intake.description, intake.language).text;
     return this.deps.engine.submit({
       request: newRequestOf(intake, this.deps.municipality),
       referenceCode,
@@ -148,6 +149,15 @@ export class ResidentDesk {
   }
 
   /** The request a status token opens; a forged, expired or erased token is `status-link-invalid`. */
+  /**
+   * The private status link of an intake already sent with this idempotency key, or undefined when none was:
+   * a form sent twice (a double click, a refresh) shows the same confirmation without sending again.
+   */
+  async statusTokenForSent(idempotencyKey: string): Promise<string | undefined> {
+    const sent = await this.deps.requests.requestForIdempotencyKey(hashToken(idempotencyKey));
+    return sent ? statusTokenFor(idempotencyKey, await this.deps.statusTokenKey()) : undefined;
+  }
+
   async requestIdFor(statusToken: string): Promise<string> {
     const requestId = /^[A-Za-z0-9_-]{20,100}$/.test(statusToken)
       ? await this.deps.residents.requestForToken(hashToken(statusToken), this.clock())

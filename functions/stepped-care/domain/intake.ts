@@ -16,44 +16,113 @@ export const FEEDBACK_COMMENT_MAX = 1000;
 
 const dutchPhone = z.string().check(z.trim(), z.maxLength(20), z.regex(/^(\+|00|0)[\d\s()-]{8,18}$/));
 
+/** The summary helpers see, as the resident words it (pre-filled with the redacted description). */
+export const HELPER_SUMMARY_MAX = 600;
+
+/** Each answer's own rule: the step-by-step form checks a page's answers with these, the whole intake with all. */
+export const intakeAnswer = {
+  topicId: z.string().check(z.minLength(1), z.maxLength(64)),
+  description: z.string().check(z.trim(), z.minLength(1), z.maxLength(DESCRIPTION_MAX)),
+  postcode: postcodeSchema,
+  visitNeeded: z.boolean(),
+  houseNumber: z.string().check(z.trim(), z.regex(/^\d{1,5}\s?[a-zA-Z]{0,4}(-\d{1,4})?$/)),
+  urgency: z.enum(URGENCIES),
+  dangerNow: z.boolean(),
+  forWhom: z.enum(['myself', 'someone-else']),
+  otherPersonAgreed: z.boolean(),
+  language: z.enum(CONTACT_LANGUAGES),
+  contactMethod: z.enum(CONTACT_METHODS),
+  email: z.email().check(z.maxLength(254)),
+  phone: dutchPhone,
+  firstName: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  helperSummary: z.string().check(z.trim(), z.minLength(1), z.maxLength(HELPER_SUMMARY_MAX)),
+} as const;
+
+/** The facts that decide which of the conditional answers an intake needs. */
+export interface ConditionFacts {
+  visitNeeded?: boolean | undefined;
+  forWhom?: 'myself' | 'someone-else' | undefined;
+  contactMethod?: ContactMethod | undefined;
+  zerothLineMaySee?: boolean | undefined;
+}
+
+/**
+ * The answers asked only in some cases, and when (a house number only for a visit, the other person's
+ * agreement only for someone else, the address or number of the chosen contact, the helpers' summary only
+ * when helpers may see the request): `required` then, and with `onlyThen` refused otherwise. The one place
+ * these rules live: the intake schema enforces them, the step-by-step form asks by them.
+ */
+export const CONDITIONAL_ANSWERS = {
+  houseNumber: { when: (f: ConditionFacts) => f.visitNeeded === true, required: true, onlyThen: true },
+  otherPersonAgreed: { when: (f: ConditionFacts) => f.forWhom === 'someone-else', required: true, onlyThen: false },
+  email: { when: (f: ConditionFacts) => f.contactMethod === 'email', required: true, onlyThen: true },
+  phone: { when: (f: ConditionFacts) => f.contactMethod === 'phone', required: true, onlyThen: true },
+  helperSummary: { when: (f: ConditionFacts) => f.zerothLineMaySee === true, required: false, onlyThen: true },
+} as const satisfies Record<string, { when: (f: ConditionFacts) => boolean; required: boolean; onlyThen: boolean }>;
+export type ConditionalAnswer = keyof typeof CONDITIONAL_ANSWERS;
+
+/** Whether a conditional answer applies, given the facts known so far. */
+export function applies(answer: ConditionalAnswer, facts: ConditionFacts): boolean {
+  return CONDITIONAL_ANSWERS[answer].when(facts);
+}
+
 export const intakeSchema = z
   .strictObject({
-    topicId: z.string().check(z.minLength(1), z.maxLength(64)),
-    description: z.string().check(z.trim(), z.minLength(1), z.maxLength(DESCRIPTION_MAX)),
-    postcode: postcodeSchema,
-    visitNeeded: z.boolean(),
-    houseNumber: z.optional(z.string().check(z.trim(), z.regex(/^\d{1,5}\s?[a-zA-Z]{0,4}(-\d{1,4})?$/))),
-    urgency: z.enum(URGENCIES),
-    dangerNow: z.boolean(),
-    forWhom: z.enum(['myself', 'someone-else']),
+    topicId: intakeAnswer.topicId,
+    description: intakeAnswer.description,
+    postcode: intakeAnswer.postcode,
+    visitNeeded: intakeAnswer.visitNeeded,
+    houseNumber: z.optional(intakeAnswer.houseNumber),
+    urgency: intakeAnswer.urgency,
+    dangerNow: intakeAnswer.dangerNow,
+    forWhom: intakeAnswer.forWhom,
     /** Asking for someone else: that person agreed. Required then. */
-    otherPersonAgreed: z.optional(z.boolean()),
-    language: z.enum(CONTACT_LANGUAGES),
+    otherPersonAgreed: z.optional(intakeAnswer.otherPersonAgreed),
+    language: intakeAnswer.language,
     contact: z.strictObject({
-      method: z.enum(CONTACT_METHODS),
-      email: z.optional(z.email().check(z.maxLength(254))),
-      phone: z.optional(dutchPhone),
+      method: intakeAnswer.contactMethod,
+      email: z.optional(intakeAnswer.email),
+      phone: z.optional(intakeAnswer.phone),
     }),
-    firstName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))),
+    firstName: z.optional(intakeAnswer.firstName),
     consent: z.strictObject({ volunteers: z.boolean(), initiatives: z.boolean() }),
+    /** What helpers see instead of the redacted description (redacted as well); only when helpers may see it. */
+    helperSummary: z.optional(intakeAnswer.helperSummary),
     wantsProfessional: z.boolean(),
     formalWmoRequest: z.boolean(),
     onlySelfHelp: z.optional(z.boolean()),
   })
   .check(
     z.superRefine((intake, ctx) => {
-      const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message, input: intake });
-      if (intake.visitNeeded && !intake.houseNumber) issue(['houseNumber'], 'a house number is needed for a visit');
-      if (!intake.visitNeeded && intake.houseNumber) issue(['houseNumber'], 'no house number without a visit');
-      if (intake.forWhom === 'someone-else' && intake.otherPersonAgreed !== true) issue(['otherPersonAgreed'], 'the other person must agree');
-      if (intake.contact.method === 'email' && !intake.contact.email) issue(['contact', 'email'], 'an e-mail address is needed');
-      if (intake.contact.method === 'phone' && !intake.contact.phone) issue(['contact', 'phone'], 'a phone number is needed');
-      if (intake.contact.method !== 'email' && intake.contact.email) issue(['contact', 'email'], 'only with contact by e-mail');
-      if (intake.contact.method !== 'phone' && intake.contact.phone) issue(['contact', 'phone'], 'only with contact by phone');
+      const facts = conditionFactsOf(intake);
+      const given: Record<ConditionalAnswer, { value: unknown; path: (string | number)[] }> = {
+        houseNumber: { value: intake.houseNumber, path: ['houseNumber'] },
+        otherPersonAgreed: { value: intake.otherPersonAgreed === true ? true : undefined, path: ['otherPersonAgreed'] },
+        email: { value: intake.contact.email, path: ['contact', 'email'] },
+        phone: { value: intake.contact.phone, path: ['contact', 'phone'] },
+        helperSummary: { value: intake.helperSummary, path: ['helperSummary'] },
+      };
+      for (const [answer, rule] of Object.entries(CONDITIONAL_ANSWERS) as [ConditionalAnswer, (typeof CONDITIONAL_ANSWERS)[ConditionalAnswer]][]) {
+        const { value, path } = given[answer];
+        const needed = rule.when(facts);
+        if (needed && rule.required && value === undefined)
+          ctx.addIssue({ code: 'custom', path, message: `${answer} is needed here`, input: intake });
+        if (!needed && rule.onlyThen && value !== undefined)
+          ctx.addIssue({ code: 'custom', path, message: `${answer} only when it applies`, input: intake });
+      }
     }),
   );
 
 export type ResidentIntake = z.infer<typeof intakeSchema>;
+
+function conditionFactsOf(intake: Pick<ResidentIntake, 'visitNeeded' | 'forWhom' | 'contact' | 'consent'>): ConditionFacts {
+  return {
+    visitNeeded: intake.visitNeeded,
+    forWhom: intake.forWhom,
+    contactMethod: intake.contact.method,
+    zerothLineMaySee: intake.consent.volunteers || intake.consent.initiatives,
+  };
+}
 
 /**
  * What triage needs from an intake. A resident who lets neither volunteers nor initiatives see their question

@@ -3,7 +3,18 @@
 // tests/behaviour/ runs against both, so they cannot drift apart.
 import { DomainError } from '../../kernel/errors';
 import type { Notification } from '../../platform/outbox/notifications';
-import type { Concern, Effect, ErasurePlan, FeedCard, HelperPool, InitiativeCapacity, RequestLog, ResidentData } from '../app/ports';
+import type {
+  Concern,
+  DraftStore,
+  Effect,
+  ErasurePlan,
+  FeedCard,
+  HelperPool,
+  InitiativeCapacity,
+  RequestLog,
+  ResidentData,
+  StoredDraft,
+} from '../app/ports';
 import { teamQueuePlacement } from '../domain/team-queue-placement';
 import type { FeedPlacement } from '../domain/feed-placement';
 import type { RequestEvent } from '../domain/lifecycle';
@@ -329,5 +340,23 @@ export class MemoryHelperPool implements HelperPool {
     return this.listings(districtId)
       .filter((i) => i.topics.includes(topicId))
       .flatMap((i) => (this.shared.initiatives.has(i.initiativeId) ? [copy(this.shared.initiatives.get(i.initiativeId)!)] : []));
+  }
+}
+
+/** Drafts of the step-by-step form in memory, by the hash of their id. */
+export class MemoryDraftStore implements DraftStore {
+  readonly drafts = new Map<string, StoredDraft>();
+
+  async read(idHash: string): Promise<StoredDraft | undefined> {
+    const draft = this.drafts.get(idHash);
+    return draft ? structuredClone(draft) : undefined;
+  }
+
+  async write(idHash: string, draft: StoredDraft): Promise<void> {
+    this.drafts.set(idHash, structuredClone(draft));
+  }
+
+  async remove(idHash: string): Promise<void> {
+    this.drafts.delete(idHash);
   }
 }

@@ -5,7 +5,7 @@ import { isDomainError, type DomainError } from '../../../functions/kernel/error
 import { FEEDBACK_COMMENT_MAX, REPLY_MAX } from '../../../functions/stepped-care/domain/intake';
 import { isFeedbackScore } from '../../../functions/stepped-care/domain/resident-actions';
 import type { TextKey as MessageKey } from '../i18n';
-import { statusView, type StatusView } from '../../../functions/stepped-care/app/status-view';
+import { formatMoment, statusView, type StatusView } from '../../../functions/stepped-care/app/status-view';
 import { useTranslations, type Locale } from '../i18n';
 import { pathOf } from '../../../functions/platform/routes/pages';
 import type { SiteServices } from '../../../functions/apps/site/services';
@@ -22,7 +22,6 @@ export type StatusState =
       status: 200 | 400 | 409;
       token: string;
       data: StatusView;
-      received: boolean;
       done: string | null;
       errors: StatusFieldError[];
       /** A step that cannot be undone asks first: withdrawing, or deleting the data. */
@@ -62,8 +61,8 @@ export async function handleStatus(request: Request, locale: Locale, services: S
     const token = url.searchParams.get('t');
     if (!token) return url.searchParams.get('erased') === '1' ? { view: 'erased', status: 200 } : lookup(200);
     const done = url.searchParams.get('done');
-    return show(services, locale, token, { received: url.searchParams.get('new') === '1', done: done && DONE[done] ? t(DONE[done]) : null }).catch(
-      (error: unknown) => invalidLink(error, t, lookup),
+    return show(services, locale, token, { done: done && DONE[done] ? t(DONE[done]) : null }).catch((error: unknown) =>
+      invalidLink(error, t, lookup),
     );
   }
 
@@ -142,7 +141,6 @@ async function show(
   token: string,
   options: {
     status?: 200 | 400 | 409;
-    received?: boolean;
     done?: string | null;
     errors?: StatusFieldError[];
     confirm?: 'withdraw' | 'erase';
@@ -155,7 +153,6 @@ async function show(
     status: options.status ?? 200,
     token,
     data: statusView(opened, locale),
-    received: options.received ?? false,
     done: options.done ?? null,
     errors: options.errors ?? [],
     confirm: options.confirm ?? null,
@@ -169,4 +166,58 @@ function invalidLink(error: unknown, t: (key: MessageKey) => string, lookup: (st
     return lookup(404, [{ field: 'reference', message: t('problem.status-link-invalid.detail') }]);
   }
   throw error;
+}
+
+export type SentState =
+  | { view: 'sent'; status: 200; token: string; data: StatusView; statusLink: string }
+  | { view: 'file'; response: Response }
+  | Extract<StatusState, { view: 'lookup' }>;
+
+/**
+ * The confirmation right after sending: the reference code and private link, what happens next, and a way to
+ * keep them (print, or a small text file). A bad link is the lookup form, as on the status page.
+ */
+export async function handleSent(request: Request, locale: Locale, services: SiteServices): Promise<SentState> {
+  const { t } = useTranslations(locale);
+  const url = new URL(request.url);
+  const token = url.searchParams.get('t') ?? '';
+  const statusLink = `${url.origin}${pathOf('status', locale)}?t=${token}`;
+  try {
+    const data = statusView(await services.desk.open(token), locale);
+    if (url.searchParams.get('file') === '1') return { view: 'file', response: receiptFile(data, statusLink, locale) };
+    return { view: 'sent', status: 200, token, data, statusLink };
+  } catch (error) {
+    if (!isDomainError(error, 'status-link-invalid')) throw error;
+    return {
+      view: 'lookup',
+      status: 404,
+      reference: '',
+      contact: '',
+      errors: [{ field: 'reference', message: t('problem.status-link-invalid.detail') }],
+    };
+  }
+}
+
+/** "Save as a file": plain text, the reference code and the private link, nothing else personal. */
+function receiptFile(data: StatusView, statusLink: string, locale: Locale): Response {
+  const { t, municipality } = useTranslations(locale);
+  const lines = [
+    `${t('site.name')} ${municipality.name}`,
+    '',
+    `${t('receipt.reference')}: ${data.referenceCode ?? ''}`,
+    `${t('sent.file.topic')}: ${data.topic}`,
+    `${t('sent.file.asked-on')}: ${formatMoment(data.createdAt, locale)}`,
+    '',
+    `${t('receipt.link')}: ${statusLink}`,
+    t('receipt.link.hint'),
+    '',
+  ];
+  return new Response(lines.join('\r\n'), {
+    status: 200,
+    headers: {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${t('site.name').toLowerCase()}-${data.referenceCode ?? 'vraag'}.txt"`,
+      'Cache-Control': 'no-store',
+    },
+  });
 }

@@ -17,7 +17,7 @@ import { PAGES, pathOf } from '../../../functions/platform/routes/pages';
 import type { SiteServices } from '../../../functions/apps/site/services';
 import { useTranslations, type Locale, type TextKey } from '../i18n';
 import { csrfValid, requireAccount } from './session';
-import { newFormKey, readValues, validate, type AskValues, type FieldError } from './ask';
+import { newFormKey, readValues, validate, type AskValues, type FieldError } from './intake-form';
 
 type Status = 200 | 400 | 403 | 404 | 409;
 type Signed = { name: string; csrf: string };
