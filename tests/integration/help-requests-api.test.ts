@@ -10,6 +10,10 @@ import { keys } from '../../functions/platform/dynamodb/keys';
 import { seedMunicipality } from '../../functions/apps/wiring/seed';
 import { intake, volunteer, TEST_KEYS } from '../support/fixtures';
 import { freshRepository, silentLogger } from '../support/store';
+import { responseChecker } from '../support/openapi-check';
+
+/** Every response these tests see is held against the API's own OpenAPI document. */
+const documented = responseChecker();
 
 let services: Services;
 let api: ReturnType<typeof createPublicApi>;
@@ -18,7 +22,7 @@ beforeAll(async () => {
   const repo = await freshRepository();
   services = servicesOn(repo, 'zaanstad', TEST_KEYS);
   await seedMunicipality(repo, services.municipality);
-  api = createPublicApi({ ...services, logger: silentLogger(), version: 'test' });
+  api = documented.wrap(createPublicApi({ ...services, logger: silentLogger(), version: 'test' }));
 });
 
 const json = (path: string, body: unknown, headers: Record<string, string> = {}, method = 'POST') =>
@@ -174,7 +178,7 @@ describe('following a request with its status token', () => {
 
 describe('rate limit', () => {
   it('answers 429 with Retry-After and a translated problem once a client is over its limit, per client', async () => {
-    const limited = createPublicApi({ ...services, logger: silentLogger(), version: 'test', requestsPerMinute: 3 });
+    const limited = documented.wrap(createPublicApi({ ...services, logger: silentLogger(), version: 'test', requestsPerMinute: 3 }));
     const from = (client: string) =>
       limited.request('/api/v1/topics?lang=en', { headers: { 'x-forwarded-for': client, [CLIENT_ADDRESS_HEADER]: `spoofed-${client}` } });
     for (let i = 0; i < 3; i++) expect((await from('10.0.0.1')).status).toBe(200);
@@ -183,5 +187,12 @@ describe('rate limit', () => {
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await over.json()) as { title: string }).title).toBe('Please wait a moment');
     expect((await from('10.0.0.2')).status).toBe(200);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('documents every response these tests saw: status, content type, body schema and headers', () => {
+    expect(documented.checked).toBeGreaterThan(20);
+    expect(documented.mismatches).toEqual([]);
   });
 });

@@ -12,6 +12,10 @@ import { createDocumentClient } from '../../functions/platform/dynamodb/client';
 import { seedMunicipality } from '../../functions/apps/wiring/seed';
 import { Repository } from '../../functions/platform/dynamodb/repository';
 import { freshRepository, silentLogger } from '../support/store';
+import { responseChecker } from '../support/openapi-check';
+
+/** Every response these tests see is held against the API's own OpenAPI document. */
+const documented = responseChecker();
 
 const zaanstad = currentMunicipality('zaanstad');
 let repo: Repository;
@@ -20,7 +24,7 @@ let api: ReturnType<typeof createPublicApi>;
 beforeAll(async () => {
   repo = await freshRepository();
   await seedMunicipality(repo, zaanstad);
-  api = createPublicApi({ ...servicesOn(repo, 'zaanstad', TEST_KEYS), logger: silentLogger(), version: 'test' });
+  api = documented.wrap(createPublicApi({ ...servicesOn(repo, 'zaanstad', TEST_KEYS), logger: silentLogger(), version: 'test' }));
 });
 
 const lookup = (body: string, headers: Record<string, string> = {}) =>
@@ -43,7 +47,7 @@ describe('public API', () => {
 
   it('reports the store as unreachable with 503, not a crash', async () => {
     const dead = new Repository(createDocumentClient({ tableName: 'x', endpoint: 'http://127.0.0.1:9' }), 'x');
-    const broken = createPublicApi({ ...servicesOn(dead, 'zaanstad'), logger: silentLogger(), version: 'test' });
+    const broken = documented.wrap(createPublicApi({ ...servicesOn(dead, 'zaanstad'), logger: silentLogger(), version: 'test' }));
     const res = await broken.request('/api/v1/health');
     expect(res.status).toBe(503);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
@@ -272,5 +276,12 @@ describe('OpenAPI document', () => {
     });
     expect(lookupOp.responses['422'].content['application/problem+json'].schema.$ref).toBe('#/components/schemas/Problem');
     expect(doc.paths['/municipality'].get.parameters).toEqual([expect.objectContaining({ name: 'lang', in: 'query', required: false })]);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('documents every response these tests saw: status, content type, body schema and headers', () => {
+    expect(documented.checked).toBeGreaterThan(20);
+    expect(documented.mismatches).toEqual([]);
   });
 });

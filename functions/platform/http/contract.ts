@@ -18,10 +18,46 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface ResponseSpec {
   description: string;
-  /** JSON body schema, for the document only (responses are built by our own code). */
+  /** JSON body schema, for the document only (responses are built by our own code); with `problem`, its extension members. */
   schema?: Schema;
   /** The response is an RFC 9457 problem. */
   problem?: true;
+  /** Headers the response always carries, with what they mean (Location on 201, Retry-After on 429 and 503). */
+  headers?: Partial<Record<'Location' | 'Retry-After', string>>;
+}
+
+const RETRY_AFTER = 'Seconds to wait before trying again';
+
+/**
+ * Every response an operation can give: its own, and those the API's frame (create-api.ts) gives any
+ * operation: 400 for a query or body that does not fit, 413 and 415 for a body too large or not JSON, 429
+ * when a client asks too often, 503 when the store cannot answer for a moment, 500 for our own faults. The
+ * document lists them all, so a client can rely on it (tests/support/openapi-check.ts holds every response of
+ * the integration tests against it).
+ */
+export function responsesOf(contract: RouteContract): Record<number, ResponseSpec> {
+  const takesBody = contract.method === 'post' || contract.method === 'put' || contract.method === 'patch';
+  const problem = (description: string, headers?: ResponseSpec['headers']): ResponseSpec => ({
+    description,
+    problem: true,
+    ...(headers ? { headers } : {}),
+  });
+  const frame: Record<number, ResponseSpec> = {
+    429: problem('Too many requests from this client', { 'Retry-After': RETRY_AFTER }),
+    500: problem('Something went wrong on our side'),
+    503: problem('The store cannot answer for a moment', { 'Retry-After': RETRY_AFTER }),
+  };
+  if (contract.query || takesBody) frame[400] = problem('The input does not fit (see `errors`)');
+  if (takesBody) {
+    frame[413] = problem('The body is too large');
+    frame[415] = problem('The body is not JSON');
+  }
+  const merged: Record<number, ResponseSpec> = { ...frame };
+  for (const [status, own] of Object.entries(contract.responses)) {
+    const base = frame[Number(status)];
+    merged[Number(status)] = { ...own, ...(base?.headers || own.headers ? { headers: { ...base?.headers, ...own.headers } } : {}) };
+  }
+  return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => Number(a) - Number(b)));
 }
 
 export interface RouteContract<Q extends Schema | undefined = Schema | undefined, B extends Schema | undefined = Schema | undefined> {

@@ -1,10 +1,11 @@
 // Builds the OpenAPI 3.1 document from route contracts. Called on the first request for the document,
 // not at start-up, so functions do not pay for it on every cold start.
 import * as z from 'zod/mini';
-import type { RouteContract } from './contract';
+import { responsesOf, type RouteContract } from './contract';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 
-export const problemSchema = z.object({
+/** RFC 9457: a problem may carry extension members (health's `checks`), so the schema stays open. */
+export const problemSchema = z.looseObject({
   type: z.string(),
   title: z.string(),
   status: z.int(),
@@ -60,13 +61,30 @@ export function openApiDocument(info: OpenApiInfo, serverUrl: string, contracts:
       ],
       ...(contract.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(contract.body, 'input') } } } } : {}),
       responses: Object.fromEntries(
-        Object.entries(contract.responses).map(([status, spec]) => [
+        Object.entries(responsesOf(contract)).map(([status, spec]) => [
           status,
           {
             description: spec.description,
-            headers: { 'API-Version': { $ref: '#/components/headers/API-Version' } },
+            headers: {
+              'API-Version': { $ref: '#/components/headers/API-Version' },
+              ...Object.fromEntries(
+                Object.entries(spec.headers ?? {}).map(([name, description]) => [
+                  name,
+                  { description, required: true, schema: name === 'Retry-After' ? { type: 'integer', minimum: 0 } : { type: 'string' } },
+                ]),
+              ),
+            },
             ...(spec.problem
-              ? { content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } } }
+              ? {
+                  content: {
+                    [PROBLEM_CONTENT_TYPE]: {
+                      // A problem with extension members of its own: the problem's members, and those.
+                      schema: spec.schema
+                        ? { allOf: [{ $ref: '#/components/schemas/Problem' }, jsonSchema(spec.schema, 'output')] }
+                        : { $ref: '#/components/schemas/Problem' },
+                    },
+                  },
+                }
               : spec.schema
                 ? { content: { 'application/json': { schema: jsonSchema(spec.schema, 'output') } } }
                 : {}),

@@ -22,7 +22,11 @@ export function registerHealth(router: ContractRouter, deps: PublicApiDeps): voi
       summary: 'Is the service up, and can it reach its store?',
       responses: {
         200: { description: 'Service and store are up', schema: healthSchema },
-        503: { description: 'The store cannot be reached (a problem with a `checks` member)', problem: true },
+        503: {
+          description: 'The store cannot be reached (a problem with a `checks` member)',
+          problem: true,
+          schema: z.looseObject({ checks: z.object({ store: z.literal('unreachable') }) }),
+        },
       },
     },
     async (c) => {

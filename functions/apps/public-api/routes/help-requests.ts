@@ -92,7 +92,11 @@ export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps
       body: intakeSchema,
       responses: {
         200: { description: 'A retry: the request this key made before', schema: receiptSchema },
-        201: { description: 'The request is made; keep the status token', schema: receiptSchema },
+        201: {
+          description: 'The request is made; keep the status token',
+          schema: receiptSchema,
+          headers: { Location: 'The new request’s address (its reference code); open it with the status token' },
+        },
         400: { description: 'Invalid input, an unknown topic or an invalid Idempotency-Key', problem: true },
         413: { description: 'The body is too large', problem: true },
         415: { description: 'The body is not JSON', problem: true },
@@ -274,7 +278,11 @@ export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps
       query: langQuery,
       body: lookupBody,
       responses: {
-        201: { description: 'A status token valid for two hours', schema: z.object({ reference: z.string(), statusToken: z.string() }) },
+        201: {
+          description: 'A status token valid for two hours',
+          schema: z.object({ reference: z.string(), statusToken: z.string() }),
+          headers: { Location: 'The request’s address; open it with the status token' },
+        },
         400: { description: 'Invalid input', problem: true },
         404: { description: 'No request with this reference code and contact (which part was wrong is not told)', problem: true },
         429: { description: 'Too many requests from this client', problem: true },
@@ -283,7 +291,9 @@ export function registerHelpRequests(router: ContractRouter, deps: PublicApiDeps
     async (c, { body }) => {
       const statusToken = await deps.desk.lookup(body.reference, body.contact);
       const request = await deps.desk.open(statusToken);
-      return c.json({ reference: request.personal!.referenceCode, statusToken }, 201);
+      const reference = request.personal!.referenceCode;
+      c.header('Location', `${router.basePath}/help-requests/${reference}`);
+      return c.json({ reference, statusToken }, 201);
     },
   );
 }
