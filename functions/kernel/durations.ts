@@ -75,3 +75,9 @@ export const REFERRAL_LINK_DAYS = 30;
  * personal data nobody sent. The first step says so.
  */
 export const ASK_DRAFT_HOURS = 2;
+
+/**
+ * Technical logs (the functions' logs and the API's access logs, which hold IP addresses): kept this long for
+ * security and faults, then deleted by CloudWatch. One of CloudWatch's own periods (RetentionDays).
+ */
+export const LOG_RETENTION_DAYS = 90;

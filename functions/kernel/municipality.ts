@@ -30,6 +30,23 @@ export type InitiativeInput = z.infer<typeof initiativeSchema>;
 /** When a professional uses a standard text: a question to the resident, or a message (contact, closing). */
 export const STANDARD_TEXT_SITUATIONS = ['ask-information', 'after-contact', 'referred-on', 'closing'] as const;
 
+const hexColour = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/));
+
+/** WCAG 2.x contrast ratio of two sRGB colours written as #rrggbb. */
+export function contrastRatio(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+const readableOnWhite = hexColour.check(z.refine((c) => contrastRatio(c, '#ffffff') >= 4.5, { message: 'white text on it is below 4.5:1' }));
+
 export const municipalitySchema = z
   .strictObject({
     $comment: z.optional(z.string()),
@@ -50,6 +67,25 @@ export const municipalitySchema = z
       }),
       /** Who residents can call while the team is closed (a regional crisis service), if the municipality has one. */
       outOfHoursService: z.optional(z.strictObject({ name: translated, phone: text(), when: translated })),
+    }),
+    /**
+     * The municipality's look: its colours as design tokens (the site's theme reads them), an optional logo
+     * (a path on the site, with its text alternative) and the service's phase ("pilot" shows a banner). A
+     * colour must keep text readable: white on primary and on primaryDark at least 4.5:1 (WCAG 1.4.3).
+     */
+    identity: z.optional(
+      z.strictObject({
+        colours: z.strictObject({ primary: readableOnWhite, primaryDark: readableOnWhite, accent: hexColour }),
+        logo: z.optional(z.strictObject({ src: z.string().check(z.regex(/^\/[\w./-]+\.svg$/)), alt: translated })),
+        phase: z.enum(['pilot', 'live']),
+        /** Where residents send a remark about the service while it is a pilot. */
+        feedbackEmail: z.optional(z.email()),
+      }),
+    ),
+    /** The privacy statement's facts: who is responsible, and how to reach the data protection officer. */
+    privacy: z.strictObject({
+      controller: translated,
+      officer: z.strictObject({ email: z.email(), phone: z.optional(text()) }),
     }),
     crisisLines: z.array(z.strictObject({ id: slug, name: translated, phone: text(), when: translated })).check(z.minLength(1)),
     districts: z

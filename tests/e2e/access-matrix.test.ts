@@ -48,6 +48,7 @@ const signedIn = (volunteers: Outcome, coordinator: Outcome, team: Outcome = 'te
 const PAGE_TABLE: Record<PageId, Record<Role, Outcome>> = {
   home: all('ok'),
   accessibility: all('ok'),
+  privacy: all('ok'),
   nearby: all('ok'),
   initiatives: all('ok'),
   ask: all('ok'),

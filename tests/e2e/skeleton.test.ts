@@ -126,7 +126,7 @@ describe('keyboard', () => {
 });
 
 describe('the neighbourhood lookup without JavaScript', () => {
-  it('finds the district and its initiatives with a plain form post', async () => {
+  it('finds the district and its initiatives with a plain form (a GET: the result is a link)', async () => {
     const page = await newPage(browser, { javaScriptEnabled: false });
     await page.goto(base + '/in-de-buurt/');
     await page.getByLabel('Postcode').fill('1521 AB');
@@ -141,7 +141,7 @@ describe('the neighbourhood lookup without JavaScript', () => {
     await page.goto(base + '/en/nearby/');
     await page.getByLabel('Postcode').fill('hello');
     const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.waitForResponse((r) => r.url().includes('postcode=')),
       page.getByRole('button', { name: 'Search' }).click(),
     ]);
     expect(response.status()).toBe(400);
@@ -159,7 +159,7 @@ describe('the neighbourhood lookup without JavaScript', () => {
     await page.goto(base + '/en/nearby/');
     await page.getByLabel('Postcode').fill('1011 AB');
     const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.waitForResponse((r) => r.url().includes('postcode=')),
       page.getByRole('button', { name: 'Search' }).click(),
     ]);
     expect(response.status()).toBe(422);

@@ -174,37 +174,42 @@ export const ASK_PATHS = {
   en: { first: '/en/ask/', check: '/en/ask/check/', sent: '/en/ask/sent/' },
 } as const;
 
-/**
- * Answers the step-by-step form like a person, from the page it is on (a step) to "check your answers":
- * on each page it answers the questions that page asks, then chooses "Continue". Fails on a page that comes
- * back with errors, or when the walk does not end.
- */
-export async function answerAskSteps(page: Page, lang: 'nl' | 'en', a: AskAnswers): Promise<void> {
+/** Answers the questions the page of the step-by-step form asks, then chooses "Continue". */
+export async function answerAskStep(page: Page, lang: 'nl' | 'en', a: AskAnswers): Promise<void> {
   const on = async (selector: string) => (await page.locator(selector).count()) > 0;
   const radio = (name: string, value: string) => page.check(`input[name="${name}"][value="${value}"]`);
   const yesNo = (v: boolean) => (v ? 'yes' : 'no');
+  const contact = a.contact ?? 'none';
+  if (await on('input[name="topicId"]')) await radio('topicId', a.topicId ?? 'groceries-errands');
+  if (await on('#description')) await page.fill('#description', a.description);
+  if (await on('input[name="dangerNow"]')) await radio('dangerNow', yesNo(a.dangerNow ?? false));
+  if (await on('input[name="urgency"]')) await radio('urgency', a.urgency ?? 'this-week');
+  if (await on('input[name="forWhom"]')) await radio('forWhom', a.forWhom ?? 'myself');
+  if (await on('#postcode')) await page.fill('#postcode', a.postcode ?? '1502 AB');
+  if (await on('input[name="visitNeeded"]')) await radio('visitNeeded', yesNo(a.visitNeeded ?? false));
+  if (await on('input[name="contactMethod"]')) await radio('contactMethod', contact === 'none' ? 'none' : 'email' in contact ? 'email' : 'phone');
+  if (await on('input[name="language"]')) await radio('language', a.language ?? lang);
+  if (await on('#firstName')) await page.fill('#firstName', a.firstName ?? '');
+  if ((await on('#email')) && contact !== 'none' && 'email' in contact) await page.fill('#email', contact.email);
+  if ((await on('#phone')) && contact !== 'none' && 'phone' in contact) await page.fill('#phone', contact.phone);
+  if (await on('#houseNumber')) await page.fill('#houseNumber', a.houseNumber ?? '12');
+  if (await on('#otherPersonAgreed')) await page.check('#otherPersonAgreed');
+  if (await on('input[name="sharing"]')) await radio('sharing', yesNo(a.sharing ?? true));
+  if ((await on('#wantsProfessional')) && a.wantsProfessional) await page.check('#wantsProfessional');
+  if ((await on('#helperSummary')) && a.helperSummary !== undefined) await page.fill('#helperSummary', a.helperSummary);
+  await page.getByRole('button', { name: lang === 'nl' ? 'Verder' : 'Continue' }).click();
+}
+
+/**
+ * Answers the step-by-step form like a person, from the page it is on (a step) to "check your answers".
+ * Fails on a page that comes back with errors, or when the walk does not end.
+ */
+export async function answerAskSteps(page: Page, lang: 'nl' | 'en', a: AskAnswers): Promise<void> {
   for (let i = 0; i < 10; i++) {
     if (new URL(page.url()).pathname === ASK_PATHS[lang].check) return;
-    if (await on('input[name="topicId"]')) await radio('topicId', a.topicId ?? 'groceries-errands');
-    if (await on('#description')) await page.fill('#description', a.description);
-    if (await on('input[name="dangerNow"]')) await radio('dangerNow', yesNo(a.dangerNow ?? false));
-    if (await on('input[name="urgency"]')) await radio('urgency', a.urgency ?? 'this-week');
-    if (await on('input[name="forWhom"]')) await radio('forWhom', a.forWhom ?? 'myself');
-    if (await on('#postcode')) await page.fill('#postcode', a.postcode ?? '1502 AB');
-    if (await on('input[name="visitNeeded"]')) await radio('visitNeeded', yesNo(a.visitNeeded ?? false));
-    const contact = a.contact ?? 'none';
-    if (await on('input[name="contactMethod"]')) await radio('contactMethod', contact === 'none' ? 'none' : 'email' in contact ? 'email' : 'phone');
-    if (await on('input[name="language"]')) await radio('language', a.language ?? lang);
-    if (await on('#firstName')) await page.fill('#firstName', a.firstName ?? '');
-    if ((await on('#email')) && contact !== 'none' && 'email' in contact) await page.fill('#email', contact.email);
-    if ((await on('#phone')) && contact !== 'none' && 'phone' in contact) await page.fill('#phone', contact.phone);
-    if (await on('#houseNumber')) await page.fill('#houseNumber', a.houseNumber ?? '12');
-    if (await on('#otherPersonAgreed')) await page.check('#otherPersonAgreed');
-    if (await on('input[name="sharing"]')) await radio('sharing', yesNo(a.sharing ?? true));
-    if ((await on('#wantsProfessional')) && a.wantsProfessional) await page.check('#wantsProfessional');
-    if ((await on('#helperSummary')) && a.helperSummary !== undefined) await page.fill('#helperSummary', a.helperSummary);
-    await page.getByRole('button', { name: lang === 'nl' ? 'Verder' : 'Continue' }).click();
-    if (await on('#error-summary')) throw new Error(`the form came back with errors on ${page.url()}: ${await page.textContent('#error-summary')}`);
+    await answerAskStep(page, lang, a);
+    if ((await page.locator('#error-summary').count()) > 0)
+      throw new Error(`the form came back with errors on ${page.url()}: ${await page.textContent('#error-summary')}`);
   }
   throw new Error(`the form did not reach "check your answers" (${page.url()})`);
 }

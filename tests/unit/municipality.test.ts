@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currentMunicipality, MUNICIPALITIES, validateMunicipalities } from '../../functions/platform/config/municipality';
-import { districtForPostcode, parseMunicipality, postcodeArea, postcodeSchema, teamHours } from '../../functions/kernel/municipality';
+import { contrastRatio, districtForPostcode, parseMunicipality, postcodeArea, postcodeSchema, teamHours } from '../../functions/kernel/municipality';
+import { identityCss } from '../../site/src/theme/identity';
 import { nextOpening } from '../../functions/kernel/working-time';
 
 describe('municipality configuration', () => {
@@ -51,6 +52,19 @@ describe('municipality configuration', () => {
     const m = structuredClone(currentMunicipality('zaanstad'));
     m.volunteers[0]!.districts.push('atlantis');
     expect(() => parseMunicipality(m)).toThrow(/unknown district atlantis/);
+  });
+
+  it('takes the municipality’s colours only when white text stays readable on them (4.5:1)', () => {
+    expect(contrastRatio('#ffffff', '#000000')).toBeCloseTo(21, 5);
+    expect(contrastRatio('#0b4f6c', '#ffffff')).toBeGreaterThan(8);
+    const pale = structuredClone(currentMunicipality('zaanstad'));
+    pale.identity!.colours.primary = '#7fb3d5'; // a light blue: 2.2:1 with white
+    expect(() => parseMunicipality(pale)).toThrow(/below 4\.5:1/);
+    const themed = structuredClone(currentMunicipality('zaanstad'));
+    themed.identity!.colours.primary = '#8a1538';
+    expect(identityCss(parseMunicipality(themed))).toContain('--wk-color-primary: #8a1538;');
+    const { identity: _none, ...plain } = currentMunicipality('zaanstad');
+    expect(identityCss(parseMunicipality(plain))).not.toContain('--wk-color');
   });
 
   it('rejects unknown fields, so a typo in a data file is caught', () => {

@@ -14,6 +14,7 @@ export interface PageRoute {
 export const PAGES = {
   home: { paths: { nl: '/', en: '/en/' }, onDemand: false, access: 'public' },
   accessibility: { paths: { nl: '/toegankelijkheid/', en: '/en/accessibility/' }, onDemand: false, access: 'public' },
+  privacy: { paths: { nl: '/privacy/', en: '/en/privacy/' }, onDemand: false, access: 'public' },
   nearby: { paths: { nl: '/in-de-buurt/', en: '/en/nearby/' }, onDemand: true, access: 'public' },
   initiatives: { paths: { nl: '/initiatieven/', en: '/en/initiatives/' }, onDemand: true, access: 'public' },
   /** The first step of asking for help; the further steps live under it (site/src/forms/ask-steps.ts). */

@@ -1,5 +1,6 @@
 // The HTTP API behind CloudFront: /api/* to the public API, everything else (on-demand pages, the 404 page)
 // to the site function; throttled per stage, with access logs that hold no IP addresses or query strings.
+import { LOG_RETENTION_DAYS } from '../../../functions/kernel/durations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -20,7 +21,7 @@ export class PublicHttpApi extends Construct {
 
   constructor(scope: Construct, id: string, props: PublicHttpApiProps) {
     super(scope, id);
-    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.THREE_MONTHS });
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: LOG_RETENTION_DAYS as logs.RetentionDays });
     this.api = new apigw.HttpApi(this, 'Api', {
       description: 'Wijkloket: public API and on-demand pages, behind CloudFront',
       createDefaultStage: false,

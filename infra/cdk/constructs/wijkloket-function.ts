@@ -1,6 +1,7 @@
 // One Lambda function of Wijkloket with the platform's defaults: Node.js 22 on arm64, JSON logs in its own
 // log group (and only there), X-Ray, the table's name in its environment, and code bundled on this machine by
 // infra/build/bundle-functions.ts (esbuild, no Docker). Table access is granted per function, least privilege.
+import { LOG_RETENTION_DAYS } from '../../../functions/kernel/durations';
 import { AssetHashType, DockerImage, Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -38,7 +39,7 @@ export class WijkloketFunction extends Construct {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Execution role of ${spec.id}`,
     });
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.THREE_MONTHS });
+    const logGroup = new logs.LogGroup(this, 'Logs', { retention: LOG_RETENTION_DAYS as logs.RetentionDays });
     // Only its own log group, instead of the managed AWSLambdaBasicExecutionRole policy on all groups.
     role.addToPolicy(new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
     this.fn = new lambda.Function(this, 'Function', {
