@@ -285,7 +285,7 @@ describe('asking for help', () => {
     await page.context().close();
   });
 
-  it('tells the true reason when the resident lets no helper see the request', async () => {
+  it('tells the true reason when no helper may see the request, and asks how helpers can reach a resident they could not', async () => {
     const page = await newPage(browser, { javaScriptEnabled: false });
     await page.goto(base + ask.nl);
     await answerAskSteps(page, 'nl', { description: 'Een lamp ophangen.', topicId: 'odd-jobs', sharing: false });
@@ -295,6 +295,20 @@ describe('asking for help', () => {
     const route = await page.locator('section[aria-labelledby="route"]').textContent();
     expect(route).toContain('U wilt niet dat vrijwilligers of initiatieven uw vraag zien. Daarom helpt het wijkteam u.');
     expect(route).not.toContain('professional');
+
+    // No contact and no visit: a volunteer could not reach them. The check page says so and asks how, before sending.
+    await page.goto(base + ask.nl);
+    await answerAskSteps(page, 'nl', { description: 'Wie kan mijn gras maaien?', topicId: 'odd-jobs', sharing: true, helperSummary: 'Gras maaien.' });
+    expect(await page.textContent('#unreachable')).toContain('Een vrijwilliger of initiatief kan u zo niet bereiken');
+    expect(await page.locator('section[aria-labelledby="route"]').textContent()).toContain('Een vrijwilliger kan u dan niet bereiken.');
+    await page.getByRole('link', { name: 'Toch hulp uit uw buurt? Kies hoe zij u kunnen bereiken' }).click();
+    await page.check('input[name="contactMethod"][value="phone"]');
+    await page.getByRole('button', { name: 'Verder' }).click();
+    await page.fill('#phone', '06 12345678');
+    await page.getByRole('button', { name: 'Verder' }).click();
+    expect(new URL(page.url()).pathname).toBe(ask.nl + 'controleren/');
+    expect(await page.locator('#unreachable').count()).toBe(0);
+    expect(await page.locator('section[aria-labelledby="route"]').textContent()).toContain('Wij zoeken eerst iemand in uw buurt');
     await page.context().close();
   });
 

@@ -79,3 +79,18 @@ describe('resident intake', () => {
     );
   });
 });
+
+describe('a request nobody of the 0th line could act on', () => {
+  it('goes to the team with that reason when there is no contact and no visit (no address), and only then', () => {
+    const { houseNumber: _h, ...noVisit } = valid;
+    const unreachable = { ...noVisit, visitNeeded: false, contact: { method: 'none' as const } };
+    const decision = triage(triageInputOf(unreachable));
+    expect(decision).toMatchObject({ level: 'district-team', rule: 'unreachable-for-helpers' });
+    expect(decision.reasons.map((r) => r.key)).toEqual(['reason.unreachable-for-helpers']);
+    // A visit gives an address; a phone number a way to call: then a volunteer can act.
+    expect(triage(triageInputOf({ ...valid, contact: { method: 'none' } })).level).toBe('zeroth-line');
+    expect(triage(triageInputOf({ ...noVisit, visitNeeded: false, contact: { method: 'phone', phone: '06 12345678' } })).level).toBe('zeroth-line');
+    // Tips only: nobody needs to reach them.
+    expect(triage(triageInputOf({ ...unreachable, onlySelfHelp: true })).level).toBe('own-strength');
+  });
+});

@@ -21,6 +21,8 @@ export function queueReasonOf(head: {
       return 'risk-topic';
     case 'no-consent-for-zeroth-line':
       return 'no-consent-for-zeroth-line';
+    case 'unreachable-for-helpers':
+      return 'unreachable-for-helpers';
     case 'needs-professional':
       return 'needs-professional';
     case 'not-solved-after-help':

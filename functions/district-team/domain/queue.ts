@@ -8,6 +8,7 @@ export const QUEUE_REASONS = [
   'asked-for-professional',
   'risk-topic',
   'no-consent-for-zeroth-line',
+  'unreachable-for-helpers',
   'not-picked-up',
   'needs-professional',
   'concern',

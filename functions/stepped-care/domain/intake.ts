@@ -136,6 +136,7 @@ export function triageInputOf(intake: ResidentIntake): TriageInput {
     dangerNow: intake.dangerNow,
     wantsProfessional: intake.wantsProfessional,
     zerothLineMaySee: intake.consent.volunteers || intake.consent.initiatives,
+    helpersCanReach: intake.contact.method !== 'none' || intake.visitNeeded,
     formalWmoRequest: intake.formalWmoRequest,
     ...(intake.onlySelfHelp === undefined ? {} : { onlySelfHelp: intake.onlySelfHelp }),
   };

@@ -23,12 +23,24 @@ export const triageInputSchema = z.strictObject({
   onlySelfHelp: z.optional(z.boolean()),
   /** False when the resident lets neither volunteers nor initiatives see the request: only the team can help. */
   zerothLineMaySee: z.optional(z.boolean()),
+  /**
+   * False when a helper could not reach the resident at all: no contact wanted and nobody needs to come by
+   * (so no address). A volunteer cannot act on that; the team can, through the resident's status page.
+   */
+  helpersCanReach: z.optional(z.boolean()),
 });
 
 export type TriageInput = z.infer<typeof triageInputSchema>;
 
 export type TriageRule =
-  'safety' | 'wish-for-professional' | 'formal-wmo-request' | 'topic-risk' | 'no-consent-for-zeroth-line' | 'own-strength' | 'default-zeroth-line';
+  | 'safety'
+  | 'wish-for-professional'
+  | 'formal-wmo-request'
+  | 'topic-risk'
+  | 'no-consent-for-zeroth-line'
+  | 'unreachable-for-helpers'
+  | 'own-strength'
+  | 'default-zeroth-line';
 
 /** The catalogue keys of the reasons (functions/platform/i18n): the domain names a reason, the reader words it. */
 export const REASON_KEYS = [
@@ -39,6 +51,7 @@ export const REASON_KEYS = [
   'reason.crisis.danger',
   'reason.wish-for-professional',
   'reason.no-consent',
+  'reason.unreachable-for-helpers',
   'reason.formal-wmo-request',
   'reason.risk.team',
   'reason.risk.collective',
@@ -166,6 +179,18 @@ export function triage(input: TriageInput): TriageDecision {
       priority,
       rule: 'no-consent-for-zeroth-line',
       reasons: [{ code: 'no-consent-for-zeroth-line', key: 'reason.no-consent' }],
+    };
+  }
+
+  // 4c. Nobody of the 0th line could reach the resident (no contact, no visit): not offered as it is. The
+  // form asks for a way to reach them first; sent like this, the team picks it up through the status page.
+  if (input.helpersCanReach === false && !input.onlySelfHelp) {
+    return {
+      ...base,
+      level: 'district-team',
+      priority,
+      rule: 'unreachable-for-helpers',
+      reasons: [{ code: 'unreachable-for-helpers', key: 'reason.unreachable-for-helpers' }],
     };
   }
 

@@ -365,6 +365,8 @@ export interface CheckRow {
 }
 
 export interface CheckPreview {
+  /** Helpers could not reach the resident as answered (no contact, no visit): say so, and how to change it. */
+  unreachable: { change: string } | null;
   zerothLineMaySee: boolean;
   toTeam: boolean;
   helperSees: { topic: string; district: string; urgency: string; name: string | null; summary: string } | null;
@@ -570,6 +572,7 @@ function checkView(intake: ResidentIntake, answers: AskValues, locale: Locale): 
       ? { show: true, first: firstCrisisLine(decision.reasons.map((r) => r.code)) }
       : { show: false, first: undefined },
     preview: {
+      unreachable: decision.rule === 'unreachable-for-helpers' ? { change: `${pathOf('askContact', locale)}?from=check#contactMethod` } : null,
       zerothLineMaySee,
       toTeam: decision.level === 'district-team' || decision.level === 'collective',
       helperSees: zerothLineMaySee

@@ -129,6 +129,9 @@ export const pages: Record<keyof typeof nlPages, string> = {
   'ask.error.helperSummary': 'Write in at most 600 characters what you need help with. Volunteers and initiatives see this.',
   'check.title': 'Check your answers',
   'check.intro': 'Is everything right? Then send your request. Want to change something? Choose "Change" next to that answer.',
+  'check.unreachable':
+    'A volunteer or initiative cannot reach you like this: you want no contact, and nobody needs to come to your home. That is why your request now goes to the district team.',
+  'check.unreachable.change': 'Help from your neighbourhood after all? Choose how they can reach you',
   'check.answers': 'Your answers',
   'check.change': 'Change',
   'check.not-given': 'Not given',

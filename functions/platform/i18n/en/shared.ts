@@ -138,6 +138,8 @@ export const shared: Record<keyof typeof nlShared, string> = {
   'reason.crisis.danger': 'Is there danger right now? Call 112.',
   'reason.wish-for-professional': 'You want to talk to a professional. That is why your question goes to the district team.',
   'reason.no-consent': 'You do not want volunteers or initiatives to see your request. That is why the district team helps you.',
+  'reason.unreachable-for-helpers':
+    'You want no contact and nobody needs to come to your home. A volunteer cannot reach you then. That is why the district team looks at your request. The district team will leave a message on your personal page.',
   'reason.formal-wmo-request': 'You are making a formal Wmo request. The district team looks into what you need within 6 weeks.',
   'reason.risk.team': 'For "{topic}" a professional from the district team can help you best. That way you get the right help.',
   'reason.risk.collective': 'For "{topic}" the municipality has standard services. The district team finds the right one for you.',
@@ -152,6 +154,7 @@ export const shared: Record<keyof typeof nlShared, string> = {
   'queue.reason.asked-for-professional': 'Asked for a professional',
   'queue.reason.risk-topic': 'Topic with risks',
   'queue.reason.no-consent-for-zeroth-line': 'No consent for volunteers and initiatives',
+  'queue.reason.unreachable-for-helpers': 'No contact and no visit: reachable only through the status page',
   'queue.reason.not-picked-up': 'Not picked up, also after widening',
   'queue.reason.needs-professional': 'Volunteer: needs a professional',
   'queue.reason.concern': 'Concern from a volunteer',

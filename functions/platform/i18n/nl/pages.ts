@@ -129,6 +129,9 @@ export const pages = {
   'ask.error.helperSummary': 'Schrijf in hooguit 600 tekens waar u hulp bij zoekt. Dit zien vrijwilligers en initiatieven.',
   'check.title': 'Controleer uw antwoorden',
   'check.intro': 'Klopt alles? Verstuur dan uw vraag. Wilt u iets veranderen? Kies dan "Wijzig" bij dat antwoord.',
+  'check.unreachable':
+    'Een vrijwilliger of initiatief kan u zo niet bereiken: u wilt geen contact, en niemand hoeft bij u langs te komen. Daarom gaat uw vraag nu naar het wijkteam.',
+  'check.unreachable.change': 'Toch hulp uit uw buurt? Kies hoe zij u kunnen bereiken',
   'check.answers': 'Uw antwoorden',
   'check.change': 'Wijzig',
   'check.not-given': 'Niet ingevuld',

@@ -137,6 +137,8 @@ export const shared = {
   'reason.crisis.danger': 'Is er nu direct gevaar? Bel 112.',
   'reason.wish-for-professional': 'U wilt met een professional praten. Daarom gaat uw vraag naar het wijkteam.',
   'reason.no-consent': 'U wilt niet dat vrijwilligers of initiatieven uw vraag zien. Daarom helpt het wijkteam u.',
+  'reason.unreachable-for-helpers':
+    'U wilt geen contact en niemand hoeft bij u langs te komen. Een vrijwilliger kan u dan niet bereiken. Daarom kijkt het wijkteam naar uw vraag. Het wijkteam zet een bericht op uw persoonlijke pagina.',
   'reason.formal-wmo-request': 'U doet een officiële melding voor de Wmo. Het wijkteam onderzoekt binnen 6 weken wat u nodig hebt.',
   'reason.risk.team': 'Bij "{topic}" helpt een professional van het wijkteam u het best. Zo krijgt u de juiste hulp.',
   'reason.risk.collective': 'Voor "{topic}" heeft de gemeente vaste voorzieningen. Het wijkteam zoekt de juiste voor u.',
@@ -151,6 +153,7 @@ export const shared = {
   'queue.reason.asked-for-professional': 'Vroeg om een professional',
   'queue.reason.risk-topic': 'Onderwerp met risico',
   'queue.reason.no-consent-for-zeroth-line': 'Geen toestemming voor vrijwilligers en initiatieven',
+  'queue.reason.unreachable-for-helpers': 'Geen contact en geen bezoek: alleen bereikbaar via de statuspagina',
   'queue.reason.not-picked-up': 'Niet opgepakt, ook niet na verbreden',
   'queue.reason.needs-professional': 'Vrijwilliger: professional nodig',
   'queue.reason.concern': 'Zorgsignaal van een vrijwilliger',
