@@ -111,12 +111,20 @@ const CASES: { what: string; origin: string; path: string; who: keyof typeof sig
   },
   { what: 'passkey: recover', origin: staffBase, path: '/inloggen/sleutel/', who: 'lead', fields: { action: 'recover', staffId: UNKNOWN } },
   // The resident's status page and an initiative's referral, with a token nobody was given.
-  ...['reply', 'solved', 'not-solved', 'feedback', 'withdraw', 'withdraw-confirm', 'erase', 'erase-confirm'].map((action) => ({
+  ...['reply', 'solved', 'not-solved', 'not-solved-confirm', 'feedback', 'withdraw', 'withdraw-confirm', 'erase', 'erase-confirm'].map((action) => ({
     what: `status page: ${action}`,
     origin: base,
     path: '/mijn-vraag/',
     who: null,
     fields: { action, t: 'x'.repeat(43), reply: 'Hallo', reason: 'r', score: '4' },
+  })),
+  // The ask form's steps and its check page, posted without answers so far (no draft) and with answers that do not fit.
+  ...['/vraag/', '/vraag/spoed/', '/vraag/delen/', '/vraag/controleren/', '/en/ask/summary/', '/en/ask/check/'].map((path) => ({
+    what: `ask: ${path}`,
+    origin: base,
+    path,
+    who: null,
+    fields: { topicId: UNKNOWN, description: '', sharing: 'maybe', urgency: 'yesterday' },
   })),
   ...['accept', 'decline', 'close'].map((action) => ({
     what: `referral: ${action}`,

@@ -361,8 +361,13 @@ describe('the status page', () => {
     await page.goto(page.url());
     expect(await page.textContent('#solved-heading')).toBe('Is uw vraag opgelost?');
     await expectAccessible(page);
-    await page.fill('#reason', 'De melk ontbrak.');
+    // The choice first: no text field before it; what is still needed is asked after "no".
+    expect(await page.locator('#reason').count()).toBe(0);
     await page.getByRole('button', { name: 'Nee, het is niet opgelost' }).click();
+    expect(await page.textContent('h1')).toBe('Wat is er nog nodig?');
+    await expectAccessible(page);
+    await page.fill('#reason', 'De melk ontbrak.');
+    await page.getByRole('button', { name: 'Verstuur' }).click();
     expect(await page.textContent('[role="status"]')).toContain('Wij zoeken opnieuw hulp');
 
     await services.engine.claim(requestId, 'vol-fatima');

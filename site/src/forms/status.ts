@@ -24,8 +24,11 @@ export type StatusState =
       data: StatusView;
       done: string | null;
       errors: StatusFieldError[];
-      /** A step that cannot be undone asks first: withdrawing, or deleting the data. */
-      confirm: 'withdraw' | 'erase' | null;
+      /**
+       * A step that asks first: withdrawing or deleting (they cannot be undone), and "not solved" (what is still
+       * needed, asked after the choice).
+       */
+      confirm: 'withdraw' | 'erase' | 'not-solved' | null;
       values: { reply: string; reason: string; comment: string };
     }
   | { view: 'erased'; status: 200 }
@@ -93,7 +96,7 @@ export async function handleStatus(request: Request, locale: Locale, services: S
   const token = text('t', 200);
   const back = (done: string) => ({ view: 'redirect', location: `${page}?t=${token}&done=${done}` }) as const;
   const values = { reply: text('reply', REPLY_MAX), reason: text('reason', REPLY_MAX), comment: text('comment', FEEDBACK_COMMENT_MAX) };
-  const again = (status: 400 | 409, errors: StatusFieldError[], extra: { confirm?: 'withdraw' | 'erase' } = {}) =>
+  const again = (status: 400 | 409, errors: StatusFieldError[], extra: { confirm?: 'withdraw' | 'erase' | 'not-solved' } = {}) =>
     show(services, locale, token, { status, errors, values, ...extra });
   try {
     switch (action) {
@@ -105,7 +108,11 @@ export async function handleStatus(request: Request, locale: Locale, services: S
         await services.desk.confirmSolved(token);
         return back('solved');
       case 'not-solved':
-        if (values.reason.length > REPLY_MAX) return await again(400, [{ field: 'reason', message: t('status.reply.error') }]);
+        // The choice first; what is still needed on the next page, after it.
+        return await show(services, locale, token, { confirm: 'not-solved' });
+      case 'not-solved-confirm':
+        if (values.reason.length > REPLY_MAX)
+          return await again(400, [{ field: 'reason', message: t('status.reply.error') }], { confirm: 'not-solved' });
         await services.desk.reopen(token, values.reason);
         return back('reopened');
       case 'withdraw':
@@ -143,7 +150,7 @@ async function show(
     status?: 200 | 400 | 409;
     done?: string | null;
     errors?: StatusFieldError[];
-    confirm?: 'withdraw' | 'erase';
+    confirm?: 'withdraw' | 'erase' | 'not-solved';
     values?: { reply: string; reason: string; comment: string };
   },
 ): Promise<StatusState> {

@@ -225,6 +225,10 @@ export const pages: Record<keyof typeof nlPages, string> = {
   'status.erase.text':
     'We delete your question, your name and your contact details. An open request is withdrawn first. We only keep counts without personal data.',
   'status.erase.submit': 'Delete my data',
+  'status.not-solved.confirm.title': 'What is still needed?',
+  'status.not-solved.confirm.text': 'We are sorry it is not solved yet. We will look for help for you again.',
+  'status.not-solved.confirm.submit': 'Send',
+  'status.solved.reason.hint': 'Whoever helps you next reads this. At most 1000 characters.',
   'status.withdraw.confirm.title': 'Are you sure?',
   'status.withdraw.confirm.text':
     'If you withdraw your request, nobody will look for help for you or contact you. You cannot undo this. You can always ask a new question.',

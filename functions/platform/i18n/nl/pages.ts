@@ -226,6 +226,10 @@ export const pages = {
   'status.erase.text':
     'Wij verwijderen uw vraag, uw naam en uw contactgegevens. Een open vraag trekken wij dan eerst in. Wij bewaren alleen tellingen zonder persoonsgegevens.',
   'status.erase.submit': 'Verwijder mijn gegevens',
+  'status.not-solved.confirm.title': 'Wat is er nog nodig?',
+  'status.not-solved.confirm.text': 'Jammer dat het nog niet is opgelost. Wij zoeken opnieuw hulp voor u.',
+  'status.not-solved.confirm.submit': 'Verstuur',
+  'status.solved.reason.hint': 'Wie u hierna helpt, leest dit. Hooguit 1000 tekens.',
   'status.withdraw.confirm.title': 'Weet u het zeker?',
   'status.withdraw.confirm.text':
     'Als u uw vraag intrekt, zoekt niemand meer hulp voor u en neemt niemand contact op. Dit kunt u niet terugdraaien. U kunt wel altijd een nieuwe vraag stellen.',
