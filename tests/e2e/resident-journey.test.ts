@@ -8,7 +8,7 @@ import { servicesFor } from '../support/store';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Services } from '../../functions/apps/wiring/services';
 import { keys } from '../../functions/platform/dynamodb/keys';
-import { answerAskSteps, askForHelp, axeViolations, launchChromium, newPage } from '../support/browser';
+import { answerAskStep, answerAskSteps, askForHelp, axeViolations, launchChromium, newPage } from '../support/browser';
 import { intake } from '../support/fixtures';
 
 const base = inject('platformUrl');
@@ -262,6 +262,28 @@ describe('asking for help', () => {
     expect(await page.textContent('main')).toContain('U stuurde meer informatie.');
     expect(await page.textContent('#reply-heading')).toBe('Iets toevoegen');
     expect(await page.textContent('main')).toContain('U: Ik ben alleen in de ochtend thuis.');
+    await page.context().close();
+  });
+
+  it('walks every step on a phone in Dutch with zero axe violations on each page, errors included', async () => {
+    const page = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(base + ask.nl);
+    const answers = { description: 'Boodschappen voor mijn buurvrouw.', forWhom: 'someone-else', visitNeeded: true, contact: { email: 'anna@example.nl' } } as const;
+    const seen: string[] = [];
+    for (let i = 0; i < 10 && new URL(page.url()).pathname !== ask.nl + 'controleren/'; i++) {
+      seen.push(await page.textContent('#step-of'));
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Verder' }).click(); // unanswered: the page with its errors
+      if (new URL(page.url()).pathname === ask.nl + 'controleren/') break; // the summary comes filled in
+      expect(await page.locator('#error-summary').count()).toBe(1);
+      await expectAccessible(page);
+      await answerAskStep(page, 'nl', answers);
+    }
+    expect(seen).toEqual(['Stap 1 van 7', 'Stap 2 van 7', 'Stap 3 van 7', 'Stap 4 van 7', 'Stap 5 van 7', 'Stap 6 van 7', 'Stap 7 van 7']);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Verstuur mijn vraag' }).click();
+    expect(await page.textContent('h1')).toBe('Wij hebben uw vraag ontvangen');
+    await expectAccessible(page);
     await page.context().close();
   });
 
