@@ -38,6 +38,12 @@ export const REPEATED_VIEW_MINUTES = 30;
  */
 export const SIGN_UP_MIN_ANSWER_MS = 400;
 
+/**
+ * Working days within which the volunteer coordinator answers a sign-up: the sign-up page promises it, and the
+ * coordinator's list shows each sign-up's last day and marks those past it.
+ */
+export const SIGN_UP_REVIEW_WORKING_DAYS = 5;
+
 /** Certificates of conduct (VOG) that expire within this many days are on top of the coordinator's list. */
 export const VOG_EXPIRY_NOTICE_DAYS = 31;
 

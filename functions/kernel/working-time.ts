@@ -182,3 +182,20 @@ function fullDayMinutes(hours: TeamHours, day: number): number {
   }
   return total;
 }
+
+/**
+ * The end of the `days`-th working day after the day of `from` (a day with an opening that is not a holiday;
+ * the day of `from` itself does not count): "within 5 working days" of a Friday-evening sign-up is the next
+ * Friday's closing time. Throws when the hours have no such day in the coming weeks.
+ */
+export function endOfWorkingDays(hours: TeamHours, from: Date, days: number): Date {
+  let date = localDay(from, hours.timeZone).date;
+  let counted = 0;
+  for (let i = 0; i < SEARCH_DAYS + days * 7; i++) {
+    date = nextDate(date);
+    const open = openings(hours, { date, weekday: weekdayOf(date), minute: 0 });
+    if (open.length === 0) continue;
+    if (++counted === days) return atLocal(date, Math.max(...open.map(([, close]) => close)), hours.timeZone);
+  }
+  throw new Error(`no ${days} working days in the coming weeks`);
+}

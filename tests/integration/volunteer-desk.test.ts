@@ -27,6 +27,16 @@ const signUp = (overrides: Partial<VolunteerSignUp> = {}): VolunteerSignUp => ({
 });
 
 describe('volunteer sign-up and approval', () => {
+  it('shows the coordinator by when each sign-up must be answered (5 working days), and which are late', async () => {
+    const s = await deskOnFreshTable(new Date('2026-11-27T19:00:00Z')); // Friday evening, 20:00 in Zaanstad
+    await s.volunteering.signUp(signUp());
+    const [pieter] = (await s.volunteering.pending(COORDINATOR)).filter((v) => v.email === 'pieter@example.nl');
+    expect(pieter).toMatchObject({ answerBy: '2026-12-04T16:00:00.000Z', late: false }); // next Friday, 17:00
+    s.clock.now = new Date('2026-12-04T16:01:00Z');
+    const [late] = (await s.volunteering.pending(COORDINATOR)).filter((v) => v.email === 'pieter@example.nl');
+    expect(late).toMatchObject({ late: true });
+  });
+
   it('is pending until the coordinator approves; then matching can find them', async () => {
     const s = await deskOnFreshTable();
     await s.volunteering.signUp(signUp());

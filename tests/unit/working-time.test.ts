@@ -1,7 +1,15 @@
 // Working time for the team's promises: hand-written moments in Zaanstad's week (Monday to Friday 08:30 to
 // 17:00, Amsterdam time), across weekends, public holidays and both daylight-saving changes.
 import { describe, expect, it } from 'vitest';
-import { addWorkingTime, atLocal, isOpen, nextOpening, workingMinutesBetween, type TeamHours } from '../../functions/kernel/working-time';
+import {
+  addWorkingTime,
+  atLocal,
+  endOfWorkingDays,
+  isOpen,
+  nextOpening,
+  workingMinutesBetween,
+  type TeamHours,
+} from '../../functions/kernel/working-time';
 
 const office = [{ from: '08:30', to: '17:00' }];
 const HOURS: TeamHours = {
@@ -25,6 +33,13 @@ describe('working time', () => {
     expect(addWorkingTime(HOURS, at('2026-12-01T09:00:00Z'), 4 * HOUR).toISOString()).toBe('2026-12-01T13:00:00.000Z');
     expect(addWorkingTime(HOURS, at('2026-11-27T15:30:00Z'), HOUR).toISOString()).toBe('2026-11-30T08:00:00.000Z'); // Fri 16:30 -> Mon 09:00
     expect(workingMinutesBetween(HOURS, at('2026-11-27T15:30:00Z'), at('2026-11-30T08:00:00Z'))).toBe(60);
+  });
+
+  it('counts working days: a Friday-evening sign-up is answered by the next Friday at 17:00; holidays do not count', () => {
+    expect(endOfWorkingDays(HOURS, at('2026-11-27T19:00:00Z'), 5).toISOString()).toBe('2026-12-04T16:00:00.000Z');
+    expect(endOfWorkingDays(HOURS, at('2026-12-01T09:00:00Z'), 1).toISOString()).toBe('2026-12-02T16:00:00.000Z'); // Tue -> Wed 17:00
+    // Mon 21 Dec: Tue, Wed, Thu, (Fri 25 Dec closed), Mon 28, Tue 29 -> Tue 29 Dec 17:00.
+    expect(endOfWorkingDays(HOURS, at('2026-12-21T10:00:00Z'), 5).toISOString()).toBe('2026-12-29T16:00:00.000Z');
   });
 
   it('skips a public holiday', () => {

@@ -302,7 +302,8 @@ export const pages: Record<keyof typeof nlPages, string> = {
     'Help neighbours in your district with shopping, a small job or a chat. You choose where, when and how. The municipality’s volunteer coordinator looks at your sign-up.',
   'signup.after.title': 'What happens after you sign up?',
   'signup.after.mail': 'You get an e-mail straight away that we have your sign-up.',
-  'signup.after.coordinator': 'The municipality’s volunteer coordinator looks at your sign-up and tells you by e-mail whether you can start.',
+  'signup.after.coordinator':
+    'The municipality’s volunteer coordinator looks at your sign-up and tells you by e-mail within {days} working days whether you can start.',
   'signup.after.start': 'Then you sign in with your e-mail address and see the requests near you that suit you.',
   'signup.vog.title': 'What is a VOG?',
   'signup.vog.text':
@@ -314,7 +315,8 @@ export const pages: Record<keyof typeof nlPages, string> = {
   'signup.districts': 'In which districts do you want to help?',
   'signup.distance': 'Or: how far do you want to travel from home (in kilometres)?',
   'signup.topics': 'What do you want to help with?',
-  'signup.topics.vog': '(this needs a certificate of conduct, VOG)',
+  'signup.topics.vog': 'These need a VOG (the municipality applies for it and pays)',
+  'signup.topics.no-vog': 'These need no VOG',
   'signup.languages': 'Which languages do you speak?',
   'signup.days': 'On which days can you help?',
   'signup.code-of-conduct':

@@ -24,6 +24,8 @@ export const team: Record<keyof typeof nl, string> = {
   'coordinator.pool.active': 'Active',
   'coordinator.pool.paused': 'Paused',
   'coordinator.pool.pending': 'Waiting for approval',
+  'coordinator.pending.answer-by': 'Answer by {date}',
+  'coordinator.pending.late': 'Late: should have had an answer by {date}',
   'coordinator.pending': 'Sign-ups waiting',
   'coordinator.pending.none': 'No sign-ups are waiting.',
   'coordinator.approve': 'Approve',

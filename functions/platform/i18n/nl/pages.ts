@@ -305,7 +305,8 @@ export const pages = {
     'Help buren in uw wijk met boodschappen, een klusje of een praatje. U kiest zelf waar, wanneer en waarmee. De vrijwilligerscoördinator van de gemeente bekijkt uw aanmelding.',
   'signup.after.title': 'Wat gebeurt er na uw aanmelding?',
   'signup.after.mail': 'U krijgt meteen een e-mail dat wij uw aanmelding hebben.',
-  'signup.after.coordinator': 'De vrijwilligerscoördinator van de gemeente bekijkt uw aanmelding en laat u per e-mail weten of u kunt beginnen.',
+  'signup.after.coordinator':
+    'De vrijwilligerscoördinator van de gemeente bekijkt uw aanmelding en laat u binnen {days} werkdagen per e-mail weten of u kunt beginnen.',
   'signup.after.start': 'Daarna logt u in met uw e-mailadres en ziet u de vragen in uw buurt die bij u passen.',
   'signup.vog.title': 'Wat is een VOG?',
   'signup.vog.text':
@@ -317,7 +318,8 @@ export const pages = {
   'signup.districts': 'In welke wijken wilt u helpen?',
   'signup.distance': 'Of: hoe ver wilt u reizen vanaf huis (in kilometers)?',
   'signup.topics': 'Waarmee wilt u helpen?',
-  'signup.topics.vog': '(hiervoor is een Verklaring Omtrent het Gedrag nodig)',
+  'signup.topics.vog': 'Hiervoor is een VOG nodig (de gemeente vraagt hem aan en betaalt)',
+  'signup.topics.no-vog': 'Hiervoor is geen VOG nodig',
   'signup.languages': 'Welke talen spreekt u?',
   'signup.days': 'Op welke dagen kunt u?',
   'signup.code-of-conduct':

@@ -22,6 +22,8 @@ export const team = {
   'coordinator.pool.active': 'Actief',
   'coordinator.pool.paused': 'Gepauzeerd',
   'coordinator.pool.pending': 'Wacht op goedkeuring',
+  'coordinator.pending.answer-by': 'Beantwoorden uiterlijk {date}',
+  'coordinator.pending.late': 'Te laat: had uiterlijk {date} antwoord moeten krijgen',
   'coordinator.pending': 'Aanmeldingen die wachten',
   'coordinator.pending.none': 'Er wachten geen aanmeldingen.',
   'coordinator.approve': 'Goedkeuren',
