@@ -3,6 +3,9 @@
 //   - cold import time: median over fresh Node processes, next to a floor handler that only imports
 //     hono and the DynamoDB client, bundled the same way, measured interleaved in the same run.
 // Targets (issue #2): API bundles <= 650 KB minified and <= 200 KB gzipped; cold import <= 1.3 x floor.
+// The site function (issue #13): <= 800 KB and cold import <= 1.6 x floor. A bundle is split (esbuild code
+// splitting): the sizes with a target are of the code a cold start loads (the entry and its static imports);
+// the whole function, chunks loaded on first use included, is printed next to them.
 // Then the engine's benchmarks (issue #3, tests/bench/engine.ts) and the front door's (issue #4,
 // tests/bench/front-door.ts) and the volunteers' (issue #5, tests/bench/volunteers.ts) and the district
 // team's queue (issue #11, tests/bench/team.ts) and the cost of a request (issue #12, tests/bench/cost.ts).
@@ -24,6 +27,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const OUT = join(REPO_ROOT, '.bench');
 const KB = 1000;
 const TARGETS = { minifiedKB: 650, gzippedKB: 200, coldImportRatio: 1.3 };
+const SITE_TARGETS = { minifiedKB: 800, coldImportRatio: 1.6 };
 
 const FLOOR: LambdaFunctionSpec = {
   id: 'floor',
@@ -80,16 +84,20 @@ async function bundleBenchmarks(): Promise<boolean> {
   rmSync(OUT, { recursive: true, force: true });
   const specs = [FLOOR, ...LAMBDA_FUNCTIONS];
   const files = new Map<string, string>();
+  const cold = new Map<string, { minified: number; gzipped: number }>();
   for (const spec of specs) {
-    const { file, bytes } = await bundleFunction(spec, join(OUT, spec.id));
+    const { file, bytes, coldBytes, coldFiles } = await bundleFunction(spec, join(OUT, spec.id));
     files.set(spec.id, file);
-    const gzipped = gzipSync(readFileSync(file)).length;
-    line(`bundle ${spec.id} minified`, bytes / KB, 'KB');
-    line(`bundle ${spec.id} gzipped`, gzipped / KB, 'KB');
+    const gzipped = coldFiles.reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0);
+    cold.set(spec.id, { minified: coldBytes, gzipped });
+    line(`bundle ${spec.id} minified, all chunks`, bytes / KB, 'KB');
+    line(`bundle ${spec.id} minified, loaded at cold start`, coldBytes / KB, 'KB');
+    line(`bundle ${spec.id} gzipped, loaded at cold start`, gzipped / KB, 'KB');
     if (spec.api && spec !== FLOOR) {
-      line(`bundle ${spec.id} minified / target`, bytes / KB / TARGETS.minifiedKB, 'x');
+      line(`bundle ${spec.id} minified / target`, coldBytes / KB / TARGETS.minifiedKB, 'x');
       line(`bundle ${spec.id} gzipped / target`, gzipped / KB / TARGETS.gzippedKB, 'x');
     }
+    if (spec.id === 'site') line(`bundle site minified / target`, coldBytes / KB / SITE_TARGETS.minifiedKB, 'x');
   }
 
   // Interleaved, so a noisy neighbour slows every function alike instead of one.
@@ -105,10 +113,15 @@ async function bundleBenchmarks(): Promise<boolean> {
     const ms = median(samples.get(spec.id)!);
     line(`cold import ${spec.id} median`, ms, 'ms');
     line(`cold import ${spec.id} / floor`, ms / floor, 'x');
+    const size = cold.get(spec.id)!;
     if (spec.api) {
-      const size = readFileSync(files.get(spec.id)!);
-      const ok = size.length / KB <= TARGETS.minifiedKB && gzipSync(size).length / KB <= TARGETS.gzippedKB && ms / floor <= TARGETS.coldImportRatio;
+      const ok = size.minified / KB <= TARGETS.minifiedKB && size.gzipped / KB <= TARGETS.gzippedKB && ms / floor <= TARGETS.coldImportRatio;
       line(`target ${spec.id}`, ok ? 'met' : 'MISSED');
+      failed ||= !ok;
+    }
+    if (spec.id === 'site') {
+      const ok = size.minified / KB <= SITE_TARGETS.minifiedKB && ms / floor <= SITE_TARGETS.coldImportRatio;
+      line('target site', ok ? 'met' : 'MISSED');
       failed ||= !ok;
     }
   }

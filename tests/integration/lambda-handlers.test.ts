@@ -127,7 +127,7 @@ describe('scheduled and stream functions', () => {
 
   it('public API and safety net: an intake is one write, and the stream record makes the first offer', async () => {
     const api = handlers['public-api']!;
-    const body = intake({ description: 'Boodschappen graag', contact: { method: 'none' }, firstName: undefined });
+    const body = intake({ description: 'Boodschappen graag', contact: { method: 'phone', phone: '06 12345678' }, firstName: undefined });
     const res = await api(event('POST', '/api/v1/help-requests', JSON.stringify(body), { 'content-type': 'application/json' }), {} as Context);
     expect(res.statusCode).toBe(201);
     const { statusToken, state } = JSON.parse(res.body!) as { statusToken: string; state: string };

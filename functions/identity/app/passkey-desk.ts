@@ -1,20 +1,22 @@
 // The passkey desk: the WebAuthn ceremonies of staff (enrolment and sign-in) through @simplewebauthn/server,
 // with the challenge kept in the server-side session; listing and removing one's own passkeys; and the team
 // lead's recovery of a colleague who lost theirs. Decision 19 says why passkeys and not Cognito.
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { DomainError } from '../../kernel/errors';
 import { enrolmentRight, needsSecondFactor, PASSKEY_CHALLENGE_MINUTES, type EnrolmentRight, type Passkey } from '../domain/passkey';
 import type { Session } from '../domain/sign-in';
 import type { Accounts, Passkeys } from './ports';
+
+/**
+ * The WebAuthn library, loaded on the first ceremony: its attestation parsers are most of the site function's
+ * weight, and the resident's pages, which share the function, never need them (a chunk of its own).
+ */
+const webauthn = () => import('@simplewebauthn/server');
 
 /** Who the passkeys are for: the site's host name (the RP id) and the origins its pages are served from. */
 export interface RelyingParty {
@@ -59,7 +61,9 @@ export class PasskeyDesk {
     if (passkeys.length >= MAX_PASSKEYS) throw new DomainError('invalid-request', `at most ${MAX_PASSKEYS} passkeys`);
     const member = await this.deps.accounts.staffMember(staffId);
     const rp = this.deps.relyingParty();
-    const options = await generateRegistrationOptions({
+    const options = await (
+      await webauthn()
+    ).generateRegistrationOptions({
       rpName: rp.name,
       rpID: rp.id,
       userName: member?.name ?? staffId,
@@ -78,13 +82,17 @@ export class PasskeyDesk {
     const staffId = this.staffOf(session);
     if ((await this.status(session)).right === 'none') throw new DomainError('forbidden', 'ask the team lead to permit a new passkey');
     const rp = this.deps.relyingParty();
-    const verified = await verifyRegistrationResponse({
-      response: asResponse<RegistrationResponseJSON>(response),
-      expectedChallenge: this.liveChallenge(session),
-      expectedOrigin: rp.origins,
-      expectedRPID: rp.id,
-      requireUserVerification: true,
-    }).catch(refused);
+    const verified = await (
+      await webauthn()
+    )
+      .verifyRegistrationResponse({
+        response: asResponse<RegistrationResponseJSON>(response),
+        expectedChallenge: this.liveChallenge(session),
+        expectedOrigin: rp.origins,
+        expectedRPID: rp.id,
+        requireUserVerification: true,
+      })
+      .catch(refused);
     if (!verified.verified || !verified.registrationInfo) throw new DomainError('invalid-request', 'the passkey could not be verified');
     const { credential } = verified.registrationInfo;
     await this.deps.passkeys.addPasskey(staffId, {
@@ -101,7 +109,9 @@ export class PasskeyDesk {
   async authenticationOptions(token: string, session: Session): Promise<PublicKeyCredentialRequestOptionsJSON> {
     const passkeys = await this.deps.passkeys.passkeys(this.staffOf(session));
     if (passkeys.length === 0) throw new DomainError('forbidden', 'no passkey yet');
-    const options = await generateAuthenticationOptions({
+    const options = await (
+      await webauthn()
+    ).generateAuthenticationOptions({
       rpID: this.deps.relyingParty().id,
       allowCredentials: passkeys.map((p) => ({ id: p.credentialId, ...(p.transports ? { transports: p.transports } : {}) })),
       userVerification: 'required',
@@ -119,19 +129,23 @@ export class PasskeyDesk {
     const passkey = (await this.deps.passkeys.passkeys(staffId)).find((p) => p.credentialId === answer.id);
     if (!passkey) throw new DomainError('forbidden', 'this passkey was removed');
     const rp = this.deps.relyingParty();
-    const verified = await verifyAuthenticationResponse({
-      response: answer,
-      expectedChallenge: this.liveChallenge(session),
-      expectedOrigin: rp.origins,
-      expectedRPID: rp.id,
-      credential: {
-        id: passkey.credentialId,
-        publicKey: new Uint8Array(Buffer.from(passkey.publicKey, 'base64url')),
-        counter: passkey.counter,
-        ...(passkey.transports ? { transports: passkey.transports } : {}),
-      },
-      requireUserVerification: true,
-    }).catch(refused);
+    const verified = await (
+      await webauthn()
+    )
+      .verifyAuthenticationResponse({
+        response: answer,
+        expectedChallenge: this.liveChallenge(session),
+        expectedOrigin: rp.origins,
+        expectedRPID: rp.id,
+        credential: {
+          id: passkey.credentialId,
+          publicKey: new Uint8Array(Buffer.from(passkey.publicKey, 'base64url')),
+          counter: passkey.counter,
+          ...(passkey.transports ? { transports: passkey.transports } : {}),
+        },
+        requireUserVerification: true,
+      })
+      .catch(refused);
     if (!verified.verified) throw new DomainError('invalid-request', 'the passkey could not be verified');
     await this.deps.passkeys.usePasskey(staffId, passkey.credentialId, verified.authenticationInfo.newCounter, this.clock().toISOString());
     await this.deps.accounts.elevateSession(token);
