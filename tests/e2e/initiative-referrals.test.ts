@@ -70,6 +70,13 @@ describe('an initiative answers its referral through the link in its e-mail', ()
     expect(await resident.textContent('main')).toContain('Een initiatief uit uw buurt gaat u helpen');
     expect(await resident.textContent('main')).toMatch(/Initiatief Taalcafé[^:]*: bekeek uw contactgegevens/);
 
+    // The resident adds something on their status page: the initiative that holds the request reads it.
+    await resident.fill('#reply', 'Dinsdagochtend kan ik het best.');
+    await resident.getByRole('button', { name: 'Verstuur' }).click();
+    await page.reload();
+    expect(await page.textContent('#resident-words')).toContain('Dinsdagochtend kan ik het best.');
+    expect(await axeViolations(page)).toEqual([]);
+
     // Closing without saying how it went is refused, kindly, with the focus on the message.
     await page.getByRole('button', { name: 'Afsluiten' }).click();
     expect(await page.textContent('#error-summary')).toContain('Kies hoe het ging');

@@ -101,6 +101,7 @@ describe('asking for help', () => {
       expect(new URL(page.url()).pathname).toBe('/en/ask/urgency/');
       expect(await page.locator('input[type="radio"]:checked').count()).toBe(0);
       await page.getByRole('button', { name: 'Continue' }).click();
+      await page.locator('#error-summary').waitFor();
       expect(await page.locator('#error-summary a').allTextContents()).toEqual([
         'Choose whether someone is in danger now.',
         'Choose how soon you need help.',
@@ -115,6 +116,7 @@ describe('asking for help', () => {
       await page.fill('#postcode', '1011 AB');
       await page.check('input[name="visitNeeded"][value="no"]');
       await page.getByRole('button', { name: 'Continue' }).click();
+      await page.locator('#error-summary').waitFor();
       expect(await page.textContent('#error-summary')).toContain('not in Zaanstad');
       expect(await page.isChecked('input[name="forWhom"][value="someone-else"]')).toBe(true);
       await page.fill('#postcode', '1502 AB');
@@ -131,6 +133,7 @@ describe('asking for help', () => {
       expect(await page.locator('#houseNumber, #phone').count()).toBe(0);
       await page.fill('#email', 'anna@example');
       await page.getByRole('button', { name: 'Continue' }).click();
+      await page.locator('#error-summary').waitFor();
       expect(await page.locator('#error-summary a').allTextContents()).toEqual([
         'Enter an e-mail address like name@example.com.',
         'First ask whether the other person agrees, then tick the box.',

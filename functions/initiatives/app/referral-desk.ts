@@ -10,6 +10,7 @@ import {
   accessFacts,
   REFERRAL_OUTCOMES,
   referralsInWeek,
+  residentWords,
   REPLY_MAX,
   type HelperContact,
   type ReferralOutcome,
@@ -29,6 +30,8 @@ export interface OpenedReferral {
   summary: string | undefined;
   /** Only once the initiative holds the request: first name, how to reach them, where. */
   contact: HelperContact | undefined;
+  /** Only once the initiative holds the request: the resident's replies and "not solved" reasons, oldest first. */
+  residentWords: { at: string; text: string }[];
 }
 
 export class ReferralDesk {
@@ -82,6 +85,10 @@ export class ReferralDesk {
       head,
       summary: personal && decision.fields.includes('summary') ? personal.summary : undefined,
       contact: personal && seesContact ? ({ ...visibleFields(personal, decision.fields), language: personal.language } as HelperContact) : undefined,
+      residentWords:
+        personal && seesContact
+          ? residentWords(...(await Promise.all([this.deps.residents.messages(requestId), this.deps.requests.events(requestId)])))
+          : [],
     };
   }
 

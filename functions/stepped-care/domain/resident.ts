@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Locale } from '../../kernel/municipality';
 import type { ContactMethod, ResidentIntake } from './intake';
+import type { RequestEvent } from './lifecycle';
 
 export interface PersonalRecord {
   requestId: string;
@@ -65,4 +66,15 @@ export function contactKey(contact: PersonalRecord['contact']): string | undefin
   const value =
     contact.method === 'email' ? contact.email?.trim().toLowerCase() : contact.method === 'phone' ? contact.phone?.replace(/\D/g, '') : undefined;
   return value ? createHash('sha256').update(`wijkloket-contact:${contact.method}:${value}`, 'utf8').digest('hex') : undefined;
+}
+
+/**
+ * What the resident wrote that whoever helps them should read: their replies, and why it was not solved when
+ * they said so; oldest first. Volunteers and initiatives holding the request see it, and so does the next one.
+ */
+export function residentWords(messages: readonly ResidentMessage[], events: readonly RequestEvent[]): { at: string; text: string }[] {
+  return [
+    ...messages.filter((m) => m.kind === 'reply').map((m) => ({ at: m.at, text: m.text })),
+    ...events.filter((e) => e.type === 'reported-not-solved').map((e) => ({ at: e.at, text: e.reason })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -10,6 +10,7 @@ import {
   HELPED_LIST_DAYS,
   PERSONAL_DATA_RETENTION_DAYS,
   helpersOf,
+  residentWords,
   type HelperContact,
   type RequestHead,
   type RequestLog,
@@ -102,12 +103,7 @@ export class ClaimDesk {
       contact: personal ? ({ ...visibleFields(personal, decision.fields), language: personal.language } as HelperContact) : undefined,
       ...(teamAdvice ? { teamAdvice } : {}),
       notes: events.filter((e) => e.type === 'progress-noted' && e.actor.id === volunteer.volunteerId).map((e) => ({ at: e.at, text: e.reason })),
-      residentWords: personal
-        ? [
-            ...messages.filter((m) => m.kind === 'reply').map((m) => ({ at: m.at, text: m.text })),
-            ...events.filter((e) => e.type === 'reported-not-solved').map((e) => ({ at: e.at, text: e.reason })),
-          ].sort((a, b) => a.at.localeCompare(b.at))
-        : [],
+      residentWords: personal ? residentWords(messages, events) : [],
     };
   }
 
