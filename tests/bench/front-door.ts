@@ -1,5 +1,6 @@
 // Benchmarks of the resident front door (issue #4), measured in one run against the whole local platform:
-//   - every public page of the journey, in both languages, through Lighthouse with Debian's Chromium:
+//   - every public page of the journey, in both languages (the ask form's every step and its check page
+//     with a draft's answers), through Lighthouse with Debian's Chromium:
 //     bytes transferred, scripts loaded, and the performance, accessibility, best-practices and SEO scores;
 //   - submitting a request through the API next to the raw DynamoDB writes it performs (the same
 //     TransactWriteItems, replayed on its own), in the same run.
@@ -16,6 +17,7 @@ import { createDocumentClient } from '../../functions/platform/dynamodb/client';
 import { Repository } from '../../functions/platform/dynamodb/repository';
 import { startPlatform } from '../../infra/local/platform';
 import { pathOf } from '../../functions/platform/routes/pages';
+import { ASK_STEPS } from '../../site/src/forms/ask-steps';
 import { CHROMIUM_PATH } from '../support/browser';
 import { intake as validIntake } from '../support/fixtures';
 import { silentLogger } from '../support/logger';
@@ -50,9 +52,13 @@ async function pageBenchmarks(base: string, line: Line): Promise<boolean> {
     body: JSON.stringify(intake),
   });
   const { statusToken } = (await asked.json()) as { statusToken: string };
-  const pages: [string, string][] = [];
+  const pages: [string, string, Record<string, string>?][] = [];
   for (const locale of ['nl', 'en'] as const) {
-    for (const page of ['home', 'nearby', 'ask', 'status', 'accessibility'] as const) pages.push([`${page}-${locale}`, pathOf(page, locale)]);
+    for (const page of ['home', 'nearby', 'ask', 'status', 'accessibility', 'privacy'] as const) pages.push([`${page}-${locale}`, pathOf(page, locale)]);
+    // The form's later steps and its check page, with the answers of a draft (its cookie) as a resident has them.
+    const cookie = await draftCookie(base, locale);
+    for (const page of ASK_STEPS.slice(1).map((step) => step.page).concat('askCheck'))
+      pages.push([`${page}-${locale}`, pathOf(page, locale), { Cookie: cookie }]);
     pages.push([`sent-${locale}`, `${pathOf('askSent', locale)}?t=${statusToken}`]);
   }
 
@@ -72,8 +78,8 @@ async function pageBenchmarks(base: string, line: Line): Promise<boolean> {
   });
   let ok = true;
   try {
-    for (const [name, path] of pages) {
-      const run = await lighthouseRun(base + path, chrome.port);
+    for (const [name, path, headers] of pages) {
+      const run = await lighthouseRun(base + path, chrome.port, headers);
       if ('failure' in run) {
         // A run that failed is not a measurement: it is reported as a failure, never as a score of 0.
         line(`page ${name} lighthouse`, `FAILED after ${LIGHTHOUSE_ATTEMPTS} attempts: ${run.failure}`);
@@ -117,15 +123,40 @@ async function pageBenchmarks(base: string, line: Line): Promise<boolean> {
 
 const LIGHTHOUSE_ATTEMPTS = 3;
 
+/** Answers every step of the ask form as a browser would (form posts), and returns the draft's cookie. */
+async function draftCookie(base: string, locale: 'nl' | 'en'): Promise<string> {
+  const answers: Record<string, Record<string, string>> = {
+    question: { topicId: 'groceries-errands', description: 'Boodschappen voor mijn buurvrouw, bel 06-12345678.' },
+    urgency: { dangerNow: 'no', urgency: 'this-week' },
+    where: { forWhom: 'someone-else', postcode: '1502 AB', visitNeeded: 'yes' },
+    contact: { contactMethod: 'email', language: locale, firstName: 'Anna' },
+    details: { email: 'bench@example.nl', houseNumber: '12', otherPersonAgreed: 'on' },
+    sharing: { sharing: 'yes' },
+    summary: { helperSummary: 'Boodschappen voor mijn buurvrouw.' },
+  };
+  let cookie = '';
+  for (const step of ASK_STEPS) {
+    const answer = await fetch(base + pathOf(step.page, locale), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, ...(cookie ? { cookie } : {}) },
+      body: new URLSearchParams(answers[step.id]),
+    });
+    if (answer.status !== 303) throw new Error(`the ${step.id} step answered ${answer.status}`);
+    cookie ||= (answer.headers.get('set-cookie') ?? '').split(';')[0]!;
+  }
+  return cookie;
+}
+
 /**
  * One Lighthouse measurement of a page, tried again when a run fails (a runtime error, a page that did not
  * load, a category without a score): on a shared machine a run can fail for reasons that are not the page's.
  */
-async function lighthouseRun(url: string, port: number): Promise<{ lhr: LighthouseResult; attempts: number } | { failure: string }> {
+async function lighthouseRun(url: string, port: number, extraHeaders?: Record<string, string>): Promise<{ lhr: LighthouseResult; attempts: number } | { failure: string }> {
   let failure = '';
   for (let attempt = 1; attempt <= LIGHTHOUSE_ATTEMPTS; attempt++) {
     try {
-      const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES], ...(extraHeaders ? { extraHeaders } : {}) });
       const lhr = result?.lhr;
       const unscored = lhr ? CATEGORIES.filter((c) => typeof lhr.categories[c]?.score !== 'number') : [...CATEGORIES];
       if (lhr && !lhr.runtimeError && unscored.length === 0) return { lhr, attempts: attempt };
