@@ -54,10 +54,13 @@ async function pageBenchmarks(base: string, line: Line): Promise<boolean> {
   const { statusToken } = (await asked.json()) as { statusToken: string };
   const pages: [string, string, Record<string, string>?][] = [];
   for (const locale of ['nl', 'en'] as const) {
-    for (const page of ['home', 'nearby', 'ask', 'status', 'accessibility', 'privacy'] as const) pages.push([`${page}-${locale}`, pathOf(page, locale)]);
+    for (const page of ['home', 'nearby', 'ask', 'status', 'accessibility', 'privacy'] as const)
+      pages.push([`${page}-${locale}`, pathOf(page, locale)]);
     // The form's later steps and its check page, with the answers of a draft (its cookie) as a resident has them.
     const cookie = await draftCookie(base, locale);
-    for (const page of ASK_STEPS.slice(1).map((step) => step.page).concat('askCheck'))
+    for (const page of ASK_STEPS.slice(1)
+      .map((step) => step.page)
+      .concat('askCheck'))
       pages.push([`${page}-${locale}`, pathOf(page, locale), { Cookie: cookie }]);
     pages.push([`sent-${locale}`, `${pathOf('askSent', locale)}?t=${statusToken}`]);
   }
@@ -152,11 +155,21 @@ async function draftCookie(base: string, locale: 'nl' | 'en'): Promise<string> {
  * One Lighthouse measurement of a page, tried again when a run fails (a runtime error, a page that did not
  * load, a category without a score): on a shared machine a run can fail for reasons that are not the page's.
  */
-async function lighthouseRun(url: string, port: number, extraHeaders?: Record<string, string>): Promise<{ lhr: LighthouseResult; attempts: number } | { failure: string }> {
+async function lighthouseRun(
+  url: string,
+  port: number,
+  extraHeaders?: Record<string, string>,
+): Promise<{ lhr: LighthouseResult; attempts: number } | { failure: string }> {
   let failure = '';
   for (let attempt = 1; attempt <= LIGHTHOUSE_ATTEMPTS; attempt++) {
     try {
-      const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES], ...(extraHeaders ? { extraHeaders } : {}) });
+      const result = await lighthouse(url, {
+        port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+        ...(extraHeaders ? { extraHeaders } : {}),
+      });
       const lhr = result?.lhr;
       const unscored = lhr ? CATEGORIES.filter((c) => typeof lhr.categories[c]?.score !== 'number') : [...CATEGORIES];
       if (lhr && !lhr.runtimeError && unscored.length === 0) return { lhr, attempts: attempt };

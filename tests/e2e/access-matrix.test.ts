@@ -154,7 +154,7 @@ function classify(res: Response, locale: 'nl' | 'en', page: PageId): Outcome | s
   if (res.status === 303 && location.startsWith(PAGES.volunteer.paths[locale])) return 'volunteer-home';
   if (res.status === 303 && location.startsWith(PAGES.staff.paths[locale])) return 'staff-home';
   if (res.status === 303 && location === PAGES.teamQueue.paths[locale]) return 'team-home';
-  if (res.status === 303 && location === PAGES.ask.paths[locale]) return 'ask-first-step';
+  if (res.status === 303 && location.split('?')[0] === PAGES.ask.paths[locale]) return 'ask-first-step';
   return `${res.status} ${location}`;
 }
 

@@ -342,6 +342,28 @@ describe('asking for help', () => {
     await page.context().close();
   });
 
+  it('says so when the answers could not be kept: a browser without the cookie, or a draft gone after two hours', async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(base + ask.nl);
+    await answerAskStep(page, 'nl', { description: 'Boodschappen' });
+    expect(new URL(page.url()).pathname).toBe(ask.nl + 'spoed/');
+    // As a browser that refuses cookies: the next step has nothing to build on.
+    await page.context().clearCookies();
+    await answerAskStep(page, 'nl', { description: 'Boodschappen' });
+    expect(new URL(page.url()).pathname).toBe(ask.nl);
+    expect(await page.textContent('#draft-not-kept')).toContain('als uw browser cookies weigert');
+    // A cookie whose draft is gone (expired): the first step says the answers are gone.
+    await page
+      .context()
+      .addCookies([
+        { name: '__Host-wk-ask', value: 'x'.repeat(43), domain: new URL(base).hostname, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' },
+      ]);
+    await page.goto(base + ask.nl + 'contact/');
+    expect(new URL(page.url()).pathname).toBe(ask.nl);
+    expect(await page.textContent('main')).toContain('Uw eerdere antwoorden zijn weg');
+    await page.context().close();
+  });
+
   it('makes one request when the answers are sent twice (double click, refresh), and refuses a bot', async () => {
     const page = await newPage(browser, { javaScriptEnabled: false });
     await page.goto(base + ask.nl);

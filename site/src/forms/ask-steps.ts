@@ -351,7 +351,7 @@ export type AskStepState =
       back: string;
       fromCheck: boolean;
       crisis: CrisisNotice;
-      notice: 'kept' | 'expired' | null;
+      notice: 'kept' | 'expired' | 'not-kept' | null;
     }
   | { view: 'check'; status: 200 | 422; rows: CheckRow[]; preview: CheckPreview; back: string; problem: string | null; crisis: CrisisNotice };
 
@@ -404,6 +404,14 @@ function readForm(form: FormData, questions: readonly Question[]): AskValues {
   return values;
 }
 
+/**
+ * Back to the first step when a later one has no answers to build on. Without any draft cookie the first
+ * step says why that can happen (a browser that refuses cookies); with an expired one it says that instead.
+ */
+function startAgain(cookies: AstroCookies, locale: Locale): string {
+  return pathOf('ask', locale) + (cookies.get(DRAFT_COOKIE) ? '' : '?draft=none');
+}
+
 async function openDraft(
   cookies: AstroCookies,
   services: SiteServices,
@@ -425,7 +433,7 @@ export async function handleAskStep(request: Request, cookies: AstroCookies, loc
   const answers: AskValues = started?.draft.answers ?? {};
   const steps = applicableSteps(answers);
   // A later step without the answers before it (an old bookmark, an expired draft): back to the start.
-  if (step.id !== 'question' && !started) return { view: 'redirect', location: pathOf('ask', locale) };
+  if (step.id !== 'question' && !started) return { view: 'redirect', location: startAgain(cookies, locale) };
   const fromCheck = url.searchParams.get('from') === 'check';
 
   if (request.method === 'POST') {
@@ -460,7 +468,14 @@ export async function handleAskStep(request: Request, cookies: AstroCookies, loc
       : step.id === 'question' && !started
         ? carriedFrom(url)
         : answers;
-  const notice = step.id === 'question' ? (expired ? 'expired' : 'kept') : null;
+  const notice =
+    step.id !== 'question'
+      ? null
+      : expired
+        ? 'expired'
+        : url.searchParams.get('draft') === 'none' && !cookies.get(DRAFT_COOKIE)
+          ? 'not-kept'
+          : 'kept';
   if (!steps.includes(step)) return { view: 'redirect', location: nextLocation(step, answers, locale, fromCheck) };
   return stepView(step, values, locale, 200, [], fromCheck, notice);
 }
@@ -481,7 +496,7 @@ function stepView(
   status: 200 | 400 | 422,
   errors: FieldError[],
   fromCheck: boolean,
-  notice: 'kept' | 'expired' | null,
+  notice: 'kept' | 'expired' | 'not-kept' | null,
 ): AskStepState {
   const steps = applicableSteps(values);
   const counted = applicableSteps(values, 'may-apply');
@@ -515,7 +530,7 @@ function nextLocation(step: Step, answers: AskValues, locale: Locale, fromCheck:
 export async function handleAskCheck(request: Request, cookies: AstroCookies, locale: Locale, services: SiteServices): Promise<AskStepState> {
   const { t } = useTranslations(locale);
   const { started } = await openDraft(cookies, services);
-  if (!started) return { view: 'redirect', location: pathOf('ask', locale) };
+  if (!started) return { view: 'redirect', location: startAgain(cookies, locale) };
   // Sent already (a double click, a refresh, the back button): the same confirmation, nothing sent again.
   if (started.draft.sent) {
     const token = await services.desk.statusTokenForSent(started.draft.formKey);

@@ -110,6 +110,8 @@ export const pages: Record<keyof typeof nlPages, string> = {
   'ask.step.sharing.title': 'Who may see your request?',
   'ask.step.summary.title': 'What helpers see of your request',
   'ask.draft.kept': 'We keep your answers for 2 hours, so you can look something up in between. If you do not send them, they are gone after that.',
+  'ask.draft.not-kept':
+    'We could not keep your answers. That happens when your browser refuses cookies: Wijkloket uses one, only to keep your answers for 2 hours. Allow cookies for this site and start here, or call the district team: {phone}.',
   'ask.draft.expired': 'Your earlier answers are gone, because nothing was filled in for 2 hours. Please start again here.',
   'ask.sharing.legend': 'May volunteers and initiatives in your neighbourhood see your request?',
   'ask.sharing.hint':

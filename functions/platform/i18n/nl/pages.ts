@@ -110,6 +110,8 @@ export const pages = {
   'ask.step.sharing.title': 'Wie mag uw vraag zien?',
   'ask.step.summary.title': 'Wat helpers van uw vraag zien',
   'ask.draft.kept': 'Wij bewaren uw antwoorden 2 uur, zodat u tussendoor iets kunt opzoeken. Verstuurt u niet, dan zijn ze daarna weg.',
+  'ask.draft.not-kept':
+    'Wij konden uw antwoorden niet bewaren. Dat gebeurt als uw browser cookies weigert: Wijkloket gebruikt er één, alleen om uw antwoorden 2 uur te bewaren. Sta cookies van deze site toe en begin hier, of bel het wijkteam: {phone}.',
   'ask.draft.expired': 'Uw eerdere antwoorden zijn weg, omdat er 2 uur niets is ingevuld. Begin hier opnieuw.',
   'ask.sharing.legend': 'Mogen vrijwilligers en initiatieven uit uw buurt uw vraag zien?',
   'ask.sharing.hint':
