@@ -549,6 +549,9 @@ export async function handleAskCheck(request: Request, cookies: AstroCookies, lo
       await services.drafts.markSent(started.id, started.draft);
       return { view: 'redirect', location: `${pathOf('askSent', locale)}?t=${receipt.statusToken}` };
     } catch (error) {
+      // The municipality's data changed under a draft (a topic or postcode area no longer ours): back to that answer.
+      if (isDomainError(error, 'unknown-topic')) return { view: 'redirect', location: `${stepPath(ASK_STEPS[0]!, locale)}?from=check` };
+      if (isDomainError(error, 'postcode-outside')) return { view: 'redirect', location: `${pathOf('askWhere', locale)}?from=check` };
       // The answers were sent before with other answers under the same key: a new key, and the resident sends again.
       if (!isDomainError(error, 'idempotency-key-reused')) throw error;
       const fresh = services.drafts.start().draft.formKey;
