@@ -17,7 +17,7 @@ import { createDocumentClient } from '../../functions/platform/dynamodb/client';
 import { Repository } from '../../functions/platform/dynamodb/repository';
 import { startPlatform } from '../../infra/local/platform';
 import { pathOf } from '../../functions/platform/routes/pages';
-import { ASK_STEPS } from '../../site/src/forms/ask-steps';
+import { ASK_STEPS } from '../../site/src/forms/ask-questions';
 import { CHROMIUM_PATH } from '../support/browser';
 import { intake as validIntake } from '../support/fixtures';
 import { silentLogger } from '../support/logger';

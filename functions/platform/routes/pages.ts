@@ -17,7 +17,7 @@ export const PAGES = {
   privacy: { paths: { nl: '/privacy/', en: '/en/privacy/' }, onDemand: false, access: 'public' },
   nearby: { paths: { nl: '/in-de-buurt/', en: '/en/nearby/' }, onDemand: true, access: 'public' },
   initiatives: { paths: { nl: '/initiatieven/', en: '/en/initiatives/' }, onDemand: true, access: 'public' },
-  /** The first step of asking for help; the further steps live under it (site/src/forms/ask-steps.ts). */
+  /** The first step of asking for help; the further steps live under it (site/src/forms/ask-questions.ts). */
   ask: { paths: { nl: '/vraag/', en: '/en/ask/' }, onDemand: true, access: 'public' },
   askUrgency: { paths: { nl: '/vraag/spoed/', en: '/en/ask/urgency/' }, onDemand: true, access: 'public' },
   askWhere: { paths: { nl: '/vraag/wie-en-waar/', en: '/en/ask/who-and-where/' }, onDemand: true, access: 'public' },

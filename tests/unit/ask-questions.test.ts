@@ -1,7 +1,7 @@
 // The step-by-step ask form's rules, without a browser: which steps a resident sees for which answers, how
 // they are counted, what is dropped when an answer changes, and that a step reports all its errors at once.
 import { describe, expect, it } from 'vitest';
-import { applicableSteps, ASK_STEPS, checkStep, firstIncomplete, pruned, questionsOf } from '../../site/src/forms/ask-steps';
+import { applicableSteps, ASK_STEPS, checkStep, firstIncomplete, pruned, questionsOf } from '../../site/src/forms/ask-questions';
 import type { AskValues } from '../../site/src/forms/intake-form';
 
 const step = (id: string) => ASK_STEPS.find((s) => s.id === id)!;
