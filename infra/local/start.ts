@@ -31,10 +31,11 @@ Wijkloket ${m.name} is running.
 
   Site (nl)        ${platform.url}/
   Site (en)        ${platform.url}/en/
-  Hulp vragen      ${platform.url}/vraag/
+  Hulp vragen      ${platform.url}/vraag/   (one step at a time; answers kept for two hours)
   Mijn vraag       ${platform.url}/mijn-vraag/
   In de buurt      ${platform.url}/in-de-buurt/
   Initiatieven     ${platform.url}/initiatieven/
+  Privacy          ${platform.url}/privacy/
   Inloggen         ${platform.url}/inloggen/   (volunteers; try fatima@vrijwilliger.example, the code is in the outbox)
   Wijkteam         ${platform.staffUrl}/inloggen/   (staff, with a passkey after the code: on localhost, as browsers
                    refuse passkeys on an IP address; try anouk.devries@zaanstad.example)
