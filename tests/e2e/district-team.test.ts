@@ -156,7 +156,7 @@ describe("the district team's workspace", () => {
       urgency: 'this-week',
       language: 'en',
       contact: { phone: '06 98765432' },
-      consentVolunteers: true,
+      sharing: true,
     });
     await marieke.check('#consentRecorded');
     await marieke.getByRole('button', { name: 'Record request' }).click();

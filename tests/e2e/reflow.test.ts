@@ -33,9 +33,10 @@ beforeAll(async () => {
   const asked = await services.desk.submit(
     intake({ description: 'Voor de reflowtest: een heel lang woord als Zaanstadsebuurtvrijwilligersorganisatiecoördinator.' }),
   );
-  const held = await services.desk.submit(intake({ topicId: 'odd-jobs', description: 'Voor de reflowtest, geclaimd.' }));
+  // Tomasz, in Wormerveer: no other test file holds his claims (they run side by side on one platform).
+  const held = await services.desk.submit(intake({ topicId: 'odd-jobs', postcode: '1521 AB', description: 'Voor de reflowtest, geclaimd.' }));
   for (let i = 0; i < 100 && (await services.requests.head(held.requestId))?.due?.kind === 'match'; i++) await new Promise((r) => setTimeout(r, 50));
-  await services.engine.claim(held.requestId, 'vol-kees');
+  await services.engine.claim(held.requestId, 'vol-tomasz');
   const team = await services.desk.submit(intake({ topicId: 'money-debts', description: 'Voor de reflowtest van het wijkteam.' }));
   const referred = await services.desk.submit(intake({ topicId: 'company-loneliness', consent: { volunteers: false, initiatives: true } }));
   fixtures = {
@@ -45,13 +46,13 @@ beforeAll(async () => {
     referralQuery: new URL(await referralLinkFromOutbox(base, referred.requestId)).search,
   };
   sessions = {
-    volunteer: await sessionFor('volunteer', 'vol-kees'),
+    volunteer: await sessionFor('volunteer', 'vol-tomasz'),
     coordinator: await sessionFor('staff', 'coord-jeroen', 'volunteer-coordinator'),
     professional: await sessionFor('staff', 'pro-anouk', 'professional'),
   };
 });
 afterAll(async () => {
-  await services.engine.release(fixtures.claimedId, 'vol-kees', 'reflow test done').catch(() => undefined);
+  await services.engine.release(fixtures.claimedId, 'vol-tomasz', 'reflow test done').catch(() => undefined);
   await browser?.close();
 });
 

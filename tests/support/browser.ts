@@ -125,7 +125,8 @@ export interface IntakeAnswers {
   language: 'nl' | 'en';
   contact: { email: string } | { phone: string };
   firstName?: string;
-  consentVolunteers?: boolean;
+  /** May volunteers and initiatives see it (the one consent question); no when left out. */
+  sharing?: boolean;
 }
 
 /** Fills the intake questions like a person: postcode 1502 AB, no visit, no danger now, for themselves. */
@@ -146,7 +147,7 @@ export async function fillIntake(page: Page, a: IntakeAnswers): Promise<void> {
     await page.fill('#phone', a.contact.phone);
   }
   if (a.firstName) await page.fill('#firstName', a.firstName);
-  if (a.consentVolunteers) await page.check('#consentVolunteers');
+  await page.check(`input[name="sharing"][value="${a.sharing ? 'yes' : 'no'}"]`);
 }
 
 /** A resident's answers on the step-by-step form; what is left out gets the usual answer of a neighbour's request. */

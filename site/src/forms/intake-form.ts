@@ -30,8 +30,6 @@ export const ASK_FIELDS = [
   'email',
   'phone',
   'firstName',
-  'consentVolunteers',
-  'consentInitiatives',
   'sharing',
   'helperSummary',
   'wantsProfessional',
@@ -57,6 +55,7 @@ const FIELD_OF_PATH: Record<string, { field: AskField; message: MessageKey }> = 
   'contact.phone': { field: 'phone', message: 'ask.error.contact.phone' },
   firstName: { field: 'firstName', message: 'ask.error.firstName' },
   helperSummary: { field: 'helperSummary', message: 'ask.error.helperSummary' },
+  consent: { field: 'sharing', message: 'ask.error.sharing' },
 };
 
 export interface FieldError {
@@ -85,10 +84,13 @@ export const yesNo = (value: string | undefined) => (value === 'yes' ? true : va
 export const ticked = (value: string | undefined) => value === 'on' || value === 'yes';
 const blankToUndefined = (value: string | undefined) => (value && value.trim() !== '' ? value : undefined);
 
-/** The consent the answers give: one question ("sharing") on the resident's form, two boxes on the team's. */
-function consentOf(values: AskValues): { volunteers: boolean; initiatives: boolean } {
-  if (values.sharing !== undefined) return { volunteers: values.sharing === 'yes', initiatives: values.sharing === 'yes' };
-  return { volunteers: ticked(values.consentVolunteers), initiatives: ticked(values.consentInitiatives) };
+/**
+ * The consent the answers give: one question ("may volunteers and initiatives in your neighbourhood see your
+ * request?"), asked the same on the resident's form and the team's phone intake; unanswered, none.
+ */
+function consentOf(values: AskValues): { volunteers: boolean; initiatives: boolean } | undefined {
+  const sharing = yesNo(values.sharing);
+  return sharing === undefined ? undefined : { volunteers: sharing, initiatives: sharing };
 }
 
 /** What decides which conditional questions apply (CONDITIONAL_ANSWERS in the intake's domain). */
@@ -98,7 +100,7 @@ export function conditionFacts(values: AskValues): ConditionFacts {
     visitNeeded: yesNo(values.visitNeeded),
     forWhom: values.forWhom === 'myself' || values.forWhom === 'someone-else' ? values.forWhom : undefined,
     contactMethod: CONTACT_METHODS.find((m) => m === values.contactMethod),
-    zerothLineMaySee: consent.volunteers || consent.initiatives,
+    zerothLineMaySee: consent ? consent.volunteers || consent.initiatives : undefined,
   };
 }
 
