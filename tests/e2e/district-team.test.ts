@@ -157,10 +157,15 @@ describe("the district team's workspace", () => {
       language: 'en',
       contact: { phone: '06 98765432' },
       sharing: true,
+      helperSummary: 'Help with a letter from the tax office.',
     });
     await marieke.check('#consentRecorded');
     await marieke.getByRole('button', { name: 'Record request' }).click();
-    expect(await marieke.textContent('#intake-done')).toMatch(/Give the resident this reference: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]/);
+    const done = (await marieke.textContent('#intake-done'))!;
+    expect(done).toMatch(/Give the resident this reference: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]/);
+    // Volunteers see the summary the professional wrote with the resident, not the notes of the call.
+    const phoned = await services.desk.requestIdFor(await services.desk.lookup(/[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]/.exec(done)![0], '06 98765432'));
+    expect((await services.requests.feedCard(phoned))?.summary).toBe('Help with a letter from the tax office.');
     expect(await axeViolations(marieke)).toEqual([]);
 
     // The concern stands in the queue with its request; read (the volunteer is told), then closed with an outcome.

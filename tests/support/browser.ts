@@ -127,6 +127,8 @@ export interface IntakeAnswers {
   firstName?: string;
   /** May volunteers and initiatives see it (the one consent question); no when left out. */
   sharing?: boolean;
+  /** What helpers see, when they may; left out: the redacted question. */
+  helperSummary?: string;
 }
 
 /** Fills the intake questions like a person: postcode 1502 AB, no visit, no danger now, for themselves. */
@@ -148,6 +150,7 @@ export async function fillIntake(page: Page, a: IntakeAnswers): Promise<void> {
   }
   if (a.firstName) await page.fill('#firstName', a.firstName);
   await page.check(`input[name="sharing"][value="${a.sharing ? 'yes' : 'no'}"]`);
+  if (a.helperSummary !== undefined) await page.fill('#helperSummary', a.helperSummary);
 }
 
 /** A resident's answers on the step-by-step form; what is left out gets the usual answer of a neighbour's request. */

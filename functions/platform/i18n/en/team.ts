@@ -210,6 +210,8 @@ export const team: Record<keyof typeof nl, string> = {
   'case.error.closed': 'This request is closed: this is no longer possible.',
   'case.error.state': 'This is not possible in the state the request is in now.',
   'case.error.erased': 'The personal data has been deleted: you can no longer reach the resident.',
+  'intake.helperSummary.hint':
+    'Only if volunteers and initiatives may see the request. Empty: they see the question without numbers and addresses. Leave out names, ages and health if the resident would rather not share them.',
   'intake.title': 'Take a request (phone or desk)',
   'intake.intro':
     'Fill in the request as the resident tells it. Read the consent out loud. The resident gets the same reference and the same messages as through the form.',

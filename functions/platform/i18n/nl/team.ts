@@ -208,6 +208,8 @@ export const team = {
   'case.error.closed': 'Deze vraag is afgesloten: dit kan niet meer.',
   'case.error.state': 'Dit kan niet in de stand waarin de vraag nu is.',
   'case.error.erased': 'De persoonlijke gegevens zijn verwijderd: u kunt de inwoner niet meer bereiken.',
+  'intake.helperSummary.hint':
+    'Alleen als vrijwilligers en initiatieven de vraag mogen zien. Leeg: zij zien de vraag zonder nummers en adressen. Laat namen, leeftijden en gezondheid weg als de inwoner dat niet wil delen.',
   'intake.title': 'Vraag aannemen (telefoon of balie)',
   'intake.intro':
     'Vul de vraag in zoals de inwoner hem vertelt. Lees de toestemming voor. De inwoner krijgt hetzelfde vraagnummer en dezelfde berichten als via het formulier.',
