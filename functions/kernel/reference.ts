@@ -38,8 +38,18 @@ export function parseReferenceCode(input: string): string | null {
   return `${body.slice(0, 4)}-${body.slice(4)}-${compact[BODY_LENGTH]}`;
 }
 
-export function newStatusToken(): string {
+/** 32 random bytes as base64url (43 characters): what nobody can guess (status links, form keys, draft ids). */
+export function newSecret(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/** Whether a value has the shape newSecret makes: checked before anything is looked up by it. */
+export function isSecretShaped(value: string): boolean {
+  return /^[A-Za-z0-9_-]{43}$/.test(value);
+}
+
+export function newStatusToken(): string {
+  return newSecret();
 }
 
 export function hashToken(token: string): string {

@@ -3,7 +3,7 @@
 // state-changing form. Pure rules here; storage in functions/identity/store/account-store.ts.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StaffRole } from '../../kernel/access';
-import { REFERENCE_ALPHABET } from '../../kernel/reference';
+import { newSecret, REFERENCE_ALPHABET } from '../../kernel/reference';
 
 export { SESSION_HOURS, SIGN_IN_CODE_MINUTES } from '../../kernel/durations';
 import { HOUR_MS, SIGN_IN_CODE_MINUTES, STAFF_IDLE_MINUTES } from '../../kernel/durations';
@@ -61,8 +61,9 @@ export function secretMatches(secret: string, storedHash: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** A session token: a secret of the kernel's shape, so the stores can refuse any other before a lookup. */
 export function newSessionToken(): string {
-  return randomBytes(32).toString('base64url');
+  return newSecret();
 }
 
 export function newCsrfToken(): string {

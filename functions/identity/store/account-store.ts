@@ -1,5 +1,6 @@
 // Sign-in and sessions on DynamoDB. Addresses appear in keys only as hashes; codes and session tokens are
 // stored only as hashes. Every item carries a TTL, and the code checks expiry itself as TTL may lag.
+import { isSecretShaped } from '../../kernel/reference';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
@@ -226,7 +227,7 @@ export class AccountStore implements Accounts {
 
   /** The live session of a token: not expired, and for staff not idle; its use is recorded once a minute. */
   async session(token: string | undefined): Promise<Session | undefined> {
-    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+    if (!token || !isSecretShaped(token)) return undefined;
     const key = keys.session(hashSecret(token));
     const item = await this.repo.get<SessionItem>(key);
     const now = this.clock();

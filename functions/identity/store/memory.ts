@@ -1,5 +1,6 @@
 // In-memory adapter of the identity ports: accounts, sign-in codes and sessions, with the same rules as the
 // DynamoDB adapter (hashed codes and tokens, the hourly limit, single use). For unit tests and simulations.
+import { isSecretShaped } from '../../kernel/reference';
 import { HOUR_MS } from '../../kernel/durations';
 import { DomainError } from '../../kernel/errors';
 import type { Notification, Outbox } from '../../platform/outbox/notifications';
@@ -98,7 +99,7 @@ export class MemoryAccounts implements Accounts {
   }
 
   async session(token: string | undefined): Promise<Session | undefined> {
-    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+    if (!token || !isSecretShaped(token)) return undefined;
     const session = this.sessions.get(hashSecret(token));
     const now = this.clock();
     if (!session || !sessionAlive(session, now)) return undefined;

@@ -1,8 +1,8 @@
 // A resident's unfinished request for help: the step-by-step form's answers, kept server-side between its
 // pages under a random id the resident's browser holds (a cookie), never in the page or the address. Only the
 // id's hash is stored; a draft goes when it is sent, or ASK_DRAFT_HOURS after its last answer.
-import { createHash, randomBytes } from 'node:crypto';
 import { ASK_DRAFT_HOURS, HOUR_MS } from '../../kernel/durations';
+import { hashToken, isSecretShaped, newSecret } from '../../kernel/reference';
 import type { DraftStore, StoredDraft } from './ports';
 
 export interface IntakeDraft {
@@ -19,10 +19,6 @@ export interface IntakeDraftsDeps {
   clock?: () => Date;
 }
 
-const DRAFT_ID = /^[A-Za-z0-9_-]{43}$/;
-const hashOf = (id: string) => createHash('sha256').update(id, 'utf8').digest('base64url');
-const newSecret = () => randomBytes(32).toString('base64url');
-
 export class IntakeDrafts {
   private readonly clock: () => Date;
 
@@ -32,8 +28,8 @@ export class IntakeDrafts {
 
   /** The draft an id opens, while it lasts; anything else (unknown, expired, malformed) is no draft. */
   async open(id: string | undefined): Promise<IntakeDraft | undefined> {
-    if (!id || !DRAFT_ID.test(id)) return undefined;
-    const stored = await this.deps.drafts.read(hashOf(id));
+    if (!id || !isSecretShaped(id)) return undefined;
+    const stored = await this.deps.drafts.read(hashToken(id));
     if (!stored || stored.expiresAt <= this.clock().getTime()) return undefined;
     return { answers: stored.answers, formKey: stored.formKey, ...(stored.sent ? { sent: true as const } : {}) };
   }
@@ -45,9 +41,14 @@ export class IntakeDrafts {
 
   /** Keeps the answers; each save gives the draft its full time again. */
   async keep(id: string, draft: IntakeDraft): Promise<void> {
-    if (!DRAFT_ID.test(id)) throw new Error('not a draft id');
+    if (!isSecretShaped(id)) throw new Error('not a draft id');
     const stored: StoredDraft = { ...draft, expiresAt: this.clock().getTime() + ASK_DRAFT_HOURS * HOUR_MS };
-    await this.deps.drafts.write(hashOf(id), stored);
+    await this.deps.drafts.write(hashToken(id), stored);
+  }
+
+  /** A fresh idempotency key for the same answers (the old one was used with other answers). */
+  async renewFormKey(id: string, draft: IntakeDraft): Promise<void> {
+    await this.keep(id, { ...draft, formKey: newSecret() });
   }
 
   /** After sending: the answers go at once; the form key stays until the draft's time is up. */
@@ -57,6 +58,6 @@ export class IntakeDrafts {
 
   /** The resident starts again, or leaves: everything goes. */
   async discard(id: string | undefined): Promise<void> {
-    if (id && DRAFT_ID.test(id)) await this.deps.drafts.remove(hashOf(id));
+    if (id && isSecretShaped(id)) await this.deps.drafts.remove(hashToken(id));
   }
 }

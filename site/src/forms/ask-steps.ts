@@ -31,7 +31,7 @@ import {
 import { HONEYPOT, ticked, validate, type AskField, type AskValues, type FieldError } from './intake-form';
 
 /** The browser's handle on its draft: only over HTTPS (localhost counts), for this site, gone with the draft. */
-export const DRAFT_COOKIE = '__Host-wk-ask';
+const DRAFT_COOKIE = '__Host-wk-ask';
 
 export interface CrisisNotice {
   show: boolean;
@@ -75,7 +75,7 @@ export interface CheckPreview {
 }
 
 /** Which step a path is, or undefined. */
-export function stepAt(path: string, locale: Locale): Step | undefined {
+function stepAt(path: string, locale: Locale): Step | undefined {
   const withSlash = path.endsWith('/') ? path : `${path}/`;
   return ASK_STEPS.find((step) => pathOf(step.page, locale) === withSlash);
 }
@@ -255,8 +255,7 @@ export async function handleAskCheck(request: Request, cookies: AstroCookies, lo
       if (isDomainError(error, 'postcode-outside')) return { view: 'redirect', location: `${pathOf('askWhere', locale)}?from=check` };
       // The answers were sent before with other answers under the same key: a new key, and the resident sends again.
       if (!isDomainError(error, 'idempotency-key-reused')) throw error;
-      const fresh = services.drafts.start().draft.formKey;
-      await services.drafts.keep(started.id, { ...started.draft, formKey: fresh });
+      await services.drafts.renewFormKey(started.id, started.draft);
       return { ...checkView(intake, answers, locale), status: 422, problem: t('ask.error.form-reused') };
     }
   }

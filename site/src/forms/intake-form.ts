@@ -1,7 +1,6 @@
 // An intake's answers as a form posts them, read and validated with the same intake schema as the JSON API:
 // the team's phone intake asks them on one page, the resident's step-by-step form (ask-steps.ts) a few at a
 // time. Errors come back per field, in the order of the questions, in the reader's language.
-import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import {
   applies,
@@ -66,10 +65,6 @@ export interface FieldError {
 /** A field people do not see and bots fill in. */
 export const HONEYPOT = 'website';
 const MAX_VALUE = 4000;
-
-export function newFormKey(): string {
-  return randomBytes(32).toString('base64url');
-}
 
 export function readValues(form: FormData): AskValues {
   const values: AskValues = {};

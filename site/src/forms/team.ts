@@ -17,7 +17,8 @@ import { PAGES, pathOf } from '../../../functions/platform/routes/pages';
 import type { SiteServices } from '../../../functions/apps/site/services';
 import { useTranslations, type Locale, type TextKey } from '../i18n';
 import { csrfValid, requireAccount } from './session';
-import { newFormKey, readValues, validate, type AskValues, type FieldError } from './intake-form';
+import { readValues, validate, type AskValues, type FieldError } from './intake-form';
+import { isSecretShaped, newSecret } from '../../../functions/kernel/reference';
 
 type Status = 200 | 400 | 403 | 404 | 409;
 type Signed = { name: string; csrf: string };
@@ -196,7 +197,7 @@ export async function handleIntake(request: Request, cookies: AstroCookies, loca
   const me = await services.team.member(account);
   const signed = { name: me.name, csrf: current.session.csrf };
   const url = new URL(request.url);
-  const fresh = (values: AskValues = { language: locale, forWhom: 'myself', visitNeeded: 'no' }) => ({ values, formKey: newFormKey(), errors: [] });
+  const fresh = (values: AskValues = { language: locale, forWhom: 'myself', visitNeeded: 'no' }) => ({ values, formKey: newSecret(), errors: [] });
   if (request.method !== 'POST') {
     const reference = url.searchParams.get('vraagnummer');
     const receipt = reference && /^[A-Z2-9-]{4,12}$/.test(reference) ? { referenceCode: reference } : null;
@@ -205,7 +206,7 @@ export async function handleIntake(request: Request, cookies: AstroCookies, loca
   const form = await request.formData().catch(() => new FormData());
   const values = readValues(form);
   const rawKey = form.get('formKey');
-  const formKey = typeof rawKey === 'string' && /^[A-Za-z0-9_-]{43}$/.test(rawKey) ? rawKey : newFormKey();
+  const formKey = typeof rawKey === 'string' && isSecretShaped(rawKey) ? rawKey : newSecret();
   const consentRecorded = form.get('consentRecorded') === 'on';
   const again = (status: Status, errors: FieldError[]): IntakeState => ({
     view: 'page',
