@@ -94,6 +94,20 @@ export function parseTriageInput(input: unknown): TriageInput & { topic: Topic }
 
 const urgencyPriority: Record<Urgency, Priority> = { today: 'high', 'this-week': 'normal', 'no-rush': 'low' };
 
+/**
+ * The safety rule's findings, from whatever is answered so far: danger now (the resident's answer), and the
+ * crisis words in their own text; none when neither. Triage's first rule, and what a form shows the crisis
+ * lines for before the rest is asked (firstCrisisLine picks the one to show first).
+ */
+export function safetyReasons(input: { description: string; dangerNow?: boolean | undefined }): Reason[] {
+  const crisisKinds = detectCrisis(input.description);
+  if (!input.dangerNow && crisisKinds.length === 0) return [];
+  return [
+    { code: 'safety', key: input.dangerNow ? 'reason.safety.danger-now' : 'reason.safety.words' },
+    ...crisisKinds.map((kind): Reason => ({ code: `crisis:${kind}`, key: `reason.crisis.${kind}` })),
+  ];
+}
+
 export function triage(input: TriageInput): TriageDecision {
   const topic = findTopic(input.topicId);
   if (!topic) throw new DomainError('unknown-topic', `unknown topic ${input.topicId}`, { topicId: input.topicId });
@@ -101,23 +115,9 @@ export function triage(input: TriageInput): TriageDecision {
   const priority = urgencyPriority[input.urgency];
 
   // 1. Safety first: the answer to the safety question, or crisis words in the resident's own text.
-  const crisisKinds = detectCrisis(input.description);
-  if (input.dangerNow || crisisKinds.length > 0) {
-    return {
-      ...base,
-      level: 'district-team',
-      priority: 'crisis',
-      rule: 'safety',
-      crisis: true,
-      showEmergencyNumbers: true,
-      reasons: [
-        {
-          code: 'safety',
-          key: input.dangerNow ? 'reason.safety.danger-now' : 'reason.safety.words',
-        },
-        ...crisisKinds.map((kind): Reason => ({ code: `crisis:${kind}`, key: `reason.crisis.${kind}` })),
-      ],
-    };
+  const safety = safetyReasons(input);
+  if (safety.length > 0) {
+    return { ...base, level: 'district-team', priority: 'crisis', rule: 'safety', crisis: true, showEmergencyNumbers: true, reasons: safety };
   }
 
   // 2. The resident's own wish to speak to a professional is honoured.

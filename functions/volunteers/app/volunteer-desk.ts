@@ -3,15 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { decide, subjectOf, type Account } from '../../identity/index';
-import { DAY_MS, SIGN_UP_MIN_ANSWER_MS, SIGN_UP_REVIEW_WORKING_DAYS, VOG_EXPIRY_NOTICE_DAYS } from '../../kernel/durations';
+import { DAY_MS, SIGN_UP_MIN_ANSWER_MS, VOG_EXPIRY_NOTICE_DAYS } from '../../kernel/durations';
 import { DomainError } from '../../kernel/errors';
-import { districtForPostcode, teamHours, type Municipality } from '../../kernel/municipality';
-import { endOfWorkingDays } from '../../kernel/working-time';
+import { districtForPostcode, type Municipality } from '../../kernel/municipality';
 import type { NotificationTemplate, Outbox } from '../../platform/outbox/notifications';
 import type { SteppedCareEngine } from '../../stepped-care/index';
 import {
   DEFAULT_MAX_OPEN_CLAIMS,
   nextVolunteerStatus,
+  signUpAnswer,
   topicsNeedingVog,
   volunteerSignUpSchema,
   type Volunteer,
@@ -177,14 +177,11 @@ export class VolunteerDesk {
     const count = (list: StoredVolunteer[], districtId: string) => list.filter((v) => v.districts.includes(districtId)).length;
     const inAMonth = new Date(this.clock().getTime() + VOG_EXPIRY_NOTICE_DAYS * DAY_MS).toISOString().slice(0, 10);
     return {
-      pending: pending.map((v) => {
-        const answerBy = endOfWorkingDays(
-          teamHours(this.deps.municipality),
-          v.signedUpAt ? new Date(v.signedUpAt) : this.clock(),
-          SIGN_UP_REVIEW_WORKING_DAYS,
-        );
-        return { ...v, needsVog: topicsNeedingVog(v.topics), answerBy: answerBy.toISOString(), late: answerBy < this.clock() };
-      }),
+      pending: pending.map((v) => ({
+        ...v,
+        needsVog: topicsNeedingVog(v.topics),
+        ...signUpAnswer(this.deps.municipality, v.signedUpAt ? new Date(v.signedUpAt) : this.clock(), this.clock()),
+      })),
       active: [...approved, ...paused],
       inactive: [...withdrawn, ...rejected],
       certificates: [...approved, ...paused]

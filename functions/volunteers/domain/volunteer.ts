@@ -2,7 +2,9 @@
 // stays pending until the municipality's volunteer coordinator approves it; topics that need a certificate
 // of conduct (VOG) stay closed until the coordinator records one with its date (matching checks it).
 import * as z from 'zod/mini';
-import { districtForPostcode, postcodeSchema, type Municipality } from '../../kernel/municipality';
+import { SIGN_UP_REVIEW_WORKING_DAYS } from '../../kernel/durations';
+import { districtForPostcode, postcodeSchema, teamHours, type Municipality } from '../../kernel/municipality';
+import { endOfWorkingDays } from '../../kernel/working-time';
 import { DomainError } from '../../kernel/errors';
 import { TOPICS } from '../../kernel/topics';
 import type { VolunteerProfile, VolunteerStatus } from '../../kernel/zeroth-line';
@@ -85,4 +87,13 @@ export function volunteerFromConfig(m: Municipality, v: Municipality['volunteers
     openClaims: 0,
     maxOpenClaims: v.maxOpenClaims,
   };
+}
+
+/**
+ * By when the coordinator answers a sign-up (the sign-up page promises it): the end of the municipality's
+ * SIGN_UP_REVIEW_WORKING_DAYS-th working day after it; and whether that moment has passed.
+ */
+export function signUpAnswer(municipality: Municipality, signedUpAt: Date, now: Date): { answerBy: string; late: boolean } {
+  const answerBy = endOfWorkingDays(teamHours(municipality), signedUpAt, SIGN_UP_REVIEW_WORKING_DAYS);
+  return { answerBy: answerBy.toISOString(), late: answerBy < now };
 }

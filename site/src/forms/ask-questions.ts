@@ -6,7 +6,8 @@ import { districtForPostcode, type Locale } from '../../../functions/kernel/muni
 import { findTopic, TOPICS, URGENCIES } from '../../../functions/kernel/topics';
 import { topicLabel } from '../../../functions/platform/i18n/topics';
 import { pathOf, type PageId } from '../../../functions/platform/routes/pages';
-import { applies, intakeAnswer, type ConditionalAnswer } from '../../../functions/stepped-care/domain/intake';
+import { applies, HELPER_SUMMARY_MAX, intakeAnswer, type ConditionalAnswer } from '../../../functions/stepped-care/domain/intake';
+import { DESCRIPTION_MAX } from '../../../functions/stepped-care/domain/triage';
 import { useTranslations, type TextKey } from '../i18n';
 import { conditionFacts, ticked, yesNo, type AskField, type AskValues, type FieldError } from './intake-form';
 
@@ -50,7 +51,7 @@ const QUESTIONS = {
     kind: 'textarea',
     label: 'ask.description.label',
     hint: 'ask.description.hint',
-    input: { maxlength: 2000 },
+    input: { maxlength: DESCRIPTION_MAX },
     required: true,
     check: (raw) => fits(intakeAnswer.description, raw),
     errors: { empty: 'ask.error.description.empty', invalid: 'ask.error.description' },
@@ -211,7 +212,7 @@ const QUESTIONS = {
     kind: 'textarea',
     label: 'ask.helperSummary.label',
     hint: 'ask.helperSummary.hint',
-    input: { maxlength: 600 },
+    input: { maxlength: HELPER_SUMMARY_MAX },
     required: true,
     conditional: 'helperSummary',
     check: (raw) => fits(intakeAnswer.helperSummary, raw),

@@ -10,9 +10,9 @@ import { findTopic } from '../../../functions/kernel/topics';
 import { topicLabel } from '../../../functions/platform/i18n/topics';
 import { pathOf } from '../../../functions/platform/routes/pages';
 import { redactIn, reasonText } from '../../../functions/stepped-care/app/wording';
-import { detectCrisis, firstCrisisLine } from '../../../functions/stepped-care/domain/crisis';
-import { intakeAnswer, triageInputOf, type ResidentIntake } from '../../../functions/stepped-care/domain/intake';
-import { triage } from '../../../functions/stepped-care/domain/triage';
+import { firstCrisisLine } from '../../../functions/stepped-care/domain/crisis';
+import { HELPER_SUMMARY_MAX, intakeAnswer, triageInputOf, type ResidentIntake } from '../../../functions/stepped-care/domain/intake';
+import { safetyReasons, triage } from '../../../functions/stepped-care/domain/triage';
 import type { IntakeDraft } from '../../../functions/stepped-care/app/intake-drafts';
 import type { SiteServices } from '../../../functions/apps/site/services';
 import { useTranslations } from '../i18n';
@@ -28,7 +28,7 @@ import {
   type Question,
   type Step,
 } from './ask-questions';
-import { HONEYPOT, ticked, validate, type AskField, type AskValues, type FieldError } from './intake-form';
+import { HONEYPOT, ticked, validate, yesNo, type AskField, type AskValues, type FieldError } from './intake-form';
 
 /** The browser's handle on its draft: only over HTTPS (localhost counts), for this site, gone with the draft. */
 const DRAFT_COOKIE = '__Host-wk-ask';
@@ -88,10 +88,8 @@ function setDraftCookie(cookies: AstroCookies, id: string): void {
 
 /** Crisis lines from the moment the answers show a crisis: danger now, or words about it in the question. */
 function crisisNotice(answers: AskValues): CrisisNotice {
-  const kinds = detectCrisis(answers.description ?? '');
-  const danger = answers.dangerNow === 'yes';
-  if (!danger && kinds.length === 0) return { show: false, first: undefined };
-  return { show: true, first: firstCrisisLine([...kinds.map((k) => `crisis:${k}`), ...(danger ? ['safety'] : [])]) };
+  const codes = safetyReasons({ description: answers.description ?? '', dangerNow: yesNo(answers.dangerNow) }).map((r) => r.code);
+  return { show: codes.length > 0, first: firstCrisisLine(codes) };
 }
 
 function readForm(form: FormData, questions: readonly Question[]): AskValues {
@@ -165,7 +163,7 @@ export async function handleAskStep(request: Request, cookies: AstroCookies, loc
   // chosen on "find help first" (?topicId=&postcode=) carry into the first step.
   const values: AskValues =
     step.id === 'summary' && answers.helperSummary === undefined
-      ? { ...answers, helperSummary: redactIn(answers.description ?? '', locale).text.slice(0, 600) }
+      ? { ...answers, helperSummary: redactIn(answers.description ?? '', locale).text.slice(0, HELPER_SUMMARY_MAX) }
       : step.id === 'question' && !started
         ? carriedFrom(url)
         : answers;

@@ -52,21 +52,12 @@ export async function handleStatus(request: Request, locale: Locale, services: S
   const { t } = useTranslations(locale);
   const url = new URL(request.url);
   const page = pathOf('status', locale);
-  const lookup = (status: 200 | 400 | 404, errors: StatusFieldError[] = [], reference = '', contact = ''): StatusState => ({
-    view: 'lookup',
-    status,
-    reference,
-    contact,
-    errors,
-  });
 
   if (request.method !== 'POST') {
     const token = url.searchParams.get('t');
     if (!token) return url.searchParams.get('erased') === '1' ? { view: 'erased', status: 200 } : lookup(200);
     const done = url.searchParams.get('done');
-    return show(services, locale, token, { done: done && DONE[done] ? t(DONE[done]) : null }).catch((error: unknown) =>
-      invalidLink(error, t, lookup),
-    );
+    return show(services, locale, token, { done: done && DONE[done] ? t(DONE[done]) : null }).catch((error: unknown) => invalidLink(error, t));
   }
 
   const form = await request.formData().catch(() => new FormData());
@@ -137,8 +128,8 @@ export async function handleStatus(request: Request, locale: Locale, services: S
     }
   } catch (error) {
     const conflict = isDomainError(error) ? CONFLICTS[error.code] : undefined;
-    if (conflict) return again(409, [{ field: 'action', message: t(conflict) }]).catch((e: unknown) => invalidLink(e, t, lookup));
-    return invalidLink(error, t, lookup);
+    if (conflict) return again(409, [{ field: 'action', message: t(conflict) }]).catch((e: unknown) => invalidLink(e, t));
+    return invalidLink(error, t);
   }
 }
 
@@ -167,8 +158,15 @@ async function show(
   };
 }
 
+type LookupState = Extract<StatusState, { view: 'lookup' }>;
+
+/** The lookup form (reference code plus contact), with what was typed and its errors. */
+function lookup(status: 200 | 400 | 404, errors: StatusFieldError[] = [], reference = '', contact = ''): LookupState {
+  return { view: 'lookup', status, reference, contact, errors };
+}
+
 /** A forged, expired or erased link: the lookup form with a kind explanation, never a 5xx. */
-function invalidLink(error: unknown, t: (key: MessageKey) => string, lookup: (status: 404, errors: StatusFieldError[]) => StatusState): StatusState {
+function invalidLink(error: unknown, t: (key: MessageKey) => string): LookupState {
   if (isDomainError(error, 'status-link-invalid')) {
     return lookup(404, [{ field: 'reference', message: t('problem.status-link-invalid.detail') }]);
   }
@@ -176,9 +174,7 @@ function invalidLink(error: unknown, t: (key: MessageKey) => string, lookup: (st
 }
 
 export type SentState =
-  | { view: 'sent'; status: 200; token: string; data: StatusView; statusLink: string }
-  | { view: 'file'; response: Response }
-  | Extract<StatusState, { view: 'lookup' }>;
+  { view: 'sent'; status: 200; token: string; data: StatusView; statusLink: string } | { view: 'file'; response: Response } | LookupState;
 
 /**
  * The confirmation right after sending: the reference code and private link, what happens next, and a way to
@@ -194,14 +190,7 @@ export async function handleSent(request: Request, locale: Locale, services: Sit
     if (url.searchParams.get('file') === '1') return { view: 'file', response: receiptFile(data, statusLink, locale) };
     return { view: 'sent', status: 200, token, data, statusLink };
   } catch (error) {
-    if (!isDomainError(error, 'status-link-invalid')) throw error;
-    return {
-      view: 'lookup',
-      status: 404,
-      reference: '',
-      contact: '',
-      errors: [{ field: 'reference', message: t('problem.status-link-invalid.detail') }],
-    };
+    return invalidLink(error, t);
   }
 }
 
