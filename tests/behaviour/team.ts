@@ -299,6 +299,9 @@ export function teamBehaviour(adapter: string, fresh: (start?: Date) => Promise<
       expect(caseload.waiting).toHaveLength(1);
       expect(caseload.perProfessional.find((p) => p.member.id === 'pro-anouk')?.open).toBe(1);
       expect(await codeOf(w.team.caseload(anouk))).toBe('forbidden');
+      // The lead's queue carries the same caseload from its own reads; a professional's carries none.
+      expect((await w.team.queue(marieke)).caseload).toEqual(caseload);
+      expect((await w.team.queue(anouk)).caseload).toBeNull();
     });
 
     it('promises out of hours what the team can keep: Monday morning, with the crisis lines, never "straight away"', async () => {

@@ -69,6 +69,8 @@ export interface QueueView {
   counts: { all: number; late: number; notTaken: number; mine: number; reasons: Partial<Record<QueueReason, number>> };
   districts: string[];
   teamOpen: boolean;
+  /** For the team lead, the caseload of their districts, from the same reads; otherwise null. */
+  caseload: Caseload | null;
 }
 
 export interface CaseView {
@@ -129,14 +131,17 @@ export class TeamDesk {
     const me = await this.member(account);
     if (filter.district && !me.districts.includes(filter.district)) throw new DomainError('forbidden', 'not your district');
     const districts = filter.district ? [filter.district] : me.districts;
+    // The team lead's caseload covers all their districts: read them once, for the rows and the caseload alike.
+    const lead = this.isLead(account, me);
     const now = this.clock();
     const [pages, concernPages, staff] = await Promise.all([
-      Promise.all(districts.map((d) => this.deps.requests.teamQueue(d, QUEUE_PAGE))),
+      Promise.all((lead ? me.districts : districts).map((d) => this.deps.requests.teamQueue(d, QUEUE_PAGE))),
       Promise.all(districts.map((d) => this.deps.requests.concerns(d, QUEUE_PAGE))),
       this.deps.staff.staffMembers(),
     ]);
+    const heads = pages.flat();
     const byId = new Map(staff.map((s) => [s.id, s]));
-    const rows: QueueRow[] = pages.flat().map((head) => this.row(head, now, byId));
+    const rows: QueueRow[] = heads.filter((head) => districts.includes(head.districtId)).map((head) => this.row(head, now, byId));
     // A concern stands in the queue until the team closed it; it carries the request's context.
     const open = concernPages.flat().filter((c) => !c.closedAt);
     if (open.length > 0) {
@@ -168,6 +173,7 @@ export class TeamDesk {
       },
       districts: me.districts,
       teamOpen: isOpen(teamHours(this.deps.municipality), now),
+      caseload: lead ? this.caseloadOf(me, heads, staff, now) : null,
     };
   }
 
@@ -298,12 +304,20 @@ export class TeamDesk {
   /** The team lead's overview: waiting list, open cases per professional, lateness, Wmo clocks near their end. */
   async caseload(account: Account): Promise<Caseload> {
     const me = await this.member(account);
-    if (!decide(subjectOf(account, 'pending', me.districts), 'team-lead').allow) throw new DomainError('forbidden', 'for the team lead');
-    const now = this.clock();
-    const heads = (await Promise.all(me.districts.map((d) => this.deps.requests.teamQueue(d, QUEUE_PAGE)))).flat();
-    const staff = (await this.deps.staff.staffMembers()).filter(
-      (s) => s.role === 'professional' && s.districts.some((d) => me.districts.includes(d)),
-    );
+    if (!this.isLead(account, me)) throw new DomainError('forbidden', 'for the team lead');
+    const [pages, staff] = await Promise.all([
+      Promise.all(me.districts.map((d) => this.deps.requests.teamQueue(d, QUEUE_PAGE))),
+      this.deps.staff.staffMembers(),
+    ]);
+    return this.caseloadOf(me, pages.flat(), staff, this.clock());
+  }
+
+  private isLead(account: Account, me: StaffMember): boolean {
+    return decide(subjectOf(account, 'pending', me.districts), 'team-lead').allow;
+  }
+
+  private caseloadOf(me: StaffMember, heads: RequestHead[], members: readonly StaffMember[], now: Date): Caseload {
+    const staff = members.filter((s) => s.role === 'professional' && s.districts.some((d) => me.districts.includes(d)));
     const hours = teamHours(this.deps.municipality);
     const late = heads.map((h) => lateness(this.entry(h), now));
     return {

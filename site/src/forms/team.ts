@@ -97,7 +97,7 @@ export async function handleQueue(request: Request, cookies: AstroCookies, local
     delete filter.district;
     queue = await services.team.queue(account, filter);
   }
-  const caseload = queue.me.role === 'team-lead' ? await services.team.caseload(account) : null;
+  const caseload = queue.caseload;
   return { view: 'page', status, filter, queue, caseload, name: queue.me.name, csrf: current.session.csrf };
 }
 
